@@ -1,0 +1,110 @@
+// @ts-check
+import { readdirSync } from 'node:fs'
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import globals from 'globals'
+
+/** Shared layers may not reach up into features, app or the mock (design.md, "Conventions"). */
+const SHARED = ['api', 'lib', 'components', 'schema-form', 'mutations', 'theme', 'config']
+const upward = (also = []) => [
+  { group: ['../*', '../../*'], message: 'Use the @/ alias across folders.' },
+  { group: ['@/mocks/*'], message: 'Only main.tsx (dynamic import), tests and e2e use the mock.' },
+  ...also,
+]
+const features = (() => {
+  try {
+    return readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+  } catch {
+    return []
+  }
+})()
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      'test-results',
+      'playwright-report',
+      '.reports',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a string-literal union, not a TS enum.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, '@tanstack/query': pluginQuery },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.strict.rules,
+      ...pluginQuery.configs.recommended.rules,
+    },
+  },
+  // Import boundaries: shared → features → app; features never import each other.
+  {
+    files: SHARED.map((dir) => `src/${dir}/**/*.{ts,tsx}`),
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: upward([
+            {
+              group: ['@/features/*', '@/app/*'],
+              message: 'Shared code may not import features or app.',
+            },
+          ]),
+        },
+      ],
+    },
+  },
+  ...features.map((name) => ({
+    files: [`src/features/${name}/**/*.{ts,tsx}`],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: upward([
+            {
+              group: ['@/features/*', `!@/features/${name}/*`],
+              message: 'Features never import each other; compose them in src/app/routes.',
+            },
+            { group: ['@/app/*'], message: 'Features may not import the app layer.' },
+          ]),
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: upward() }] },
+  },
+)

@@ -1,0 +1,177 @@
+// @vitest-environment node
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { createApiClient, type ApiConfig } from '@/api/client'
+import { ApiError } from '@/api/errors'
+
+const ORIGIN = 'http://api.test'
+const server = setupServer()
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+afterEach(() => {
+  server.resetHandlers()
+})
+afterAll(() => {
+  server.close()
+})
+
+const base: ApiConfig = {
+  origin: ORIGIN,
+  apiKey: 'k-1',
+  environment: 'production',
+  sandboxMode: 'header',
+  region: 'r',
+}
+const meta = { sandboxEnabled: false }
+const accepted = (key: string) => ({
+  statusCode: 202,
+  message: 'ok',
+  data: { status: 'accepted', idempotencyKey: key, message: 'ok' },
+  meta,
+})
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ApiError) return error
+    throw error
+  }
+  throw new Error('expected the call to fail')
+}
+
+test('sends the key, and sandbox by header or by prefix', async () => {
+  const seen: string[] = []
+  server.use(
+    http.get(`${ORIGIN}/api/:prefix/candidates/:id/interactions`, ({ request, params }) => {
+      seen.push(
+        `${String(params.prefix)} key=${request.headers.get('x-api-key') ?? ''} sandbox=${
+          request.headers.get('x-api-sandbox') ?? '-'
+        }`,
+      )
+      return HttpResponse.json({ statusCode: 200, message: 'ok', data: [], meta })
+    }),
+  )
+  await createApiClient(base).listInteractions('c1')
+  await createApiClient({ ...base, environment: 'sandbox' }).listInteractions('c1')
+  await createApiClient({
+    ...base,
+    environment: 'sandbox',
+    sandboxMode: 'prefix',
+  }).listInteractions('c1')
+  expect(seen).toEqual([
+    'v2 key=k-1 sandbox=-',
+    'v2 key=k-1 sandbox=true',
+    'sandbox key=k-1 sandbox=-',
+  ])
+})
+
+test('a write carries the idempotency key and callback as query parameters and an array body', async () => {
+  let url = ''
+  let body: unknown = null
+  server.use(
+    http.post(`${ORIGIN}/api/v2/candidates/c1/interactions`, async ({ request }) => {
+      url = request.url
+      body = await request.json()
+      return HttpResponse.json(accepted('key-9'), { status: 202 })
+    }),
+  )
+  const result = await createApiClient(base).createInteractions('c1', [{ type: ['E-mail'] }], {
+    idempotencyKey: 'key-9',
+    callbackUrl: 'https://relay.test/cb',
+  })
+  expect(result.data.idempotencyKey).toBe('key-9')
+  expect(new URL(url).searchParams.get('idempotencyKey')).toBe('key-9')
+  expect(new URL(url).searchParams.get('callbackUrl')).toBe('https://relay.test/cb')
+  expect(body).toEqual([{ type: ['E-mail'] }])
+})
+
+test('a 400 becomes an ApiError with the field issues', async () => {
+  server.use(
+    http.post(`${ORIGIN}/api/v2/candidates/c1/interactions`, () =>
+      HttpResponse.json(
+        {
+          statusCode: 400,
+          message: 'Validation failed',
+          error: {
+            code: 'validation_error',
+            issues: [{ path: [0, 'performedAt'], message: 'is required' }],
+          },
+          meta,
+        },
+        { status: 400 },
+      ),
+    ),
+  )
+  const error = await caught(
+    createApiClient(base).createInteractions('c1', [{}], { idempotencyKey: 'k' }),
+  )
+  expect(error.kind).toBe('validation')
+  expect(error.issues).toEqual([{ path: [0, 'performedAt'], message: 'is required' }])
+  expect(error.isTransient).toBe(false)
+})
+
+test('a 429 carries Retry-After in milliseconds and is transient', async () => {
+  server.use(
+    http.get(`${ORIGIN}/api/v2/candidates/c1`, () =>
+      HttpResponse.json(
+        { statusCode: 429, message: 'Too many requests', error: { code: 'rate_limited' }, meta },
+        { status: 429, headers: { 'Retry-After': '2' } },
+      ),
+    ),
+  )
+  const error = await caught(createApiClient(base).getCandidate('c1'))
+  expect(error.kind).toBe('rate-limited')
+  expect(error.retryAfterMs).toBe(2000)
+  expect(error.isTransient).toBe(true)
+})
+
+test('a 500 without a JSON body still becomes a typed server error', async () => {
+  server.use(
+    http.get(`${ORIGIN}/api/v2/candidates/c1`, () => new HttpResponse('boom', { status: 500 })),
+  )
+  const error = await caught(createApiClient(base).getCandidate('c1'))
+  expect(error.kind).toBe('server')
+  expect(error.code).toBe('http_500')
+})
+
+test('a network failure becomes a network error', async () => {
+  server.use(http.get(`${ORIGIN}/api/v2/candidates/c1`, () => HttpResponse.error()))
+  const error = await caught(createApiClient(base).getCandidate('c1'))
+  expect(error.kind).toBe('network')
+  expect(error.isTransient).toBe(true)
+})
+
+test('an HTML page instead of JSON says so plainly', async () => {
+  server.use(
+    http.get(
+      `${ORIGIN}/api/v2/candidates/c1`,
+      () =>
+        new HttpResponse('<!doctype html><p>app</p>', { headers: { 'content-type': 'text/html' } }),
+    ),
+  )
+  const error = await caught(createApiClient(base).getCandidate('c1'))
+  expect(error.kind).toBe('invalid-response')
+  expect(error.message).toMatch(/web page instead of the API/)
+})
+
+test('a response of the wrong shape names the field', async () => {
+  server.use(
+    http.get(`${ORIGIN}/api/v2/candidates/c1`, () =>
+      HttpResponse.json({ statusCode: 200, message: 'ok', data: { id: 'c1' }, meta }),
+    ),
+  )
+  const error = await caught(createApiClient(base).getCandidate('c1'))
+  expect(error.kind).toBe('invalid-response')
+  expect(error.message).toMatch(/data\.firstName/)
+})
+
+test('an aborted request rejects with the abort, not an ApiError', async () => {
+  server.use(http.get(`${ORIGIN}/api/v2/candidates/c1`, () => new Promise<never>(() => undefined)))
+  const controller = new AbortController()
+  const pending = createApiClient(base).getCandidate('c1', controller.signal)
+  controller.abort()
+  await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+})
