@@ -93,7 +93,7 @@ export default tseslint.config(
         {
           patterns: upward([
             {
-              group: ['@/features/*', `!@/features/${name}/*`],
+              group: ['@/features/*/**', `!@/features/${name}/**`],
               message: 'Features never import each other; compose them in src/app/routes.',
             },
             { group: ['@/app/*'], message: 'Features may not import the app layer.' },

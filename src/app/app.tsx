@@ -1,0 +1,56 @@
+import CssBaseline from '@mui/material/CssBaseline'
+import { ThemeProvider } from '@mui/material/styles'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { RouterProvider } from 'react-router'
+import type { Environment, SandboxMode } from '@/api/contract'
+import { createQueryClient } from '@/app/query-client'
+import { createAppRouter } from '@/app/router'
+import { StartupErrorContext } from '@/app/startup-error'
+import { ConnectionProvider, type Connection } from '@/config/connection'
+import { theme } from '@/theme/theme'
+
+type AppProvidersProps = {
+  children: ReactNode
+  queryClient: QueryClient
+  initialConnection?: Connection
+  initialEnvironment?: Environment
+  initialSandboxMode?: SandboxMode
+  startupError?: string | null
+}
+
+/** Everything around the router; tests mount the same providers around a memory router. */
+export function AppProviders({
+  children,
+  queryClient,
+  startupError = null,
+  ...connection
+}: AppProvidersProps) {
+  return (
+    <ThemeProvider theme={theme} defaultMode="system">
+      <CssBaseline enableColorScheme />
+      <QueryClientProvider client={queryClient}>
+        <ConnectionProvider {...connection}>
+          <StartupErrorContext value={startupError}>{children}</StartupErrorContext>
+        </ConnectionProvider>
+      </QueryClientProvider>
+    </ThemeProvider>
+  )
+}
+
+type AppProps = {
+  /** Shown at the top of every page when the app started in a degraded way. */
+  startupError?: string | null
+}
+
+export function App({ startupError = null }: AppProps) {
+  // One client and one router per mounted app (not module singletons), so nothing leaks
+  // between a test's renders.
+  const [queryClient] = useState(createQueryClient)
+  const [router] = useState(createAppRouter)
+  return (
+    <AppProviders queryClient={queryClient} startupError={startupError}>
+      <RouterProvider router={router} />
+    </AppProviders>
+  )
+}

@@ -1,0 +1,44 @@
+import Alert from '@mui/material/Alert'
+import AlertTitle from '@mui/material/AlertTitle'
+import Container from '@mui/material/Container'
+import { useTranslation } from 'react-i18next'
+import { Outlet } from 'react-router'
+import { AppHeader } from '@/app/app-header'
+import { SkipLink } from '@/app/skip-link'
+import { useStartupError } from '@/app/startup-error'
+import { useSandboxSearchParam } from '@/config/use-sandbox-search-param'
+
+export const MAIN_CONTENT_ID = 'main-content'
+
+/** Every page: skip link, banner, and one <main> the skip link lands on. */
+export function RootLayout() {
+  useSandboxSearchParam()
+  return (
+    <>
+      <SkipLink targetId={MAIN_CONTENT_ID} />
+      <AppHeader />
+      <Container
+        component="main"
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        maxWidth="md"
+        sx={{ py: 4, '&:focus': { outline: 'none' } }}
+      >
+        <StartupErrorAlert />
+        <Outlet />
+      </Container>
+    </>
+  )
+}
+
+function StartupErrorAlert() {
+  const { t } = useTranslation()
+  const reason = useStartupError()
+  if (!reason) return null
+  return (
+    <Alert severity="error" sx={{ mb: 3 }}>
+      <AlertTitle>{t('app.startupFailedTitle')}</AlertTitle>
+      {t('app.startupFailed', { reason })}
+    </Alert>
+  )
+}

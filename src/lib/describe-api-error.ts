@@ -1,0 +1,84 @@
+import type { TFunction } from 'i18next'
+import { isApiError, type ApiErrorKind } from '@/api/errors'
+
+export type ErrorDescription = {
+  kind: ApiErrorKind | 'unknown'
+  title: string
+  message: string
+  /** Developer-facing text (English, from the client) for a collapsed "technical details". */
+  details: string | null
+}
+
+export type DescribeOptions = {
+  /** Names what a 404 was about, for a more specific message. */
+  resource?: 'candidate'
+}
+
+/** Turns anything thrown by a query into words a counsellor can act on. */
+export function describeApiError(
+  error: unknown,
+  t: TFunction,
+  options: DescribeOptions = {},
+): ErrorDescription {
+  if (!isApiError(error)) {
+    return {
+      kind: 'unknown',
+      title: t('errors.unknownTitle'),
+      message: t('errors.unknown'),
+      details: error instanceof Error ? error.message : null,
+    }
+  }
+  const base = { kind: error.kind, details: null }
+  switch (error.kind) {
+    case 'unauthorized':
+      return { ...base, title: t('errors.unauthorizedTitle'), message: t('errors.unauthorized') }
+    case 'not-found':
+      return options.resource === 'candidate'
+        ? {
+            ...base,
+            title: t('errors.candidateNotFoundTitle'),
+            message: t('errors.candidateNotFound'),
+          }
+        : { ...base, title: t('errors.notFoundTitle'), message: t('errors.notFound') }
+    case 'rate-limited': {
+      const seconds = error.retryAfterMs === null ? null : Math.ceil(error.retryAfterMs / 1000)
+      return {
+        ...base,
+        title: t('errors.rateLimitedTitle'),
+        message:
+          seconds && seconds > 0
+            ? t('errors.rateLimitedIn', { count: seconds })
+            : t('errors.rateLimited'),
+      }
+    }
+    case 'server':
+      return {
+        ...base,
+        title: t('errors.serverTitle'),
+        message: t('errors.server', { status: error.status }),
+      }
+    case 'network':
+      return { ...base, title: t('errors.networkTitle'), message: t('errors.network') }
+    case 'invalid-response':
+      return {
+        ...base,
+        title: t('errors.invalidResponseTitle'),
+        message: t('errors.invalidResponse'),
+        details: error.message,
+      }
+    case 'validation':
+      return {
+        ...base,
+        title: t('errors.validationTitle'),
+        message: t('errors.validation'),
+        details: error.message,
+      }
+    case 'http':
+      return {
+        ...base,
+        title: t('errors.httpTitle'),
+        message: t('errors.http', { status: error.status }),
+        details: error.message,
+      }
+  }
+}
