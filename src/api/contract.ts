@@ -124,6 +124,10 @@ export const candidateListSchema = z.looseObject({
 })
 export type CandidateList = z.infer<typeof candidateListSchema>
 
+/**
+ * `GET /candidates/{id}`; [ASSUMED] also `GET /candidates/find`, which answers with the first
+ * match in list order, or 404 (`not_found`) when nothing matches.
+ */
 export const candidateEnvelopeSchema = envelope(candidateSchema)
 export const interactionListSchema = envelope(z.array(interactionSchema))
 

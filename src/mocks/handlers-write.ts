@@ -1,0 +1,142 @@
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import {
+  QUERY_CALLBACK_URL,
+  QUERY_IDEMPOTENCY_KEY,
+  pathTemplates,
+  type ApiIssue,
+  type Environment,
+} from '@/api/contract'
+import { begin, param, type HandlerDeps, type RequestScope } from '@/mocks/handler-context'
+import { acceptedResponse, badRequest } from '@/mocks/http'
+import type { Command } from '@/mocks/state'
+import { parseJsonText, validateBatch, validatePatch, type Validated } from '@/mocks/validation'
+
+type Url = (template: string) => string
+type Params = Record<string, string | readonly string[] | undefined>
+type BuildCommand = (scope: RequestScope, body: unknown, params: Params) => Validated<Command>
+
+const MAX_KEY_LENGTH = 255
+
+/**
+ * The write endpoints. Order of checks: auth → query parameters → idempotency replay (the first
+ * 202 again, whatever the body) → JSON → validation against the region's schema → queue → 202.
+ * Existence and ownership are NOT checked here: [DOC] they are enforced when the mutation
+ * executes, so an unknown candidate or interaction gets a 202 and then a `failed` outcome.
+ */
+export function writeHandlers(
+  deps: HandlerDeps,
+  prefixEnvironment: Environment,
+  url: Url,
+): HttpHandler[] {
+  const write = (method: 'post' | 'patch' | 'delete', template: string, build: BuildCommand) =>
+    http[method](url(template), async ({ request, params }) => {
+      const started = begin(deps, request, prefixEnvironment, template)
+      if ('response' in started) return started.response
+      const { scope } = started
+      const query = writeQuery(new URL(request.url))
+      if (!query.ok) return badRequest(scope.environment, query.message, query.issues)
+      if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
+        return acceptedResponse(scope.environment, query.idempotencyKey)
+      }
+      let body: unknown = undefined
+      if (method !== 'delete') {
+        const parsed = parseJsonText(await request.text())
+        if (!parsed.ok) return badRequest(scope.environment, parsed.message, parsed.issues)
+        body = parsed.value
+      }
+      const command = build(scope, body, params)
+      if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
+      const { idempotencyKey } = deps.engine.enqueue({
+        region: scope.region,
+        environment: scope.environment,
+        idempotencyKey: query.idempotencyKey,
+        callbackUrl: query.callbackUrl,
+        command: command.value,
+      })
+      if (deps.scenario.current.dropNextWrite) {
+        // Accepted and queued, but the client never hears so: it must retry with the same key.
+        deps.scenario.set({ dropNextWrite: false })
+        return HttpResponse.error()
+      }
+      return acceptedResponse(scope.environment, idempotencyKey)
+    })
+
+  return [
+    write('post', pathTemplates.candidates, (scope, body) =>
+      map(validateBatch(scope.regionDefinition, 'candidate', body), (payloads) => ({
+        kind: 'create-candidates',
+        payloads,
+      })),
+    ),
+    write('patch', pathTemplates.candidate, (scope, body, params) =>
+      map(validatePatch(scope.regionDefinition, 'candidate', body), (patch) => ({
+        kind: 'update-candidate',
+        candidateId: param(params, 'candidateId'),
+        patch,
+      })),
+    ),
+    write('post', pathTemplates.interactions, (scope, body, params) =>
+      map(validateBatch(scope.regionDefinition, 'interaction', body), (payloads) => ({
+        kind: 'create-interactions',
+        candidateId: param(params, 'candidateId'),
+        payloads,
+      })),
+    ),
+    write('patch', pathTemplates.interaction, (scope, body, params) =>
+      map(validatePatch(scope.regionDefinition, 'interaction', body), (patch) => ({
+        kind: 'update-interaction',
+        candidateId: param(params, 'candidateId'),
+        interactionId: param(params, 'interactionId'),
+        patch,
+      })),
+    ),
+    write('delete', pathTemplates.interaction, (_scope, _body, params) => ({
+      ok: true,
+      value: {
+        kind: 'delete-interaction',
+        candidateId: param(params, 'candidateId'),
+        interactionId: param(params, 'interactionId'),
+      },
+    })),
+  ]
+}
+
+function map<T, U>(result: Validated<T>, transform: (value: T) => U): Validated<U> {
+  return result.ok ? { ok: true, value: transform(result.value) } : result
+}
+
+type WriteQuery =
+  | { ok: true; idempotencyKey: string | null; callbackUrl: string | null }
+  | { ok: false; message: string; issues: ApiIssue[] }
+
+/** [ASSUMED] `idempotencyKey` and `callbackUrl` are query parameters; other parameters are ignored. */
+function writeQuery(url: URL): WriteQuery {
+  const key = url.searchParams.get(QUERY_IDEMPOTENCY_KEY)
+  if (key !== null && (key.trim() === '' || key.length > MAX_KEY_LENGTH)) {
+    const message = `must be a non-empty string of at most ${MAX_KEY_LENGTH} characters`
+    return {
+      ok: false,
+      message: `${QUERY_IDEMPOTENCY_KEY} ${message}.`,
+      issues: [{ path: [QUERY_IDEMPOTENCY_KEY], message }],
+    }
+  }
+  const callbackUrl = url.searchParams.get(QUERY_CALLBACK_URL)
+  if (callbackUrl !== null && !isHttpUrl(callbackUrl)) {
+    const message = 'must be an absolute http(s) URL'
+    return {
+      ok: false,
+      message: `${QUERY_CALLBACK_URL} ${message}.`,
+      issues: [{ path: [QUERY_CALLBACK_URL], message }],
+    }
+  }
+  return { ok: true, idempotencyKey: key, callbackUrl }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const parsed = new URL(value)
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
