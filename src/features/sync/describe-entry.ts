@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import type { JournalEntry } from '@/mutations/journal-entry'
+
+/** How the sync menu and notices speak about an entry (pure; the components translate). */
+export type PhaseLabel = JournalEntry['phase'] | 'retrying' | 'waiting'
+export type ReasonKey =
+  | 'network'
+  | 'unauthorized'
+  | 'notFound'
+  | 'validation'
+  | 'rateLimited'
+  | 'server'
+  | 'invalidResponse'
+  | 'http'
+  | 'ownership'
+  | 'outcome'
+  | 'dependency'
+  | 'stale'
+export type DescribeKey =
+  | 'createInteraction'
+  | 'updateInteraction'
+  | 'deleteInteraction'
+  | 'createCandidate'
+  | 'updateCandidate'
+
+export function phaseLabel(entry: JournalEntry): PhaseLabel {
+  if (entry.phase !== 'sending') return entry.phase
+  if (entry.targetRef !== null && entry.targetId === null) return 'waiting'
+  return entry.attempts > 0 ? 'retrying' : 'sending'
+}
+
+export function reasonKey(entry: JournalEntry): ReasonKey | null {
+  if (entry.phase === 'stale') return 'stale'
+  if (entry.phase !== 'failed' && entry.phase !== 'unsent') return null
+  const error = entry.error
+  if (!error) return null
+  switch (error.kind) {
+    case 'outcome':
+      if (error.code === 'ownership') return 'ownership'
+      return error.code === 'not_found' ? 'notFound' : 'outcome'
+    case 'not-found':
+      return 'notFound'
+    case 'rate-limited':
+      return 'rateLimited'
+    case 'invalid-response':
+      return 'invalidResponse'
+    default:
+      return error.kind
+  }
+}
+
+export function describeKey(entry: JournalEntry): DescribeKey {
+  if (entry.resource === 'candidate') {
+    return entry.operation === 'create' ? 'createCandidate' : 'updateCandidate'
+  }
+  if (entry.operation === 'create') return 'createInteraction'
+  return entry.operation === 'update' ? 'updateInteraction' : 'deleteInteraction'
+}
+
+/** Rows in a create (the count for plural wording); 1 for anything else. */
+export function rowCount(entry: JournalEntry): number {
+  return Array.isArray(entry.payload) ? entry.payload.length : 1
+}
+
+const shownSchema = z.looseObject({
+  summary: z.string().nullish().catch(null),
+  type: z.array(z.string()).optional().catch(undefined),
+  performedAt: z.string().optional().catch(undefined),
+  firstName: z.string().optional().catch(undefined),
+  lastName: z.string().optional().catch(undefined),
+})
+
+/** A short line that tells the counsellor which record this was about ("Teruggebeld"). */
+export function entryDetail(entry: JournalEntry): string | null {
+  const source = Array.isArray(entry.payload) ? entry.payload[0] : (entry.payload ?? undefined)
+  const values = shownSchema.safeParse({ ...entry.previous, ...source })
+  if (!values.success) return null
+  const { summary, type, firstName, lastName } = values.data
+  if (entry.resource === 'candidate') {
+    const name = [firstName, lastName].filter(Boolean).join(' ')
+    return name || null
+  }
+  return summary ?? (type && type.length > 0 ? type.join(', ') : null)
+}
+
+export type SyncCounts = { syncing: number; failed: number; stale: number }
+
+export function countEntries(entries: readonly JournalEntry[]): SyncCounts {
+  const counts: SyncCounts = { syncing: 0, failed: 0, stale: 0 }
+  for (const entry of entries) {
+    if (entry.phase === 'sending' || entry.phase === 'queued') counts.syncing += 1
+    else if (entry.phase === 'failed' || entry.phase === 'unsent') counts.failed += 1
+    else if (entry.phase === 'stale') counts.stale += 1
+  }
+  return counts
+}

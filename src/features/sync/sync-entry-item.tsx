@@ -1,0 +1,121 @@
+import Button from '@mui/material/Button'
+import Chip from '@mui/material/Chip'
+import ListItem from '@mui/material/ListItem'
+import Stack from '@mui/material/Stack'
+import Typography from '@mui/material/Typography'
+import { useId } from 'react'
+import {
+  describeKey,
+  entryDetail,
+  phaseLabel,
+  reasonKey,
+  rowCount,
+} from '@/features/sync/describe-entry'
+import { useSyncTranslation } from '@/features/sync/use-sync-translation'
+import type { JournalEntry } from '@/mutations/journal-entry'
+
+type SyncEntryItemProps = {
+  entry: JournalEntry
+  onRetry: (key: string) => void
+  onDiscard: (key: string) => void
+  onEdit?: ((entry: JournalEntry) => void) | undefined
+}
+
+const CHIP_COLOR = {
+  sending: 'default',
+  retrying: 'warning',
+  waiting: 'default',
+  queued: 'info',
+  confirmed: 'success',
+  unsent: 'error',
+  failed: 'error',
+  stale: 'warning',
+} as const
+
+/** One change in the sync menu: what it is, where it stands, why, and what can be done. */
+export function SyncEntryItem({ entry, onRetry, onDiscard, onEdit }: SyncEntryItemProps) {
+  const { t } = useSyncTranslation()
+  const labelId = useId()
+  const phase = phaseLabel(entry)
+  const reason = reasonKey(entry)
+  const detail = entryDetail(entry)
+  const canRetry = entry.phase === 'unsent' || entry.phase === 'stale'
+  const canDiscard = entry.phase === 'unsent' || entry.phase === 'failed' || entry.phase === 'stale'
+  // A change whose create never came cannot be fixed by editing it: only discarded.
+  const canEdit =
+    onEdit !== undefined &&
+    (entry.phase === 'unsent' || entry.phase === 'failed') &&
+    entry.error?.kind !== 'dependency'
+
+  return (
+    <ListItem
+      aria-labelledby={labelId}
+      data-phase={entry.phase}
+      sx={{ display: 'block', borderBottom: 1, borderColor: 'divider', py: 1.5 }}
+    >
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', justifyContent: 'space-between' }}
+      >
+        <Typography id={labelId} variant="body2" sx={{ fontWeight: 500 }}>
+          {t(`describe.${describeKey(entry)}`, { count: rowCount(entry) })}
+          {detail && (
+            <Typography component="span" variant="body2" sx={{ color: 'text.secondary' }}>
+              {` — ${detail}`}
+            </Typography>
+          )}
+        </Typography>
+        <Chip
+          size="small"
+          variant="outlined"
+          color={CHIP_COLOR[phase]}
+          label={t(`phase.${phase}`)}
+        />
+      </Stack>
+      {reason && (
+        <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
+          {t(`reason.${reason}`)}
+        </Typography>
+      )}
+      {(canRetry || canEdit || canDiscard) && (
+        <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+          {canRetry && (
+            <Button
+              size="small"
+              aria-describedby={labelId}
+              onClick={() => {
+                onRetry(entry.key)
+              }}
+            >
+              {t(entry.phase === 'stale' ? 'action.checkAgain' : 'action.retry')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button
+              size="small"
+              aria-describedby={labelId}
+              onClick={() => {
+                onEdit(entry)
+              }}
+            >
+              {t('action.edit')}
+            </Button>
+          )}
+          {canDiscard && (
+            <Button
+              size="small"
+              color="inherit"
+              aria-describedby={labelId}
+              onClick={() => {
+                onDiscard(entry.key)
+              }}
+            >
+              {t('action.discard')}
+            </Button>
+          )}
+        </Stack>
+      )}
+    </ListItem>
+  )
+}

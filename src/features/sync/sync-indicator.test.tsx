@@ -1,0 +1,154 @@
+import { QueryClient } from '@tanstack/react-query'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { createApiClient } from '@/api/client'
+import { SyncIndicator } from '@/features/sync/sync-indicator'
+import { initI18n } from '@/lib/i18n'
+import { createMockServer } from '@/mocks/node'
+import type { JournalEntry } from '@/mutations/journal-entry'
+import { JournalProvider } from '@/mutations/journal-provider'
+import { journalStorageKey } from '@/mutations/journal-storage'
+import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
+
+const ORIGIN = 'http://sync.test'
+const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+afterEach(() => {
+  backend.reset()
+})
+afterAll(() => {
+  server.close()
+})
+
+const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
+
+function renderIndicator(entries: JournalEntry[], onEdit?: (entry: JournalEntry) => void) {
+  const storage = new MemoryStorage()
+  storage.setItem(journalStorageKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
+  const api = createApiClient({
+    origin: ORIGIN,
+    apiKey: 'demo-utrecht',
+    environment: 'production',
+    sandboxMode: 'header',
+    region: 'utrecht',
+  })
+  render(
+    <JournalProvider
+      api={api}
+      queryClient={new QueryClient()}
+      options={{ storage, isEventsEnabled: false, pollBaseMs: 60_000, staleIntervalMs: 60_000 }}
+    >
+      <SyncIndicator {...(onEdit ? { onEdit } : {})} />
+    </JournalProvider>,
+  )
+  return { user: userEvent.setup(), storage }
+}
+
+const row = { type: ['Telefonisch'], performedAt: '2026-03-09', summary: 'Teruggebeld' }
+
+test('with nothing pending it says all changes are saved', async () => {
+  const { user } = renderIndicator([])
+  const button = screen.getByRole('button', { name: 'Sync status: All changes saved' })
+  await user.click(button)
+  const panel = screen.getByRole('dialog', { name: 'Changes' })
+  expect(within(panel).getByText('No changes are waiting.')).toBeInTheDocument()
+})
+
+test('counts what is syncing and what failed, and lists each change with its reason', async () => {
+  const { user } = renderIndicator([
+    makeEntry({ key: 'q', phase: 'queued', createdAt: 1 }, { payload: [row, row] }),
+    makeEntry(
+      {
+        key: 'f',
+        phase: 'failed',
+        createdAt: 2,
+        error: { kind: 'outcome', code: 'ownership', message: 'not yours' },
+      },
+      { operation: 'update', target: { id: 'r1' }, payload: { summary: 'Nieuw' } },
+    ),
+    makeEntry({
+      key: 's',
+      phase: 'stale',
+      createdAt: 3,
+    }),
+  ])
+  const button = screen.getByRole('button', {
+    name: 'Sync status: 1 failed · 1 delayed · 1 change syncing',
+  })
+  expect(button).toHaveTextContent('1 failed · 1 delayed · 1 change syncing')
+  await user.click(button)
+  const items = within(screen.getByRole('dialog', { name: 'Changes' })).getAllByRole('listitem')
+  expect(items.map((item) => item.getAttribute('data-phase'))).toEqual([
+    'stale',
+    'failed',
+    'queued',
+  ])
+  const [stale, failed, queued] = items.map((item) => within(item))
+  expect(queued?.getByText('2 new interactions')).toBeInTheDocument()
+  expect(queued?.getByText('Waiting for the server')).toBeInTheDocument()
+  expect(queued?.queryByRole('button')).toBeNull()
+  expect(failed?.getByText('This interaction belongs to another candidate.')).toBeInTheDocument()
+  expect(failed?.getByRole('button', { name: 'Discard' })).toBeInTheDocument()
+  expect(stale?.getByRole('button', { name: 'Check again' })).toBeInTheDocument()
+})
+
+test('discard removes a failed change; edit & resubmit hands the entry to the form', async () => {
+  const onEdit = vi.fn()
+  const failedEntry = makeEntry({
+    key: 'f',
+    phase: 'failed',
+    error: { kind: 'outcome', code: 'not_found', message: 'gone' },
+  })
+  const other = makeEntry({ key: 'g', phase: 'failed', createdAt: 5 })
+  const { user } = renderIndicator([failedEntry, other], onEdit)
+  const open = () => user.click(screen.getByRole('button', { name: /^Sync status: / }))
+  await open()
+  const oldest = screen.getAllByRole('listitem')[1] ?? document.body
+  expect(
+    within(oldest).getByText('The candidate or interaction does not exist (any more).'),
+  ).toBeInTheDocument()
+  await user.click(within(oldest).getByRole('button', { name: 'Edit & resubmit' }))
+  expect(onEdit).toHaveBeenCalledWith(failedEntry)
+  await open()
+  const newest = screen.getAllByRole('listitem')[0] ?? document.body
+  await user.click(within(newest).getByRole('button', { name: 'Discard' }))
+  expect(screen.getAllByRole('listitem')).toHaveLength(1)
+  await user.keyboard('{Escape}')
+  expect(await screen.findByRole('button', { name: 'Sync status: 1 failed' })).toBeInTheDocument()
+})
+
+test('retry sends an unsent change again and it moves on to syncing', async () => {
+  const id = candidateId()
+  const { user } = renderIndicator([
+    makeEntry(
+      {
+        key: 'unsent-one',
+        phase: 'unsent',
+        attempts: 5,
+        error: { kind: 'network', code: 'network_error', message: 'offline' },
+      },
+      { candidateId: id, payload: [row] },
+    ),
+  ])
+  await user.click(screen.getByRole('button', { name: 'Sync status: 1 failed' }))
+  expect(screen.getByText('The server could not be reached.')).toBeInTheDocument()
+  await user.click(screen.getByRole('button', { name: 'Retry' }))
+  await user.keyboard('{Escape}')
+  await waitFor(() => {
+    expect(
+      screen.getByRole('button', { name: /Sync status: (1 change syncing|All changes saved)/ }),
+    ).toBeInTheDocument()
+  })
+  expect(backend.requestCounts()['POST /candidates/:candidateId/interactions']).toBe(1)
+})
+
+test('the indicator speaks Dutch', async () => {
+  await initI18n({ lng: 'nl' })
+  renderIndicator([makeEntry({ key: 'q', phase: 'queued' })])
+  expect(
+    screen.getByRole('button', { name: 'Synchronisatie: 1 wijziging wordt verwerkt' }),
+  ).toBeInTheDocument()
+})

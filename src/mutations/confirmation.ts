@@ -1,0 +1,115 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+import type { MutationOutcome } from '@/api/contract'
+import type { ApiClient, ApiScope } from '@/api/client'
+import { listenToMutationEvents } from '@/api/events'
+import { apiKeys } from '@/api/query-options'
+import type { Journal } from '@/mutations/journal-types'
+import { startPolling, type PollingOptions } from '@/mutations/polling'
+
+/**
+ * The journal learns outcomes two ways and does not care which one told it (the "events port"):
+ * the `/events` stream, and re-reading interactions (the poller, while the stream is not open).
+ * Whatever reads interactions into the query cache — the timeline itself or the poller — is
+ * reconciled against the journal, so a refetch for any reason can confirm a write.
+ */
+export type ConfirmationOptions = PollingOptions & {
+  /** Off = never open `/events` (tests, or a relay without it): polling does all the work. */
+  isEventsEnabled?: boolean
+}
+
+export type ConfirmationInput = {
+  journal: Journal
+  api: ApiClient
+  queryClient: QueryClient
+  options?: ConfirmationOptions
+}
+
+export function startConfirmation({
+  journal,
+  api,
+  queryClient,
+  options = {},
+}: ConfirmationInput): () => void {
+  const controller = new AbortController()
+  const stopWatching = watchInteractionQueries(journal, queryClient, api.scope)
+  const stopPolling = startPolling({ journal, api, queryClient, options })
+
+  if (options.isEventsEnabled === false) {
+    journal.setEventsStatus('unavailable')
+  } else {
+    void listenToMutationEvents(
+      api,
+      {
+        onOutcome: (outcome) => {
+          handleOutcome(journal, queryClient, api.scope, outcome)
+        },
+        onStatus: (status) => {
+          if (!controller.signal.aborted) journal.setEventsStatus(status)
+        },
+      },
+      controller.signal,
+    )
+  }
+
+  return () => {
+    controller.abort()
+    stopPolling()
+    stopWatching()
+  }
+}
+
+/** Settles the entry, then refreshes what the outcome changed (also for other people's writes). */
+export function handleOutcome(
+  journal: Journal,
+  queryClient: QueryClient,
+  scope: ApiScope,
+  outcome: MutationOutcome,
+): void {
+  journal.applyOutcome(outcome)
+  if (outcome.resource === 'interaction' && outcome.candidateId !== null) {
+    void queryClient.invalidateQueries({
+      queryKey: apiKeys.interactions(scope, outcome.candidateId),
+    })
+  } else if (outcome.resource === 'candidate') {
+    void queryClient.invalidateQueries({ queryKey: apiKeys.candidates(scope) })
+  }
+}
+
+type CachedQuery = {
+  queryKey: readonly unknown[]
+  state: { data: unknown; dataUpdatedAt: number }
+}
+
+const recordsSchema = z.array(z.looseObject({ id: z.string().min(1) }))
+
+/** Feeds every successful interactions read of this scope into `journal.reconcile`. */
+export function watchInteractionQueries(
+  journal: Journal,
+  queryClient: QueryClient,
+  scope: ApiScope,
+): () => void {
+  // Recognise the key by its factory, with a marker where the candidate id goes.
+  const marker = '\u0000candidate'
+  const template: readonly unknown[] = apiKeys.interactions(scope, marker)
+  const idIndex = template.indexOf(marker)
+  const candidateOf = (key: readonly unknown[]): string | null => {
+    if (key.length !== template.length) return null
+    const id = key[idIndex]
+    const isMatch = template.every((part, index) => index === idIndex || part === key[index])
+    return isMatch && typeof id === 'string' ? id : null
+  }
+
+  const reconcile = (query: CachedQuery) => {
+    const candidateId = candidateOf(query.queryKey)
+    if (candidateId === null) return
+    const records = recordsSchema.safeParse(query.state.data)
+    if (records.success) journal.reconcile(candidateId, records.data, query.state.dataUpdatedAt)
+  }
+
+  const cache = queryClient.getQueryCache()
+  for (const query of cache.getAll()) reconcile(query)
+  return cache.subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success') reconcile(event.query)
+  })
+}

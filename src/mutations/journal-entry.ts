@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { ENVIRONMENTS, MAX_BATCH, OPERATIONS, RESOURCES, issueSchema } from '@/api/contract'
+import type { ApiErrorKind } from '@/api/errors'
+
+/**
+ * One journal entry = one logical write (one idempotency key). It is what we persist before the
+ * request goes out, so every field must survive JSON and is parsed with zod on the way back in.
+ * Timestamps are epoch milliseconds.
+ */
+export const JOURNAL_PHASES = [
+  'sending',
+  'queued',
+  'confirmed',
+  'unsent',
+  'failed',
+  'stale',
+] as const
+export type JournalPhase = (typeof JOURNAL_PHASES)[number]
+
+/** The API's error kinds (a mapped type, so a new ApiErrorKind must be added here). */
+const API_ERROR_KINDS: { [K in ApiErrorKind]: K } = {
+  network: 'network',
+  unauthorized: 'unauthorized',
+  'not-found': 'not-found',
+  validation: 'validation',
+  'rate-limited': 'rate-limited',
+  server: 'server',
+  'invalid-response': 'invalid-response',
+  http: 'http',
+}
+/** Plus ours: `outcome` (the engine failed the write), `dependency` (its create never came). */
+export const journalErrorKindSchema = z.enum({
+  ...API_ERROR_KINDS,
+  outcome: 'outcome',
+  dependency: 'dependency',
+})
+export type JournalErrorKind = z.infer<typeof journalErrorKindSchema>
+
+export const journalErrorSchema = z.object({
+  kind: journalErrorKindSchema,
+  code: z.string(),
+  message: z.string(),
+  issues: z.array(issueSchema).optional(),
+})
+export type JournalError = z.infer<typeof journalErrorSchema>
+
+export const journalScopeSchema = z.object({
+  environment: z.enum(ENVIRONMENTS),
+  region: z.string().min(1),
+})
+
+/** A payload row or patch: whatever the schema-driven form produced (JSON values). */
+export const payloadObjectSchema = z.record(z.string(), z.unknown())
+export type PayloadObject = z.infer<typeof payloadObjectSchema>
+
+/** A target that is itself a still-pending create: row `index` of the entry `createKey`. */
+export const targetRefSchema = z.object({
+  createKey: z.string().min(1),
+  index: z.number().int().nonnegative(),
+})
+export type TargetRef = z.infer<typeof targetRefSchema>
+
+const timestamp = z.number().int().nonnegative()
+
+export const journalEntrySchema = z
+  .object({
+    key: z.string().min(1),
+    scope: journalScopeSchema,
+    resource: z.enum(RESOURCES),
+    operation: z.enum(OPERATIONS),
+    candidateId: z.string().min(1).nullable(),
+    targetId: z.string().min(1).nullable(),
+    targetRef: targetRefSchema.nullable(),
+    payload: z
+      .union([z.array(payloadObjectSchema).min(1).max(MAX_BATCH), payloadObjectSchema])
+      .nullable(),
+    previous: payloadObjectSchema.nullable(),
+    baselineIds: z.array(z.string()).nullable(),
+    schemaVersion: z.string().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    sentAt: timestamp.nullable(),
+    acceptedAt: timestamp.nullable(),
+    confirmedAt: timestamp.nullable(),
+    /** When the data first showed the result; the entry is dropped a little later. */
+    seenAt: timestamp.nullable(),
+    attempts: z.number().int().nonnegative(),
+    nextAttemptAt: timestamp.nullable(),
+    deadlineAt: timestamp.nullable(),
+    phase: z.enum(JOURNAL_PHASES),
+    error: journalErrorSchema.nullable(),
+    recordIds: z.array(z.string()),
+  })
+  .superRefine((entry, ctx) => {
+    const problem = shapeProblem(entry)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+export type JournalEntry = z.infer<typeof journalEntrySchema>
+
+/** Rules zod's field types cannot say: which operation carries which payload and target. */
+function shapeProblem(entry: z.infer<typeof journalEntrySchema>): string | null {
+  const { resource, operation, payload } = entry
+  if (operation === 'create' && !Array.isArray(payload)) return 'a create carries an array'
+  if (operation === 'update' && (payload === null || Array.isArray(payload)))
+    return 'an update carries one object'
+  if (operation === 'delete' && payload !== null) return 'a delete carries no payload'
+  if (resource === 'interaction' && entry.candidateId === null)
+    return 'an interaction write names its candidate'
+  if (resource === 'candidate' && operation === 'create' && entry.candidateId !== null)
+    return 'a candidate create has no candidate id yet'
+  if (operation !== 'create' && entry.targetId === null && entry.targetRef === null)
+    return 'an update or delete names its target'
+  if (resource === 'candidate' && operation === 'delete') return 'candidates cannot be deleted'
+  return null
+}
+
+/** Payload rows of a create entry (empty for anything else). */
+export function createRows(entry: JournalEntry): PayloadObject[] {
+  return entry.operation === 'create' && Array.isArray(entry.payload) ? entry.payload : []
+}
+
+/** The patch of an update entry (null for anything else). */
+export function updatePatch(entry: JournalEntry): PayloadObject | null {
+  return entry.operation === 'update' && entry.payload !== null && !Array.isArray(entry.payload)
+    ? entry.payload
+    : null
+}

@@ -1,0 +1,68 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { ApiClient } from '@/api/client'
+import { startConfirmation, type ConfirmationOptions } from '@/mutations/confirmation'
+import { createJournal } from '@/mutations/journal'
+import { DEFAULT_HIGHLIGHT_MS, type Journal, type JournalOptions } from '@/mutations/journal-types'
+import { JournalContext, type JournalContextValue } from '@/mutations/journal-context'
+
+export type JournalProviderOptions = JournalOptions & ConfirmationOptions
+
+type JournalProviderProps = {
+  api: ApiClient
+  queryClient: QueryClient
+  /** Read when the journal for a scope is created (timings, storage, events on/off). */
+  options?: JournalProviderOptions
+  children: ReactNode
+}
+
+type Instance = { scopeKey: string; journal: Journal }
+
+const scopeKeyOf = (api: ApiClient) => `${api.scope.environment}:${api.scope.region}`
+
+/**
+ * One journal per environment + region: switching to sandbox (or another region) swaps in that
+ * scope's journal, so a sandbox write can never reconcile against production data. Starts the
+ * journal (re-sending what a closed tab left `sending`) and the confirmation adapters.
+ */
+export function JournalProvider({ api, queryClient, options, children }: JournalProviderProps) {
+  const scopeKey = scopeKeyOf(api)
+  const [frozenOptions] = useState(() => options ?? {})
+  const [instance, setInstance] = useState<Instance>(() => ({
+    scopeKey,
+    journal: createJournal(api, frozenOptions),
+  }))
+  // Derived from the scope, adjusted during render (React's "reset state on prop change").
+  if (instance.scopeKey !== scopeKey) {
+    setInstance({ scopeKey, journal: createJournal(api, frozenOptions) })
+  }
+  const { journal } = instance
+
+  useEffect(() => {
+    if (journal.scope.environment !== api.scope.environment) return
+    if (journal.scope.region !== api.scope.region) return
+    journal.setApi(api)
+    journal.start()
+    const stopConfirmation = startConfirmation({
+      journal,
+      api,
+      queryClient,
+      options: frozenOptions,
+    })
+    return () => {
+      stopConfirmation()
+      journal.stop()
+    }
+  }, [journal, api, queryClient, frozenOptions])
+
+  const value = useMemo<JournalContextValue>(
+    () => ({
+      journal,
+      api,
+      queryClient,
+      highlightMs: frozenOptions.highlightMs ?? DEFAULT_HIGHLIGHT_MS,
+    }),
+    [journal, api, queryClient, frozenOptions],
+  )
+  return <JournalContext value={value}>{children}</JournalContext>
+}
