@@ -1,13 +1,14 @@
 import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { RouterProvider } from 'react-router'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { createQueryClient } from '@/app/query-client'
 import { createAppRouter } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
-import { ConnectionProvider, type Connection } from '@/config/connection'
+import { ConnectionProvider, useApi, type Connection } from '@/config/connection'
+import { JournalProvider, type JournalProviderOptions } from '@/mutations/journal-provider'
 import { theme } from '@/theme/theme'
 
 type AppProvidersProps = {
@@ -17,6 +18,8 @@ type AppProvidersProps = {
   initialEnvironment?: Environment
   initialSandboxMode?: SandboxMode
   startupError?: string | null
+  /** Journal timings and adapters (tests shorten them). */
+  journalOptions?: JournalProviderOptions
 }
 
 /** Everything around the router; tests mount the same providers around a memory router. */
@@ -24,6 +27,7 @@ export function AppProviders({
   children,
   queryClient,
   startupError = null,
+  journalOptions,
   ...connection
 }: AppProvidersProps) {
   return (
@@ -31,10 +35,29 @@ export function AppProviders({
       <CssBaseline enableColorScheme />
       <QueryClientProvider client={queryClient}>
         <ConnectionProvider {...connection}>
-          <StartupErrorContext value={startupError}>{children}</StartupErrorContext>
+          <ScopedJournal options={journalOptions}>
+            <StartupErrorContext value={startupError}>{children}</StartupErrorContext>
+          </ScopedJournal>
         </ConnectionProvider>
       </QueryClientProvider>
     </ThemeProvider>
+  )
+}
+
+/** The mutation journal of the connection's current environment and region. */
+function ScopedJournal({
+  children,
+  options,
+}: {
+  children: ReactNode
+  options: JournalProviderOptions | undefined
+}) {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return (
+    <JournalProvider api={api} queryClient={queryClient} options={options}>
+      {children}
+    </JournalProvider>
   )
 }
 
