@@ -1,35 +1,42 @@
+// Before any schema exists: see the module for why. The app itself is imported dynamically
+// below, so none of its schemas can be built before this ran (a static import could be hoisted
+// into a shared chunk that the bundler evaluates first).
+import '@/config/zod-jitless'
 import '@fontsource/roboto/400.css'
 import '@fontsource/roboto/500.css'
 import '@fontsource/roboto/700.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from '@/app/app'
+import type { MockControlPort } from '@/config/mock-control'
 import { initI18n } from '@/lib/i18n'
+
+/** What the mock gave the app: its control for the QA panel, or why it did not start. */
+type MockStart = { control: MockControlPort | null; error: string | null }
 
 /**
  * Starts the demo backend (when this build has it) BEFORE the first render: a request that
  * slipped past a not-yet-active service worker would reach the dev server's SPA fallback and
  * come back as HTML. If the worker cannot start, the app still renders and says why.
  */
-async function startMockBackend(): Promise<string | null> {
-  if (import.meta.env.VITE_ENABLE_MOCK !== 'true') return null
+async function startMockBackend(): Promise<MockStart> {
+  if (import.meta.env.VITE_ENABLE_MOCK !== 'true') return { control: null, error: null }
   try {
     const { startMockWorker } = await import('@/mocks/browser')
-    await startMockWorker()
-    return null
+    const { control } = await startMockWorker()
+    return { control, error: null }
   } catch (error) {
     console.error('The demo backend could not start', error)
-    return error instanceof Error ? error.message : String(error)
+    return { control: null, error: error instanceof Error ? error.message : String(error) }
   }
 }
 
 async function main() {
-  const [startupError] = await Promise.all([startMockBackend(), initI18n()])
+  const [mock, { App }] = await Promise.all([startMockBackend(), import('@/app/app'), initI18n()])
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   createRoot(container).render(
     <StrictMode>
-      <App startupError={startupError} />
+      <App startupError={mock.error} mockControl={mock.control} />
     </StrictMode>,
   )
 }

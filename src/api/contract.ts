@@ -138,6 +138,19 @@ export type JsonSchemaDocument = z.infer<typeof jsonSchemaDocumentSchema>
 /** [ASSUMED] `/schema` answers in the usual envelope with the JSON Schema as `data`. */
 export const schemaEnvelopeSchema = envelope(jsonSchemaDocumentSchema)
 
+/**
+ * [ASSUMED] a response's `meta` may name the region the key belongs to, as
+ * `region: { id, name }`. Not documented, so always optional: "test connection" uses it to spot
+ * a key of another region than the one the user expects; the mock sends it on `/schema`.
+ */
+export const metaRegionSchema = z.object({ id: z.string().min(1), name: z.string().min(1) })
+export type MetaRegion = z.infer<typeof metaRegionSchema>
+
+export function regionFromMeta(meta: unknown): MetaRegion | null {
+  const parsed = z.looseObject({ region: metaRegionSchema }).safeParse(meta)
+  return parsed.success ? parsed.data.region : null
+}
+
 /** [ASSUMED] where the interaction item schema sits inside the candidate schema. */
 export const INTERACTION_ITEM_SCHEMA_PATH = ['properties', 'interactions', 'items'] as const
 

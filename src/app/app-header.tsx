@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert'
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
@@ -8,14 +7,24 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { LanguageSwitch } from '@/app/language-switch'
+import { hostOf } from '@/config/base-url'
 import { useConnection } from '@/config/connection'
+import { QaPanelButton } from '@/features/qa-panel/qa-panel-button'
+import { SandboxBanner } from '@/features/settings/sandbox-banner'
+import { SandboxSwitch } from '@/features/settings/sandbox-switch'
+import { SettingsLink } from '@/features/settings/settings-link'
 import { ColorSchemeToggle } from '@/theme/color-scheme-toggle'
 import { visuallyHidden } from '@/theme/visually-hidden'
 
-/** The banner landmark: product name, the region in use, theme and language, sandbox warning. */
+/**
+ * The banner landmark on every page: product name, the region and backend in use, the sandbox
+ * switch, the QA panel (mock only), settings, language and theme; the sandbox banner below.
+ */
 export function AppHeader() {
   const { t } = useTranslation()
-  const { connection, environment, regionName } = useConnection()
+  const { connection, regionName, needsSetup } = useConnection()
+  const backend =
+    connection.kind === 'mock' ? t('app.demoData') : needsSetup ? null : hostOf(connection.origin)
 
   return (
     <AppBar
@@ -36,23 +45,24 @@ export function AppHeader() {
           {t('app.productName')}
         </Link>
         <Box sx={{ flexGrow: 1 }} />
-        <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="region-in-use">
-          <Box component="span" sx={visuallyHidden}>
-            {`${t('app.regionInUse')}: `}
-          </Box>
-          {regionName}
-          {connection.kind === 'mock' && ` (${t('app.demoData')})`}
-        </Typography>
+        {!needsSetup && (
+          <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="region-in-use">
+            <Box component="span" sx={visuallyHidden}>
+              {`${t('app.regionInUse')}: `}
+            </Box>
+            {regionName}
+            {backend && ` (${backend})`}
+          </Typography>
+        )}
+        <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <QaPanelButton />
+          <SettingsLink />
           <LanguageSwitch />
           <ColorSchemeToggle />
         </Stack>
       </Toolbar>
-      {environment === 'sandbox' && (
-        <Alert severity="warning" square sx={{ justifyContent: 'center' }}>
-          {t('app.sandboxBanner')}
-        </Alert>
-      )}
+      <SandboxBanner />
     </AppBar>
   )
 }

@@ -8,6 +8,7 @@ import { createQueryClient } from '@/app/query-client'
 import { createAppRouter } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
 import { ConnectionProvider, useApi, type Connection } from '@/config/connection'
+import type { MockControlPort } from '@/config/mock-control'
 import { JournalProvider, type JournalProviderOptions } from '@/mutations/journal-provider'
 import { theme } from '@/theme/theme'
 
@@ -17,6 +18,9 @@ type AppProvidersProps = {
   initialConnection?: Connection
   initialEnvironment?: Environment
   initialSandboxMode?: SandboxMode
+  isMockAvailable?: boolean
+  /** The running mock's control, for the QA panel (main.tsx passes it in mock builds). */
+  mockControl?: MockControlPort | null
   startupError?: string | null
   /** Journal timings and adapters (tests shorten them). */
   journalOptions?: JournalProviderOptions
@@ -64,15 +68,16 @@ function ScopedJournal({
 type AppProps = {
   /** Shown at the top of every page when the app started in a degraded way. */
   startupError?: string | null
+  mockControl?: MockControlPort | null
 }
 
-export function App({ startupError = null }: AppProps) {
+export function App({ startupError = null, mockControl = null }: AppProps) {
   // One client and one router per mounted app (not module singletons), so nothing leaks
   // between a test's renders.
   const [queryClient] = useState(createQueryClient)
   const [router] = useState(createAppRouter)
   return (
-    <AppProviders queryClient={queryClient} startupError={startupError}>
+    <AppProviders queryClient={queryClient} startupError={startupError} mockControl={mockControl}>
       <RouterProvider router={router} />
     </AppProviders>
   )

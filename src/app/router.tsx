@@ -4,6 +4,7 @@ import { CandidatesRoute } from '@/app/routes/candidates-route'
 import { NotFoundRoute } from '@/app/routes/not-found-route'
 import { RootLayout } from '@/app/routes/root-layout'
 import { RouteError } from '@/app/routes/route-error'
+import { SettingsRoute } from '@/app/routes/settings-route'
 
 /** `/` → `/candidates`, keeping `?sandbox=1` and any other parameters of a shared link. */
 function RedirectToCandidates() {
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <RedirectToCandidates /> },
           { path: 'candidates', element: <CandidatesRoute /> },
           { path: 'candidates/:candidateId', element: <CandidateRoute /> },
+          { path: 'settings', element: <SettingsRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -1,27 +1,32 @@
 import { createContext, use, useMemo, useState, type ReactNode } from 'react'
-import { z } from 'zod'
 import { createApiClient, type ApiClient } from '@/api/client'
-import { SANDBOX_MODES, type Environment, type SandboxMode } from '@/api/contract'
+import type { Environment, SandboxMode } from '@/api/contract'
+import { buildEnv } from '@/config/build-env'
+import {
+  readStoredConnection,
+  writeStoredConnection,
+  type KeyStorage,
+} from '@/config/connection-storage'
+import type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
 import { DEFAULT_DEMO_REGION, findDemoRegion } from '@/config/demo-regions'
+import { MockControlContext, type MockControlPort } from '@/config/mock-control'
 
-/** The built-in mock backend (answers on this page's origin) with one of its demo regions. */
-export type MockConnection = { kind: 'mock'; region: string; apiKey: string }
-/** A real upstream (or our relay). The key lives in memory / sessionStorage only, never a URL. */
-export type UpstreamConnection = {
-  kind: 'upstream'
-  origin: string
-  apiKey: string
-  region: string
-}
-export type Connection = MockConnection | UpstreamConnection
+export type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
+export type { KeyStorage } from '@/config/connection-storage'
 
 export type ConnectionState = {
   connection: Connection
   environment: Environment
   sandboxMode: SandboxMode
+  /** Where an upstream key is kept (sessionStorage or memory only). */
+  keyStorage: KeyStorage
   /** What to show as "the region in use". */
   regionName: string
-  setConnection: (connection: Connection) => void
+  /** This build carries the built-in mock backend. */
+  isMockAvailable: boolean
+  /** An upstream connection without a key: a first visit to a production build, or a key kept in memory before a reload. */
+  needsSetup: boolean
+  setConnection: (connection: Connection, options?: { keyStorage?: KeyStorage }) => void
   setEnvironment: (environment: Environment) => void
   setSandboxMode: (sandboxMode: SandboxMode) => void
 }
@@ -38,39 +43,26 @@ export function mockConnection(regionId: string = DEFAULT_DEMO_REGION.id): MockC
   return { kind: 'mock', region: region.id, apiKey: region.key }
 }
 
-// sessionStorage, not localStorage: an upstream API key must not outlive the browser session.
-const STORAGE_KEY = 'candidate-timeline.connection'
-const storedSchema = z.object({
-  connection: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('mock'), region: z.string().min(1), apiKey: z.string().min(1) }),
-    z.object({
-      kind: z.literal('upstream'),
-      origin: z.string(),
-      apiKey: z.string().min(1),
-      region: z.string().min(1),
-    }),
-  ]),
-  sandboxMode: z.enum(SANDBOX_MODES),
-})
-type Stored = z.infer<typeof storedSchema>
-
-function readStored(): Stored | null {
-  try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY)
-    if (!raw) return null
-    const parsed = storedSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null // storage disabled or garbage: start from the defaults
-  }
+/** A production build's first state: the configured API, no key yet. */
+export function unconfiguredConnection(): UpstreamConnection {
+  return { kind: 'upstream', origin: buildEnv.apiOrigin, apiKey: '', region: 'unknown' }
 }
 
-function writeStored(value: Stored): void {
-  try {
-    window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value))
-  } catch {
-    // Storage unavailable (private mode, quota): the choice still holds for this page.
-  }
+/**
+ * The region part of every cache key and journal namespace. The mock's demo regions keep their
+ * plain ids; an upstream region is prefixed with its base URL, so demo data, one upstream and
+ * another can never share a cache entry or a journal, even when their regions have one name.
+ */
+export function scopeRegion(connection: Connection): string {
+  return connection.kind === 'mock'
+    ? connection.region
+    : `upstream:${connection.origin}:${connection.region}`
+}
+
+export function displayRegionName(connection: Connection): string {
+  if (connection.kind === 'mock')
+    return findDemoRegion(connection.region)?.name ?? connection.region
+  return connection.regionName ?? connection.region
 }
 
 const ConnectionContext = createContext<ConnectionState | null>(null)
@@ -83,6 +75,10 @@ type ConnectionProviderProps = {
   /** Defaults to the page URL's `?sandbox=1`. */
   initialEnvironment?: Environment
   initialSandboxMode?: SandboxMode
+  /** Defaults to the build's `VITE_ENABLE_MOCK`. */
+  isMockAvailable?: boolean
+  /** The running mock's control (main.tsx), for the QA panel; null without a mock. */
+  mockControl?: MockControlPort | null
 }
 
 export function ConnectionProvider({
@@ -90,24 +86,30 @@ export function ConnectionProvider({
   initialConnection,
   initialEnvironment,
   initialSandboxMode,
+  isMockAvailable = buildEnv.isMockAvailable,
+  mockControl = null,
 }: ConnectionProviderProps) {
-  const [stored] = useState(readStored)
-  const [connection, setConnectionState] = useState<Connection>(
-    () => initialConnection ?? stored?.connection ?? mockConnection(),
-  )
+  const [stored] = useState(readStoredConnection)
+  const [connection, setConnectionState] = useState<Connection>(() => {
+    if (initialConnection) return initialConnection
+    const remembered = stored?.connection
+    if (remembered && (remembered.kind === 'upstream' || isMockAvailable)) return remembered
+    return isMockAvailable ? mockConnection() : unconfiguredConnection()
+  })
   const [environment, setEnvironment] = useState<Environment>(
     () => initialEnvironment ?? environmentFromSearch(window.location.search),
   )
   const [sandboxMode, setSandboxModeState] = useState<SandboxMode>(
     () => initialSandboxMode ?? stored?.sandboxMode ?? 'header',
   )
+  const [keyStorage, setKeyStorage] = useState<KeyStorage>(() => stored?.keyStorage ?? 'session')
 
   const api = useMemo(
     () =>
       createApiClient({
         origin: connection.kind === 'mock' ? '' : connection.origin,
         apiKey: connection.apiKey,
-        region: connection.region,
+        region: scopeRegion(connection),
         environment,
         sandboxMode,
       }),
@@ -119,26 +121,30 @@ export function ConnectionProvider({
       connection,
       environment,
       sandboxMode,
-      regionName:
-        connection.kind === 'mock'
-          ? (findDemoRegion(connection.region)?.name ?? connection.region)
-          : connection.region,
-      setConnection: (next) => {
+      keyStorage,
+      regionName: displayRegionName(connection),
+      isMockAvailable,
+      needsSetup: connection.kind === 'upstream' && connection.apiKey === '',
+      setConnection: (next, options) => {
+        const nextKeyStorage = options?.keyStorage ?? keyStorage
         setConnectionState(next)
-        writeStored({ connection: next, sandboxMode })
+        setKeyStorage(nextKeyStorage)
+        writeStoredConnection({ connection: next, sandboxMode, keyStorage: nextKeyStorage })
       },
       setEnvironment,
       setSandboxMode: (next) => {
         setSandboxModeState(next)
-        writeStored({ connection, sandboxMode: next })
+        writeStoredConnection({ connection, sandboxMode: next, keyStorage })
       },
     }),
-    [connection, environment, sandboxMode],
+    [connection, environment, sandboxMode, keyStorage, isMockAvailable],
   )
 
   return (
     <ConnectionContext value={state}>
-      <ApiContext value={api}>{children}</ApiContext>
+      <ApiContext value={api}>
+        <MockControlContext value={mockControl}>{children}</MockControlContext>
+      </ApiContext>
     </ConnectionContext>
   )
 }

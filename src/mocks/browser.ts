@@ -2,7 +2,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser'
 import { createMockBackend, type MockBackend } from '@/mocks/backend'
 import { noopPersistence, storagePersistence, type PersistenceAdapter } from '@/mocks/persistence'
 import { controlFor, type MockControl } from '@/mocks/control'
-import type { ScenarioPatch } from '@/mocks/scenario'
+import { DEFAULT_SCENARIO, type ScenarioPatch } from '@/mocks/scenario'
 import { parseScenarioParams } from '@/mocks/scenario-params'
 
 export { DEMO_REGIONS, DEFAULT_DEMO_REGION } from '@/config/demo-regions'
@@ -19,9 +19,13 @@ declare global {
 /**
  * Starts the demo backend in a service worker: state persisted in localStorage (a reload keeps
  * data and queued mutations), scenario from `?mock.*` URL parameters, unhandled requests
- * bypassed, quiet console. Await it before the first render.
+ * bypassed, quiet console. Await it before the first render; hand `control` to the app.
  */
-export async function startMockWorker(): Promise<{ worker: SetupWorker; backend: MockBackend }> {
+export async function startMockWorker(): Promise<{
+  worker: SetupWorker
+  backend: MockBackend
+  control: MockControl
+}> {
   const backend = createMockBackend({
     persistence: browserPersistence(),
     scenario: { ...BROWSER_SCENARIO, ...parseScenarioParams(window.location.search) },
@@ -35,9 +39,10 @@ export async function startMockWorker(): Promise<{ worker: SetupWorker; backend:
     onUnhandledRequest: 'bypass',
     quiet: true,
   })
-  if (import.meta.env.VITE_EXPOSE_MOCK === 'true')
-    window.__candidateTimelineMock = controlFor(backend)
-  return { worker, backend }
+  // The QA panel's channel (through main.tsx); scenario links are relative to the demo defaults.
+  const control = controlFor(backend, { ...DEFAULT_SCENARIO, ...BROWSER_SCENARIO })
+  if (import.meta.env.VITE_EXPOSE_MOCK === 'true') window.__candidateTimelineMock = control
+  return { worker, backend, control }
 }
 
 function browserPersistence(): PersistenceAdapter {

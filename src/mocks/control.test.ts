@@ -35,3 +35,24 @@ test('the e2e control counts requests per method and path template, and inspects
       .some((i) => i.summary === 'via control'),
   ).toBe(false)
 })
+
+test('the QA channel reports scenario changes and the URL parameters that reproduce them', async () => {
+  const qa = controlFor(backend, backend.getScenario())
+  const seen: string[] = []
+  const stop = qa.subscribeScenario(() => {
+    seen.push(JSON.stringify(qa.scenarioSearchParams()))
+  })
+  qa.setScenario({ stuckQueue: true, readErrors: { mode: 'next', status: 429, remaining: 1 } })
+  expect(qa.scenarioSearchParams()).toEqual({ 'mock.stuck': '1', 'mock.readErrors': '429x1' })
+  const [candidate] = qa.findCandidates('utrecht', 'production')
+  await call('GET', `/candidates/${candidate?.id ?? ''}`) // uses up the one read error
+  expect(seen.at(-1)).toBe(JSON.stringify({ 'mock.stuck': '1' }))
+  await call('POST', `/candidates/${candidate?.id ?? ''}/interactions`, {
+    body: [interactionPayload()],
+  })
+  expect(qa.queuedCount()).toBe(1)
+  expect(qa.scenarioParamNames).toContain('mock.latency')
+  stop()
+  qa.reset()
+  expect(qa.queuedCount()).toBe(0)
+})

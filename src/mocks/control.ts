@@ -1,11 +1,16 @@
 import { ENVIRONMENTS, type Environment, type MutationOutcome } from '@/api/contract'
+import type { MockControlPort } from '@/config/mock-control'
 import type { MockBackend } from '@/mocks/backend'
 import { regionById, type RegionId } from '@/mocks/regions'
 import type { Scenario, ScenarioPatch } from '@/mocks/scenario'
+import { SCENARIO_PARAMS, formatScenarioParams } from '@/mocks/scenario-params'
 import type { QueuedMutation, StoredCandidate, StoredInteraction } from '@/mocks/state'
 
-/** What e2e tests (and curious demo-givers) can reach on `window.__candidateTimelineMock`. */
-export type MockControl = {
+/**
+ * The mock's runtime control: the app's QA panel gets it through `MockControlPort` (every mock
+ * build), e2e tests on `window.__candidateTimelineMock` (`VITE_EXPOSE_MOCK=true` builds only).
+ */
+export type MockControl = MockControlPort & {
   setScenario(patch: ScenarioPatch): void
   getScenario(): Scenario
   /** New seed data, empty queues, starting scenario, zero request counts. */
@@ -21,12 +26,24 @@ export type MockControl = {
   idle(): Promise<void>
 }
 
-export function controlFor(backend: MockBackend): MockControl {
+/** `defaults`: the scenario a fresh page starts with, which scenario links are relative to. */
+export function controlFor(
+  backend: MockBackend,
+  defaults: Scenario = backend.getScenario(),
+): MockControl {
   return {
     setScenario: (patch) => {
       backend.setScenario(patch)
     },
     getScenario: () => backend.getScenario(),
+    defaultScenario: () => defaults,
+    subscribeScenario: (listener) =>
+      backend.scenario.subscribe(() => {
+        listener()
+      }),
+    scenarioSearchParams: () => formatScenarioParams(backend.getScenario(), defaults),
+    scenarioParamNames: Object.values(SCENARIO_PARAMS),
+    queuedCount: () => backend.engine.queued().length,
     reset: () => {
       backend.reset()
     },

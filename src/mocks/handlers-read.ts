@@ -57,10 +57,12 @@ export function readHandlers(
       const delayMs = deps.scenario.current.schemaDelayMs
       if (!deps.warmSchemas.has(warmKey) && delayMs > 0) await sleep(delayMs)
       deps.warmSchemas.add(warmKey)
+      const { id, name } = scope.regionDefinition
       return okResponse(
         scope.environment,
         'Schema retrieved.',
         regionJsonSchema(scope.regionDefinition, operation),
+        { region: { id, name } }, // [ASSUMED] metaRegionSchema in @/api/contract
       )
     }),
 

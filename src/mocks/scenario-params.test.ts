@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { expect, test, vi } from 'vitest'
 import { createMockBackend } from '@/mocks/backend'
-import { parseScenarioParams } from '@/mocks/scenario-params'
+import { formatScenarioParams, parseScenarioParams } from '@/mocks/scenario-params'
 
 test('every scenario can be chosen by URL parameter', () => {
   const patch = parseScenarioParams(
@@ -47,4 +47,32 @@ test('setScenario refuses values that make no sense instead of half-applying the
   expect(backend.getScenario().failureRate).toBe(0)
   backend.setScenario({ latencyMs: 10, failureRate: undefined })
   expect(backend.getScenario()).toMatchObject({ latencyMs: 10, failureRate: 0 })
+})
+
+test('a scenario turns into the URL parameters that reproduce it, and back', () => {
+  const defaults = createMockBackend({ scenario: { latencyMs: 1500 } }).getScenario()
+  const scenario = {
+    ...defaults,
+    failureRate: 0.25,
+    eventsEnabled: false,
+    stuckQueue: true,
+    dropNextWrite: true,
+    readErrors: { mode: 'burst' as const, perSecond: 3 },
+  }
+  const params = formatScenarioParams(scenario, defaults)
+  expect(params).toEqual({
+    'mock.failureRate': '0.25',
+    'mock.events': 'off',
+    'mock.stuck': '1',
+    'mock.drop': '1',
+    'mock.readErrors': 'burst:3',
+  })
+  expect({ ...defaults, ...parseScenarioParams(new URLSearchParams(params)) }).toEqual(scenario)
+  expect(formatScenarioParams(defaults, defaults)).toEqual({})
+  expect(
+    formatScenarioParams(
+      { ...defaults, latencyMs: 0, readErrors: { mode: 'next', status: 500, remaining: 2 } },
+      defaults,
+    ),
+  ).toEqual({ 'mock.latency': '0', 'mock.readErrors': '500x2' })
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ScenarioPatch } from '@/mocks/scenario'
+import type { Scenario, ScenarioPatch } from '@/mocks/scenario'
 
 /**
  * Scenario by URL, for demos and e2e: `?mock.latency=2000&mock.failureRate=0.3&mock.events=off
@@ -69,4 +69,41 @@ export function parseScenarioParams(
       )
   }
   return patch
+}
+
+/**
+ * The other direction, for the QA panel's "copy link to this scenario": the `mock.*` parameters
+ * that turn `defaults` into `scenario` (only the fields that differ), so that
+ * `parseScenarioParams` of the result, applied on `defaults`, gives `scenario` back.
+ */
+export function formatScenarioParams(
+  scenario: Scenario,
+  defaults: Scenario,
+): Record<string, string> {
+  const params: Record<string, string> = {}
+  for (const field of Object.keys(SCENARIO_PARAMS) as (keyof typeof SCENARIO_PARAMS)[]) {
+    if (JSON.stringify(scenario[field]) === JSON.stringify(defaults[field])) continue
+    params[SCENARIO_PARAMS[field]] = formatValue(scenario, field)
+  }
+  return params
+}
+
+function formatValue(scenario: Scenario, field: keyof typeof SCENARIO_PARAMS): string {
+  switch (field) {
+    case 'eventsEnabled':
+      return scenario.eventsEnabled ? 'on' : 'off'
+    case 'stuckQueue':
+      return scenario.stuckQueue ? '1' : '0'
+    case 'dropNextWrite':
+      return scenario.dropNextWrite ? '1' : '0'
+    case 'readErrors': {
+      const errors = scenario.readErrors
+      if (!errors) return 'off'
+      return errors.mode === 'next'
+        ? `${errors.status}x${errors.remaining}`
+        : `burst:${errors.perSecond}`
+    }
+    default:
+      return String(scenario[field])
+  }
 }

@@ -6,6 +6,7 @@ import type { Environment, SandboxMode } from '@/api/contract'
 import { AppProviders } from '@/app/app'
 import { routes } from '@/app/router'
 import { environmentFromSearch, mockConnection, type Connection } from '@/config/connection'
+import type { MockControlPort } from '@/config/mock-control'
 
 export type RenderAppOptions = {
   /** Default: the built-in mock with the first demo region's key. */
@@ -16,6 +17,8 @@ export type RenderAppOptions = {
   /** Default: a fresh client with retries off (see createTestQueryClient). */
   queryClient?: QueryClient
   startupError?: string | null
+  /** The mock's control for the QA panel (e.g. `controlFor(backend)`); default none. */
+  mockControl?: MockControlPort | null
 }
 
 /** Like the app's client but without retries, so error states show at once. */
@@ -42,6 +45,7 @@ export function renderApp(route: string = '/', options: RenderAppOptions = {}) {
       initialEnvironment={options.environment ?? environmentFromSearch(search)}
       initialSandboxMode={options.sandboxMode ?? 'header'}
       startupError={options.startupError ?? null}
+      mockControl={options.mockControl ?? null}
     >
       <RouterProvider router={router} />
     </AppProviders>,

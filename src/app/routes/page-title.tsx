@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next'
+import { useConnection } from '@/config/connection'
 
 type PageTitleProps = {
   title: string
 }
 
-/** The tab title; React 19 hoists <title> into <head>. */
+/** The tab title (prefixed while in sandbox); React 19 hoists <title> into <head>. */
 export function PageTitle({ title }: PageTitleProps) {
   const { t } = useTranslation()
-  return <title>{`${title} · ${t('app.productName')}`}</title>
+  const { environment } = useConnection()
+  const prefix = environment === 'sandbox' ? `${t('settings.header.titlePrefix')} · ` : ''
+  return <title>{`${prefix}${title} · ${t('app.productName')}`}</title>
 }

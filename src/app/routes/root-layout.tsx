@@ -6,15 +6,21 @@ import { Outlet } from 'react-router'
 import { AppHeader } from '@/app/app-header'
 import { SkipLink } from '@/app/skip-link'
 import { useStartupError } from '@/app/startup-error'
-import { useSandboxSearchParam } from '@/config/use-sandbox-search-param'
+import { useUrlState } from '@/config/use-url-state'
+import { NotConnectedAlert } from '@/features/settings/not-connected-alert'
+import { SandboxFrame } from '@/features/settings/sandbox-frame'
 
 export const MAIN_CONTENT_ID = 'main-content'
 
-/** Every page: skip link, banner, and one <main> the skip link lands on. */
+/**
+ * Every page: skip link, banner, and one <main> the skip link lands on; in sandbox an amber
+ * frame around it all. Keeps the URL saying which environment (and mock scenario) is in use.
+ */
 export function RootLayout() {
-  useSandboxSearchParam()
+  useUrlState()
   return (
     <>
+      <SandboxFrame />
       <SkipLink targetId={MAIN_CONTENT_ID} />
       <AppHeader />
       <Container
@@ -25,6 +31,7 @@ export function RootLayout() {
         sx={{ py: 4, '&:focus': { outline: 'none' } }}
       >
         <StartupErrorAlert />
+        <NotConnectedAlert />
         <Outlet />
       </Container>
     </>

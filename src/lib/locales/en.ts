@@ -1,3 +1,7 @@
+import { timelineEn } from '@/lib/locales/timeline-en'
+import { qaEn } from '@/lib/locales/qa-en'
+import { settingsEn } from '@/lib/locales/settings-en'
+
 /**
  * English UI strings; the shape of this object is the type every other language must match
  * (see `Translation`), and i18next's typed `t()` checks keys against it.
@@ -41,18 +45,29 @@ export const en = {
     loadingCandidate: 'Loading candidate…',
     backToList: 'Back to candidates',
     details: 'Candidate details',
+    loadingPage: 'Loading…',
+    search: {
+      heading: 'Find a candidate',
+      label: 'E-mail address or phone number',
+      hint: 'The exact e-mail address (any capitals) or phone number (any spacing).',
+      invalid: 'Enter an e-mail address, or a phone number with at least 6 digits.',
+      submit: 'Find',
+      clear: 'Clear search',
+      searching: 'Searching…',
+      found: 'Found for “{{value}}”:',
+      resultLabel: 'Search result',
+      notFoundEmail: 'No candidate in this region has the e-mail address “{{value}}”.',
+      notFoundPhone: 'No candidate in this region has the phone number “{{value}}”.',
+    },
+    recent: {
+      heading: 'Recently opened',
+      clear: 'Clear list',
+    },
+    allCandidates: 'All candidates',
   },
-  timeline: {
-    heading: 'Interactions',
-    loading: 'Loading interactions…',
-    empty: 'No interactions have been logged for this candidate yet.',
-    limitNotice:
-      'The API returns at most {{limit}} interactions per candidate, so older ones may be missing from this list.',
-    types: 'Type',
-    notes: 'Notes',
-    duration: 'Duration',
-    noSummary: 'No summary',
-  },
+  timeline: timelineEn,
+  settings: settingsEn,
+  qa: qaEn,
   errors: {
     retry: 'Try again',
     retrying: 'Trying again…',

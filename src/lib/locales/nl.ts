@@ -1,4 +1,7 @@
 import type { Translation } from '@/lib/locales/en'
+import { timelineNl } from '@/lib/locales/timeline-nl'
+import { qaNl } from '@/lib/locales/qa-nl'
+import { settingsNl } from '@/lib/locales/settings-nl'
 
 /** Dutch UI strings: the counsellors' own language, so natural Dutch rather than literal. */
 export const nl: Translation = {
@@ -40,18 +43,29 @@ export const nl: Translation = {
     loadingCandidate: 'Kandidaat laden…',
     backToList: 'Terug naar kandidaten',
     details: 'Gegevens van de kandidaat',
+    loadingPage: 'Laden…',
+    search: {
+      heading: 'Kandidaat zoeken',
+      label: 'E-mailadres of telefoonnummer',
+      hint: 'Het precieze e-mailadres (hoofdletters maken niet uit) of telefoonnummer (spaties maken niet uit).',
+      invalid: 'Vul een e-mailadres in, of een telefoonnummer met minstens 6 cijfers.',
+      submit: 'Zoeken',
+      clear: 'Zoekopdracht wissen',
+      searching: 'Zoeken…',
+      found: 'Gevonden voor ‘{{value}}’:',
+      resultLabel: 'Zoekresultaat',
+      notFoundEmail: 'Geen kandidaat in deze regio heeft het e-mailadres ‘{{value}}’.',
+      notFoundPhone: 'Geen kandidaat in deze regio heeft het telefoonnummer ‘{{value}}’.',
+    },
+    recent: {
+      heading: 'Recent geopend',
+      clear: 'Lijst wissen',
+    },
+    allCandidates: 'Alle kandidaten',
   },
-  timeline: {
-    heading: 'Contactmomenten',
-    loading: 'Contactmomenten laden…',
-    empty: 'Er zijn nog geen contactmomenten vastgelegd voor deze kandidaat.',
-    limitNotice:
-      'De API geeft per kandidaat maximaal {{limit}} contactmomenten terug, dus oudere contactmomenten kunnen in deze lijst ontbreken.',
-    types: 'Soort',
-    notes: 'Notities',
-    duration: 'Duur',
-    noSummary: 'Geen samenvatting',
-  },
+  timeline: timelineNl,
+  settings: settingsNl,
+  qa: qaNl,
   errors: {
     retry: 'Opnieuw proberen',
     retrying: 'Opnieuw proberen…',

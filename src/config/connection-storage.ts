@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { SANDBOX_MODES, type SandboxMode } from '@/api/contract'
+import { baseUrlSchema } from '@/config/base-url'
+import type { Connection } from '@/config/connection-types'
+
+/**
+ * Where an upstream API key may live: `session` = sessionStorage (survives a reload, gone when
+ * the tab closes), `memory` = this page only (a reload asks for it again). Never localStorage.
+ */
+export const KEY_STORAGES = ['session', 'memory'] as const
+export type KeyStorage = (typeof KEY_STORAGES)[number]
+
+export type StoredConnection = {
+  connection: Connection
+  sandboxMode: SandboxMode
+  keyStorage: KeyStorage
+}
+
+// sessionStorage, not localStorage: an upstream API key must not outlive the browser session.
+export const CONNECTION_STORAGE_KEY = 'candidate-timeline.connection'
+
+const storedSchema = z.object({
+  connection: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('mock'), region: z.string().min(1), apiKey: z.string().min(1) }),
+    z.object({
+      kind: z.literal('upstream'),
+      origin: baseUrlSchema,
+      // Empty when the key was kept in memory only.
+      apiKey: z.string(),
+      region: z.string().min(1),
+      regionName: z.string().min(1).optional(),
+    }),
+  ]),
+  sandboxMode: z.enum(SANDBOX_MODES),
+  keyStorage: z.enum(KEY_STORAGES).default('session'),
+})
+
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage
+  } catch {
+    return null // storage disabled: choices hold for this page only
+  }
+}
+
+export function readStoredConnection(): StoredConnection | null {
+  try {
+    const raw = sessionStore()?.getItem(CONNECTION_STORAGE_KEY)
+    if (!raw) return null
+    const parsed = storedSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null // garbage: start from the defaults
+  }
+}
+
+/** Writes the choice; with `keyStorage: 'memory'` an upstream key is left out. */
+export function writeStoredConnection(value: StoredConnection): void {
+  const connection =
+    value.connection.kind === 'upstream' && value.keyStorage === 'memory'
+      ? { ...value.connection, apiKey: '' }
+      : value.connection
+  try {
+    sessionStore()?.setItem(CONNECTION_STORAGE_KEY, JSON.stringify({ ...value, connection }))
+  } catch {
+    // Quota or privacy mode: the choice still holds for this page.
+  }
+}

@@ -1,0 +1,231 @@
+import Alert from '@mui/material/Alert'
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import CircularProgress from '@mui/material/CircularProgress'
+import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormLabel from '@mui/material/FormLabel'
+import MenuItem from '@mui/material/MenuItem'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import Stack from '@mui/material/Stack'
+import TextField from '@mui/material/TextField'
+import Typography from '@mui/material/Typography'
+import { useId } from 'react'
+import { Controller } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { hostOf } from '@/config/base-url'
+import { buildEnv } from '@/config/build-env'
+import { useConnection, type Connection } from '@/config/connection'
+import { ApiKeyField } from '@/features/settings/api-key-field'
+import { ConnectionTestResult } from '@/features/settings/connection-test-result'
+import { FormTextField } from '@/features/settings/form-text-field'
+import { SettingsSection } from '@/features/settings/settings-section'
+import { useConnectionForm } from '@/features/settings/use-connection-form'
+import { useDescribeFieldError } from '@/features/settings/use-describe-field-error'
+
+/** Built-in mock or an upstream with a key; test before saving, see the outcome in words. */
+export function ConnectionSection() {
+  const { t } = useTranslation()
+  const { form, values, test, saved, demoRegions, isMockAvailable, handleTest, handleSave } =
+    useConnectionForm()
+  const describeError = useDescribeFieldError()
+  const kindLabelId = useId()
+  const keyStorageLabelId = useId()
+  const { control } = form
+
+  return (
+    <SettingsSection
+      title={t('settings.connection.heading')}
+      intro={t('settings.connection.intro')}
+    >
+      <CurrentConnection />
+      {/* POST, never GET: a form submitted without script must not put the key in a URL. */}
+      <Box component="form" method="post" noValidate onSubmit={(event) => void handleSave(event)}>
+        <Stack spacing={2.5}>
+          <FormControl>
+            <FormLabel id={kindLabelId}>{t('settings.connection.kindLabel')}</FormLabel>
+            <Controller
+              name="kind"
+              control={control}
+              render={({ field }) => (
+                <RadioGroup {...field} aria-labelledby={kindLabelId}>
+                  <FormControlLabel
+                    value="mock"
+                    disabled={!isMockAvailable}
+                    control={<Radio />}
+                    label={
+                      <OptionLabel
+                        label={t('settings.connection.kindMock')}
+                        hint={
+                          isMockAvailable
+                            ? t('settings.connection.kindMockHint')
+                            : t('settings.connection.kindMockUnavailable')
+                        }
+                      />
+                    }
+                  />
+                  <FormControlLabel
+                    value="upstream"
+                    control={<Radio />}
+                    label={
+                      <OptionLabel
+                        label={t('settings.connection.kindUpstream')}
+                        hint={t('settings.connection.kindUpstreamHint')}
+                      />
+                    }
+                  />
+                </RadioGroup>
+              )}
+            />
+          </FormControl>
+
+          {values.kind === 'mock' ? (
+            <Controller
+              name="mockRegion"
+              control={control}
+              render={({ field }) => (
+                <TextField
+                  {...field}
+                  select
+                  label={t('settings.connection.demoRegion')}
+                  helperText={t('settings.connection.demoRegionHint', {
+                    key: demoRegions.find((region) => region.id === field.value)?.key ?? '',
+                  })}
+                  fullWidth
+                >
+                  {demoRegions.map((region) => (
+                    <MenuItem key={region.id} value={region.id}>
+                      {region.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              )}
+            />
+          ) : (
+            <>
+              <FormTextField
+                name="baseUrl"
+                control={control}
+                label={t('settings.connection.baseUrl')}
+                hint={t('settings.connection.baseUrlHint', { example: buildEnv.apiOrigin })}
+                describeError={describeError}
+                required
+                type="url"
+                autoComplete="url"
+                slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off' } }}
+              />
+              <ApiKeyField control={control} describeError={describeError} />
+              <FormTextField
+                name="regionName"
+                control={control}
+                label={t('settings.connection.regionName')}
+                hint={t('settings.connection.regionNameHint')}
+                describeError={describeError}
+                required
+                autoComplete="off"
+              />
+              <FormControl>
+                <FormLabel id={keyStorageLabelId}>
+                  {t('settings.connection.keyStorageLabel')}
+                </FormLabel>
+                <Controller
+                  name="keyStorage"
+                  control={control}
+                  render={({ field }) => (
+                    <RadioGroup {...field} aria-labelledby={keyStorageLabelId}>
+                      <FormControlLabel
+                        value="session"
+                        control={<Radio />}
+                        label={t('settings.connection.keyStorageSession')}
+                      />
+                      <FormControlLabel
+                        value="memory"
+                        control={<Radio />}
+                        label={t('settings.connection.keyStorageMemory')}
+                      />
+                    </RadioGroup>
+                  )}
+                />
+              </FormControl>
+            </>
+          )}
+
+          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+            <Button
+              variant="outlined"
+              onClick={() => void handleTest()}
+              disabled={test.status === 'running'}
+              startIcon={
+                test.status === 'running' ? <CircularProgress size={16} color="inherit" /> : null
+              }
+            >
+              {test.status === 'running'
+                ? t('settings.connection.testing')
+                : t('settings.connection.test')}
+            </Button>
+            <Button type="submit" variant="contained">
+              {t('settings.connection.save')}
+            </Button>
+          </Stack>
+
+          {/* One polite live region: the test's outcome and the save are read out when they come. */}
+          <Box aria-live="polite" sx={{ display: 'grid', gap: 2 }}>
+            {test.status === 'done' && (
+              <ConnectionTestResult
+                outcome={test.outcome}
+                url={test.url}
+                environment={test.environment}
+              />
+            )}
+            {saved && <SavedNotice connection={saved} />}
+          </Box>
+        </Stack>
+      </Box>
+    </SettingsSection>
+  )
+}
+
+function OptionLabel({ label, hint }: { label: string; hint: string }) {
+  return (
+    <Box sx={{ py: 0.5 }}>
+      <Typography variant="body1">{label}</Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+        {hint}
+      </Typography>
+    </Box>
+  )
+}
+
+function CurrentConnection() {
+  const { t } = useTranslation()
+  const { connection, regionName, needsSetup } = useConnection()
+  const text = needsSetup
+    ? t('settings.connection.currentNone')
+    : connection.kind === 'mock'
+      ? t('settings.connection.currentMock', { region: regionName })
+      : t('settings.connection.currentUpstream', {
+          host: hostOf(connection.origin),
+          region: regionName,
+        })
+  return (
+    <Typography variant="body2" sx={{ mb: 2, fontWeight: 500 }}>
+      {text}
+    </Typography>
+  )
+}
+
+function SavedNotice({ connection }: { connection: Connection }) {
+  const { t } = useTranslation()
+  const { regionName } = useConnection()
+  return (
+    <Alert severity="success">
+      {connection.kind === 'mock'
+        ? t('settings.connection.savedMock', { region: regionName })
+        : t('settings.connection.savedUpstream', {
+            host: hostOf(connection.origin),
+            region: regionName,
+          })}
+    </Alert>
+  )
+}

@@ -1,0 +1,37 @@
+import FormControl from '@mui/material/FormControl'
+import FormControlLabel from '@mui/material/FormControlLabel'
+import FormLabel from '@mui/material/FormLabel'
+import Radio from '@mui/material/Radio'
+import RadioGroup from '@mui/material/RadioGroup'
+import { useId, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, currentLanguage, isLanguage } from '@/lib/i18n'
+import { SettingsSection } from '@/features/settings/settings-section'
+
+/** English or Dutch; each option named in its own language. Remembered by i18next. */
+export function LanguageSection() {
+  const { t, i18n } = useTranslation()
+  const labelId = useId()
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    if (isLanguage(event.target.value)) void i18n.changeLanguage(event.target.value)
+  }
+
+  return (
+    <SettingsSection title={t('settings.language.heading')}>
+      <FormControl>
+        <FormLabel id={labelId}>{t('settings.language.label')}</FormLabel>
+        <RadioGroup aria-labelledby={labelId} value={currentLanguage()} onChange={handleChange}>
+          {LANGUAGES.map((code) => (
+            <FormControlLabel
+              key={code}
+              value={code}
+              control={<Radio />}
+              label={<span lang={code}>{t(`language.${code}`)}</span>}
+            />
+          ))}
+        </RadioGroup>
+      </FormControl>
+    </SettingsSection>
+  )
+}

@@ -1,0 +1,37 @@
+import FormControlLabel from '@mui/material/FormControlLabel'
+import Switch from '@mui/material/Switch'
+import type { ChangeEvent } from 'react'
+import { useConnection } from '@/config/connection'
+
+type SandboxSwitchProps = {
+  label: string
+  size?: 'small' | 'medium'
+}
+
+/**
+ * Production ⇄ sandbox. The URL follows (`?sandbox=1`, see useUrlState); caches and the journal
+ * are per environment, so switching with unsent changes keeps each environment's apart.
+ */
+export function SandboxSwitch({ label, size = 'medium' }: SandboxSwitchProps) {
+  const { environment, setEnvironment } = useConnection()
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    setEnvironment(event.target.checked ? 'sandbox' : 'production')
+  }
+
+  return (
+    <FormControlLabel
+      label={label}
+      sx={{ mr: 0 }}
+      control={
+        <Switch
+          size={size}
+          checked={environment === 'sandbox'}
+          onChange={handleChange}
+          color="warning"
+          slotProps={{ input: { role: 'switch' } }}
+        />
+      }
+    />
+  )
+}

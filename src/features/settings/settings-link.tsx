@@ -1,0 +1,23 @@
+import SettingsIcon from '@mui/icons-material/Settings'
+import IconButton from '@mui/material/IconButton'
+import Tooltip from '@mui/material/Tooltip'
+import { useTranslation } from 'react-i18next'
+import { Link as RouterLink } from 'react-router'
+import { SETTINGS_PATH } from '@/features/settings/settings-path'
+
+/** The app bar's way to the settings (connection, sandbox, language, theme). */
+export function SettingsLink() {
+  const { t } = useTranslation()
+  return (
+    <Tooltip title={t('settings.open')}>
+      <IconButton
+        component={RouterLink}
+        to={SETTINGS_PATH}
+        color="inherit"
+        aria-label={t('settings.open')}
+      >
+        <SettingsIcon />
+      </IconButton>
+    </Tooltip>
+  )
+}

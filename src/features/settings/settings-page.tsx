@@ -1,0 +1,22 @@
+import Typography from '@mui/material/Typography'
+import { useTranslation } from 'react-i18next'
+import { AppearanceSection } from '@/features/settings/appearance-section'
+import { ConnectionSection } from '@/features/settings/connection-section'
+import { LanguageSection } from '@/features/settings/language-section'
+import { SandboxSection } from '@/features/settings/sandbox-section'
+
+/** `/settings`: connection, sandbox, language and theme. */
+export function SettingsPage() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Typography variant="h4" component="h1" gutterBottom>
+        {t('settings.pageTitle')}
+      </Typography>
+      <ConnectionSection />
+      <SandboxSection />
+      <LanguageSection />
+      <AppearanceSection />
+    </>
+  )
+}
