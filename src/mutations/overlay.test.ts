@@ -164,7 +164,7 @@ test('the write that needs attention speaks for a card several writes touch', ()
   })
 })
 
-test('writes for records not in the list (and candidate writes) add nothing', () => {
+test('queued writes for records not in the list (and candidate writes) add nothing', () => {
   const edit = makeEntry(
     { key: 'u', phase: 'queued' },
     { operation: 'update', target: { id: 'elsewhere' }, payload: { summary: 'x' } },
@@ -174,6 +174,28 @@ test('writes for records not in the list (and candidate writes) add nothing', ()
     { resource: 'candidate', candidateId: null, payload: [{ firstName: 'A' }] },
   )
   expect(ids(overlayInteractions(server, [edit, candidate], NOW))).toEqual(['r-new', 'r-old'])
+})
+
+test('a failed edit of a record that left the list still shows, with its reason', () => {
+  const error = { kind: 'outcome' as const, code: 'not_found', message: 'The interaction is gone' }
+  const edit = makeEntry(
+    { key: 'u', phase: 'failed', error },
+    {
+      operation: 'update',
+      target: { id: 'gone' },
+      payload: { summary: 'fixed' },
+      previous: { type: ['E-mail'], performedAt: '2026-02-01', summary: 'old' },
+    },
+  )
+  const items = overlayInteractions(server, [edit], NOW)
+  expect(ids(items)).toEqual(['r-new', 'gone', 'r-old'])
+  expect(byId(items, 'gone')).toMatchObject({
+    kind: 'pending',
+    status: 'failed',
+    pendingOperation: 'update',
+    values: { summary: 'fixed', performedAt: '2026-02-01' },
+    error,
+  })
 })
 
 test('the overlay never changes the server records it was given', () => {

@@ -108,8 +108,14 @@ export function overlayInteractions(
     if (entry.operation === 'create') continue
     const index = items.findIndex((item) => isTargetOf(item, entry))
     const item = items[index]
-    if (!item) continue
     const patch = updatePatch(entry)
+    if (!item) {
+      // The record has left the list (deleted by someone else, or beyond the newest 100): a write
+      // that needs the counsellor must still show, with its reason, built from what was shown.
+      const orphan = orphanItem(entry, patch)
+      if (orphan) items.push(orphan)
+      continue
+    }
     if (entry.phase === 'confirmed' && entry.seenAt !== null) {
       if (patch && isHighlighted(entry)) highlight(items, item.id, patch)
       continue
@@ -118,6 +124,28 @@ export function overlayInteractions(
   }
 
   return sortNewestFirst(items)
+}
+
+const NEEDS_ATTENTION: readonly JournalEntry['phase'][] = ['failed', 'unsent', 'stale']
+
+function orphanItem(entry: JournalEntry, patch: PayloadObject | null): PendingTimelineItem | null {
+  if (!NEEDS_ATTENTION.includes(entry.phase) || entry.targetId === null || !entry.previous) {
+    return null
+  }
+  return {
+    kind: 'pending',
+    id: entry.targetId,
+    recordId: entry.targetId,
+    record: null,
+    status: STATUS_BY_PHASE[entry.phase],
+    pendingOperation: entry.operation === 'delete' ? 'delete' : 'update',
+    entryKey: entry.key,
+    target: { id: entry.targetId },
+    values: patch ? { ...entry.previous, ...patch } : entry.previous,
+    previous: entry.previous,
+    error: entry.error,
+    changedFields: [],
+  }
 }
 
 function isTargetOf(item: TimelineItem, entry: JournalEntry): boolean {
