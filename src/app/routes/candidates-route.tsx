@@ -1,19 +1,15 @@
-import Typography from '@mui/material/Typography'
-import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
-import { PageTitle } from '@/app/routes/page-title'
-import { CandidateList } from '@/features/candidates/candidate-list'
+import { Suspense, lazy } from 'react'
+import { RouteFallback } from '@/app/routes/route-fallback'
 
+const CandidatesPage = lazy(() =>
+  import('@/app/routes/candidates-page').then((module) => ({ default: module.CandidatesPage })),
+)
+
+/** `/candidates`: its own chunk too, so the app shell paints before the list's code arrives. */
 export function CandidatesRoute() {
-  const { t } = useTranslation()
-  const headingId = useId()
   return (
-    <>
-      <PageTitle title={t('candidates.pageTitle')} />
-      <Typography id={headingId} variant="h4" component="h1" gutterBottom>
-        {t('candidates.pageTitle')}
-      </Typography>
-      <CandidateList labelledBy={headingId} />
-    </>
+    <Suspense fallback={<RouteFallback />}>
+      <CandidatesPage />
+    </Suspense>
   )
 }

@@ -11,7 +11,7 @@ const everyone = () => backend.db.candidates('utrecht', 'production')
 
 test('counsellor can page through the candidates with Load more', async () => {
   const { user } = renderApp('/candidates')
-  expect(screen.getByText('Loading candidates…')).toBeInTheDocument()
+  expect(await screen.findByText('Loading candidates…')).toBeInTheDocument()
 
   const list = await screen.findByRole('list', { name: 'Candidates' })
   expect(within(list).getAllByRole('link')).toHaveLength(DEFAULT_PAGE_SIZE)

@@ -2,7 +2,6 @@
 export const timelineEn = {
   heading: 'Interactions',
   loading: 'Loading interactions…',
-  refreshing: 'Refreshing interactions…',
   empty: 'No interactions have been logged for this candidate yet.',
   emptyHint: 'Calls, e-mails, meetings and event registrations you log show up here, newest first.',
   logFirst: 'Log the first interaction',
@@ -15,7 +14,6 @@ export const timelineEn = {
   notes: 'Notes',
   duration: 'Duration',
   noSummary: 'No summary',
-  feedLabel: 'Interactions, newest first',
   keyboardHint: 'Use the arrow keys or J and K to move between interactions, Enter to open one.',
   groups: {
     upcoming: 'Upcoming',
@@ -53,7 +51,6 @@ export const timelineEn = {
   statusBadge: '{{status}} · {{operation}}',
   staleExplained:
     'The server has not confirmed this change yet. It may still go through; the app keeps checking.',
-  pendingDelete: 'Will be removed',
   actions: {
     retry: 'Retry',
     checkAgain: 'Check again',
@@ -76,10 +73,7 @@ export const timelineEn = {
   filters: {
     label: 'Filter interactions',
     search: 'Search summary and notes',
-    clearSearch: 'Clear search',
     type: 'Type',
-    typeOption: '{{type}} ({{count}})',
-    typeOptionLabel: '{{type}}, {{count}} interactions',
     from: 'From',
     to: 'To',
     status: 'Show only',
@@ -91,7 +85,6 @@ export const timelineEn = {
     toggle: 'Filters',
     toggleActive: 'Filters ({{count}})',
     clearAll: 'Clear all filters',
-    clearDates: 'Clear dates',
     shown: 'Showing {{shown}} of {{total}} interactions',
     allShown_one: '{{count}} interaction',
     allShown_other: '{{count}} interactions',

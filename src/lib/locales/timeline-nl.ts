@@ -4,7 +4,6 @@ import type { TimelineMessages } from '@/lib/locales/timeline-en'
 export const timelineNl: TimelineMessages = {
   heading: 'Contactmomenten',
   loading: 'Contactmomenten laden…',
-  refreshing: 'Contactmomenten verversen…',
   empty: 'Er zijn nog geen contactmomenten vastgelegd voor deze kandidaat.',
   emptyHint:
     'Telefoontjes, e-mails, gesprekken en inschrijvingen die je vastlegt, verschijnen hier, de nieuwste bovenaan.',
@@ -18,7 +17,6 @@ export const timelineNl: TimelineMessages = {
   notes: 'Notities',
   duration: 'Duur',
   noSummary: 'Geen samenvatting',
-  feedLabel: 'Contactmomenten, nieuwste eerst',
   keyboardHint:
     'Ga met de pijltjestoetsen of J en K naar het volgende of vorige contactmoment, open er een met Enter.',
   groups: {
@@ -57,7 +55,6 @@ export const timelineNl: TimelineMessages = {
   statusBadge: '{{status}} · {{operation}}',
   staleExplained:
     'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; de app blijft kijken.',
-  pendingDelete: 'Wordt verwijderd',
   actions: {
     retry: 'Opnieuw proberen',
     checkAgain: 'Opnieuw kijken',
@@ -80,10 +77,7 @@ export const timelineNl: TimelineMessages = {
   filters: {
     label: 'Contactmomenten filteren',
     search: 'Zoeken in samenvatting en notities',
-    clearSearch: 'Zoekopdracht wissen',
     type: 'Soort',
-    typeOption: '{{type}} ({{count}})',
-    typeOptionLabel: '{{type}}, {{count}} contactmomenten',
     from: 'Vanaf',
     to: 'Tot en met',
     status: 'Alleen tonen',
@@ -95,7 +89,6 @@ export const timelineNl: TimelineMessages = {
     toggle: 'Filters',
     toggleActive: 'Filters ({{count}})',
     clearAll: 'Alle filters wissen',
-    clearDates: 'Datums wissen',
     shown: '{{shown}} van {{total}} contactmomenten getoond',
     allShown_one: '{{count}} contactmoment',
     allShown_other: '{{count}} contactmomenten',

@@ -1,0 +1,40 @@
+import SearchOutlined from '@mui/icons-material/SearchOutlined'
+import InputAdornment from '@mui/material/InputAdornment'
+import TextField from '@mui/material/TextField'
+import { memo, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+
+type SearchFieldProps = {
+  value: string
+  onChange: (text: string) => void
+}
+
+/** Free text over summary and notes (memoised: the filter bar re-renders on every change). */
+export const SearchField = memo(function SearchField({ value, onChange }: SearchFieldProps) {
+  const { t } = useTranslation()
+
+  function handleChange(event: ChangeEvent<HTMLInputElement>) {
+    onChange(event.target.value)
+  }
+
+  return (
+    <TextField
+      type="search"
+      size="small"
+      label={t('timeline.filters.search')}
+      value={value}
+      onChange={handleChange}
+      autoComplete="off"
+      sx={{ flex: '1 1 240px', minWidth: 0 }}
+      slotProps={{
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SearchOutlined fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+      }}
+    />
+  )
+})

@@ -1,0 +1,226 @@
+import Alert from '@mui/material/Alert'
+import AlertTitle from '@mui/material/AlertTitle'
+import Box from '@mui/material/Box'
+import Typography from '@mui/material/Typography'
+import { useCallback, useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { localDayKey } from '@/lib/calendar-day'
+import { createPerformedAtFormat } from '@/lib/relative-time'
+import { describeFilter } from '@/features/timeline/describe-filter'
+import { downloadText, fileSlug, toCsv } from '@/features/timeline/export-csv'
+import { filtersKey } from '@/features/timeline/filter-search-params'
+import { groupEntries } from '@/features/timeline/group-entries'
+import {
+  typeFilterOptions,
+  type InteractionSchemaInfo,
+} from '@/features/timeline/interaction-schema'
+import { searchTerms } from '@/features/timeline/search-text'
+import type { RenderEntryActions } from '@/features/timeline/timeline-article'
+import { timelineCsvColumns } from '@/features/timeline/timeline-csv'
+import { TimelineEmpty } from '@/features/timeline/timeline-empty'
+import type { TimelineEntry } from '@/features/timeline/timeline-entry'
+import { TimelineFeed } from '@/features/timeline/timeline-feed'
+import { TimelineFilterBar } from '@/features/timeline/timeline-filter-bar'
+import {
+  NO_FILTERS,
+  activeFilters,
+  applyFilters,
+  clearFilter,
+  type FilterName,
+} from '@/features/timeline/timeline-filters'
+import { TimelineHeader } from '@/features/timeline/timeline-header'
+import { TimelineNoMatch } from '@/features/timeline/timeline-no-match'
+import { TimelinePrintStyles } from '@/features/timeline/timeline-print-styles'
+import { TimelineSkeleton } from '@/features/timeline/timeline-skeleton'
+import { TimelineStatus } from '@/features/timeline/timeline-status'
+import { useFilterCommitMeasure } from '@/features/timeline/use-filter-commit-measure'
+import { useNow } from '@/features/timeline/use-now'
+import { useTimelineFilters } from '@/features/timeline/use-timeline-filters'
+
+export type TimelineProps = {
+  /** Undefined until the first load succeeded. */
+  entries: readonly TimelineEntry[] | undefined
+  /** Records the API returned (pending creates excluded), for the "at most 100" notice. */
+  serverCount: number
+  isFetching: boolean
+  /** The last read's error, if it failed (the last good entries stay shown under it). */
+  error: unknown
+  onRetry: () => void
+  schemaInfo: InteractionSchemaInfo
+  /** Offers "show only pending / failed / not confirmed" (when the journal is in play). */
+  hasStatusFilter?: boolean
+  /** Opens the log form; without it the action is shown disabled, with the reason. */
+  onLogInteraction?: () => void
+  /** Per-entry actions (retry, discard, edit…), supplied by the route. Keep it stable. */
+  renderEntryActions?: RenderEntryActions
+  /** Names the CSV file ("interactions-jan-de-vries-2025-06-02.csv"). */
+  exportName: string
+}
+
+/**
+ * The candidate's timeline: every contact moment grouped by day (upcoming on top), filterable
+ * by type, date and text with the filters in the URL, keyboard navigable, exportable as CSV and
+ * printable. Pure view: the route supplies the entries (server records ⊕ journal overlay).
+ */
+export function Timeline({
+  entries,
+  serverCount,
+  isFetching,
+  error,
+  onRetry,
+  schemaInfo,
+  hasStatusFilter = false,
+  onLogInteraction,
+  renderEntryActions,
+  exportName,
+}: TimelineProps) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.resolvedLanguage ?? 'en'
+  const headingId = useId()
+  const hintId = useId()
+  const now = useNow()
+  const format = useMemo(() => createPerformedAtFormat(locale), [locale])
+  const [filters, setFilters] = useTimelineFilters()
+  const [exportMessage, setExportMessage] = useState('')
+  useFilterCommitMeasure(filtersKey(filters))
+
+  const all = useMemo(() => entries ?? [], [entries])
+  const groups = useMemo(() => groupEntries(all, now), [all, now])
+  // `filters` keeps its identity until they change (see useTimelineFilters).
+  const result = useMemo(() => applyFilters(all, filters), [all, filters])
+  const terms = useMemo(() => searchTerms(filters.text), [filters.text])
+  const typeOptions = useMemo(
+    () =>
+      typeFilterOptions(
+        schemaInfo.types,
+        new Set(all.flatMap((entry) => entry.types)),
+        filters.types,
+      ),
+    [all, schemaInfo.types, filters.types],
+  )
+  const active = activeFilters(filters)
+  const describe = (name: FilterName) => describeFilter(name, filters, t, format)
+
+  const handleClear = useCallback(
+    (name: FilterName) => {
+      setFilters((current) => clearFilter(current, name))
+    },
+    [setFilters],
+  )
+  const handleClearAll = useCallback(() => {
+    setFilters(() => NO_FILTERS)
+  }, [setFilters])
+
+  // What the counsellor sees is what the file holds: the filtered entries, in timeline order.
+  const handleExport = useCallback(() => {
+    const shown = groups.flatMap((group) =>
+      group.entries.filter((entry) => result.visibleIds.has(entry.id)),
+    )
+    const columns = timelineCsvColumns(shown, t, locale, schemaInfo.fieldTitles)
+    const csv = toCsv(shown, columns, locale === 'nl' ? ';' : ',')
+    const slug = fileSlug(exportName)
+    const day = localDayKey(new Date())
+    const file = `${t('timeline.export.filePrefix')}${slug ? `-${slug}` : ''}-${day}.csv`
+    downloadText(csv, file)
+    setExportMessage(t('timeline.export.done', { count: shown.length, file }))
+  }, [groups, result, t, locale, schemaInfo.fieldTitles, exportName])
+
+  const isLoaded = entries !== undefined
+  const hasEntries = all.length > 0
+  let status = ''
+  if (!isLoaded) status = error ? '' : t('timeline.loading')
+  else if (hasEntries && active.length > 0)
+    status = t('timeline.filters.shown', { shown: result.visibleCount, total: all.length })
+  else if (hasEntries) status = t('timeline.filters.allShown', { count: all.length })
+
+  return (
+    <Box component="section" aria-labelledby={headingId}>
+      <TimelinePrintStyles />
+      <TimelineHeader
+        headingId={headingId}
+        hasEntries={hasEntries}
+        canExport={result.visibleCount > 0}
+        onExport={handleExport}
+        onLogInteraction={onLogInteraction}
+      />
+
+      {Boolean(error) && (
+        <Box sx={{ mb: 2 }}>
+          <ApiErrorAlert error={error} onRetry={onRetry} isRetrying={isFetching} />
+        </Box>
+      )}
+
+      {/* The list endpoint stops at 100 records and offers no paging: say so plainly. */}
+      {serverCount >= INTERACTIONS_LIST_LIMIT && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          <AlertTitle>
+            {t('timeline.limitNoticeTitle', { limit: INTERACTIONS_LIST_LIMIT })}
+          </AlertTitle>
+          {t('timeline.limitNotice', { limit: INTERACTIONS_LIST_LIMIT })}
+        </Alert>
+      )}
+
+      {hasEntries && (
+        <TimelineFilterBar
+          filters={filters}
+          setFilters={setFilters}
+          result={result}
+          typeOptions={typeOptions}
+          hasStatusFilter={hasStatusFilter}
+          onClearAll={handleClearAll}
+        />
+      )}
+
+      <Box data-print="only" sx={{ mb: 1 }}>
+        <Typography variant="body2">
+          {t('timeline.print.printedAt', { date: format.exact(new Date(now).toISOString()) })}
+        </Typography>
+        {active.length > 0 && (
+          <Typography variant="body2">
+            {t('timeline.print.filteredBy', { filters: active.map(describe).join('; ') })}
+          </Typography>
+        )}
+      </Box>
+
+      <TimelineStatus
+        message={exportMessage ? `${status} ${exportMessage}` : status}
+        hintId={hintId}
+      />
+
+      {isLoaded && hasEntries && result.visibleCount === 0 && (
+        <TimelineNoMatch
+          filters={filters}
+          result={result}
+          total={all.length}
+          describeFilter={describe}
+          onClear={handleClear}
+          onClearAll={handleClearAll}
+        />
+      )}
+
+      {isLoaded && !hasEntries && !error && <TimelineEmpty onLogInteraction={onLogInteraction} />}
+
+      {(isLoaded ? hasEntries : !error) && (
+        // A feed must own visible articles: when the filters hide them all, hide it whole.
+        <Box hidden={isLoaded && result.visibleCount === 0}>
+          <TimelineFeed
+            groups={groups}
+            visibleIds={result.visibleIds}
+            isBusy={!isLoaded || isFetching}
+            labelledBy={headingId}
+            describedBy={hintId}
+            now={now}
+            locale={locale}
+            format={format}
+            terms={terms}
+            fieldTitles={schemaInfo.fieldTitles}
+            renderActions={renderEntryActions}
+          />
+          {!isLoaded && !error && <TimelineSkeleton />}
+        </Box>
+      )}
+    </Box>
+  )
+}
