@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { LanguageSwitch } from '@/app/language-switch'
+import { SyncStatus } from '@/app/sync-status'
 import { hostOf } from '@/config/base-url'
 import { useConnection } from '@/config/connection'
 import { QaPanelButton } from '@/features/qa-panel/qa-panel-button'
@@ -56,6 +57,7 @@ export function AppHeader() {
         )}
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <SyncStatus />
           <QaPanelButton />
           <SettingsLink />
           <LanguageSwitch />

@@ -1,11 +1,11 @@
 import TextField from '@mui/material/TextField'
 import { screen, within } from '@testing-library/react'
-import { useController } from 'react-hook-form'
 import { expect, test } from 'vitest'
 import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import { rowsFormSchema } from '@/schema-form/rows-form-schema'
 import { getAtPath } from '@/schema-form/schema-model'
 import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { useSchemaController } from '@/schema-form/widgets/use-schema-controller'
 import type { WidgetProps } from '@/schema-form/widgets/widget-props'
 
 const item = getAtPath(exampleSchema, 'properties.interactions.items')
@@ -45,6 +45,21 @@ test('counsellor sees why no more rows can be added', async () => {
   expect(screen.getByRole('button', { name: 'Rij toevoegen' })).toBeEnabled()
 })
 
+test('a new row shows no errors before it is left or the form is submitted', async () => {
+  const { user } = renderSchemaForm({
+    schema: rowsFormSchema(item, { maxItems: 10 }),
+    defaultValues: { rows: [row('a')] },
+  })
+  await user.click(screen.getByRole('button', { name: 'Add row' }))
+  const added = within(screen.getByRole('group', { name: 'Row 2' }))
+  const type = added.getByRole('combobox', { name: /^Type/ })
+  // RHF re-validated the whole array after the add; the new, untouched row must not show it.
+  expect(type).toHaveAttribute('aria-invalid', 'false')
+  expect(type).toHaveFocus()
+  await user.tab()
+  expect(type).toHaveAttribute('aria-invalid', 'true')
+})
+
 test('an empty new row reports its own required fields on submit', async () => {
   const { user, onSubmit } = renderSchemaForm({
     schema: rowsFormSchema(item),
@@ -61,9 +76,9 @@ test('an empty new row reports its own required fields on submit', async () => {
 
 test('typing in one of ten rows does not re-render the other rows', async () => {
   const renders = new Map<string, number>()
-  // Subscribes like every widget does (one controller), and counts its own renders.
+  // Subscribes exactly like every widget does (useSchemaController), and counts its renders.
   function CountingText(props: WidgetProps) {
-    const { field: input } = useController({ name: props.name, control: props.control })
+    const { field: input } = useSchemaController(props)
     renders.set(props.name, (renders.get(props.name) ?? 0) + 1)
     return (
       <TextField

@@ -7,15 +7,22 @@ export const BLANK_HELPER = ' '
 
 /**
  * One RHF controller per input: a keystroke re-renders that input only, never its siblings or
- * other rows. The error RHF holds is already "due" (mode onTouched: after leaving the field or
- * submitting), so it is shown as is; otherwise the schema's description.
+ * other rows. An error is shown once it is due: the field was left, the form was submitted, or
+ * the server named it. (Mode onTouched alone is not enough: RHF re-validates a whole field array
+ * after add, duplicate or remove, which would mark a brand-new row's fields at once.)
  */
 export function useSchemaController({ field, name, control }: WidgetProps) {
   const language = useSchemaFormLanguage()
   const controller = useController({ name, control })
-  const { error } = controller.fieldState
+  const { fieldState, formState } = controller
+  const raw = fieldState.error
+  const isDue =
+    raw !== undefined && (raw.type === 'server' || fieldState.isTouched || formState.isSubmitted)
+  const error = isDue ? raw : undefined
   return {
     ...controller,
+    // Not `...fieldState`: its getters subscribe this input to every kind of form state change.
+    fieldState: { error },
     language,
     hasError: error !== undefined,
     helperText: error?.message || (field.description ?? BLANK_HELPER),

@@ -1,0 +1,147 @@
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogTitle from '@mui/material/DialogTitle'
+import Typography from '@mui/material/Typography'
+import useMediaQuery from '@mui/material/useMediaQuery'
+import type { Theme } from '@mui/material/styles'
+import {
+  useEffect,
+  useId,
+  useRef,
+  type KeyboardEvent,
+  type ReactNode,
+  type SubmitEventHandler,
+} from 'react'
+import { useFormDialogTranslation } from '@/components/form-dialog/messages'
+
+export type FormDialogProps = {
+  open: boolean
+  title: string
+  /** A line under the title, e.g. whose timeline this is for. */
+  subtitle?: string
+  onClose: () => void
+  onSubmit: SubmitEventHandler<HTMLFormElement>
+  isSubmitting: boolean
+  submitLabel: string
+  /** Why saving is not possible right now: disables the button and says so beside it. */
+  disabledReason?: string | null
+  /** Above the fields: a restored draft, a submit error. */
+  notices?: ReactNode
+  children: ReactNode
+  maxWidth?: 'sm' | 'md'
+  /** Moves focus to the first field once the dialog's content is in the page. */
+  onOpenFocus?: () => void
+}
+
+const isApple = () =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.userAgent)
+
+/**
+ * The shell of every form dialog: full-screen on phones, a scrolling body between a fixed title
+ * and a fixed footer, Ctrl/Cmd+Enter to save from any field, and no closing by a stray click on
+ * the backdrop (Escape and Cancel still close; drafts keep what was typed).
+ */
+export function FormDialog(props: FormDialogProps) {
+  const { open, title, subtitle, onClose, onSubmit, isSubmitting, submitLabel } = props
+  const { disabledReason = null, notices, children, maxWidth = 'sm', onOpenFocus } = props
+  const { t } = useFormDialogTranslation()
+  const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
+  const titleId = useId()
+  const subtitleId = useId()
+  const reasonId = useId()
+  const canSubmit = disabledReason === null && !isSubmitting
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+    event.preventDefault()
+    if (canSubmit) event.currentTarget.requestSubmit()
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={(_event, reason) => {
+        if (reason === 'backdropClick' || isSubmitting) return
+        onClose()
+      }}
+      fullScreen={isPhone}
+      fullWidth
+      maxWidth={maxWidth}
+      aria-labelledby={titleId}
+      aria-describedby={subtitle ? subtitleId : undefined}
+    >
+      <Box
+        component="form"
+        noValidate
+        onSubmit={onSubmit}
+        onKeyDown={handleKeyDown}
+        sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '1 1 auto' }}
+      >
+        {/* MUI gives the title the dialog's aria-labelledby id: the subtitle stays outside it. */}
+        <DialogTitle id={titleId} sx={subtitle ? { pb: 0 } : undefined}>
+          {title}
+        </DialogTitle>
+        {subtitle ? (
+          <Typography
+            id={subtitleId}
+            variant="body2"
+            sx={{ px: 3, pb: 1.5, color: 'text.secondary' }}
+          >
+            {subtitle}
+          </Typography>
+        ) : null}
+        <DialogContent dividers>
+          {onOpenFocus ? <RunOnMount run={onOpenFocus} /> : null}
+          {notices ? <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>{notices}</Box> : null}
+          {children}
+        </DialogContent>
+        <DialogActions sx={{ flexWrap: 'wrap', gap: 1, px: 3, py: 1.5 }}>
+          <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>
+            {disabledReason !== null ? (
+              <Typography id={reasonId} variant="body2" color="text.secondary">
+                {disabledReason}
+              </Typography>
+            ) : (
+              <Typography
+                variant="caption"
+                color="text.secondary"
+                sx={{ display: { xs: 'none', sm: 'block' } }}
+              >
+                {t('shortcut', { keys: isApple() ? '⌘ Enter' : 'Ctrl+Enter' })}
+              </Typography>
+            )}
+          </Box>
+          <Button onClick={onClose} disabled={isSubmitting} color="inherit">
+            {t('cancel')}
+          </Button>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={!canSubmit}
+            loading={isSubmitting}
+            loadingPosition="start"
+            aria-describedby={disabledReason !== null ? reasonId : undefined}
+          >
+            {isSubmitting ? t('saving') : submitLabel}
+          </Button>
+        </DialogActions>
+      </Box>
+    </Dialog>
+  )
+}
+
+/**
+ * The dialog's content mounts a render after the dialog (it goes through a portal), and the focus
+ * trap only moves focus to the dialog itself when nothing inside has it yet: focusing from here,
+ * inside the content, lands before the trap looks.
+ */
+function RunOnMount({ run }: { run: () => void }) {
+  const first = useRef(run)
+  useEffect(() => {
+    first.current()
+  }, [])
+  return null
+}

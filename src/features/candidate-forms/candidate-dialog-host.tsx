@@ -1,0 +1,49 @@
+import { Suspense, lazy } from 'react'
+import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
+import {
+  createRows,
+  type JournalEntry,
+  type JournalError,
+  type PayloadObject,
+} from '@/mutations/journal-entry'
+import { useCandidateFormsTranslation } from '@/features/candidate-forms/messages'
+
+// The form and its date pickers are a chunk of their own, fetched on first use.
+const loadCreateDialog = () => import('@/features/candidate-forms/create-candidate-dialog')
+const CreateCandidateDialog = lazy(() =>
+  loadCreateDialog().then((module) => ({ default: module.CreateCandidateDialog })),
+)
+
+export function preloadCandidateForms(): void {
+  void loadCreateDialog()
+}
+
+export type CandidateDialogRequest = {
+  kind: 'create'
+  resubmit?: { key: string; payload: PayloadObject; error: JournalError | null }
+}
+
+/** "Edit & resubmit" for a failed or unsent candidate create of one candidate; else null. */
+export function candidateResubmitRequest(entry: JournalEntry): CandidateDialogRequest | null {
+  if (entry.resource !== 'candidate' || entry.operation !== 'create') return null
+  const [payload, ...others] = createRows(entry)
+  // This form makes one candidate; a batch of several was made elsewhere and is not edited here.
+  if (!payload || others.length > 0) return null
+  return { kind: 'create', resubmit: { key: entry.key, payload, error: entry.error } }
+}
+
+type CandidateDialogHostProps = {
+  request: CandidateDialogRequest | null
+  onClose: () => void
+}
+
+export function CandidateDialogHost({ request, onClose }: CandidateDialogHostProps) {
+  const { t } = useCandidateFormsTranslation()
+  if (request === null) return null
+  const title = request.resubmit ? t('create.resubmitTitle') : t('create.title')
+  return (
+    <Suspense fallback={<FormLoadingDialog title={title} onClose={onClose} />}>
+      <CreateCandidateDialog onClose={onClose} resubmit={request.resubmit ?? null} />
+    </Suspense>
+  )
+}

@@ -1,0 +1,111 @@
+import Box from '@mui/material/Box'
+import Button from '@mui/material/Button'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
+import { useId, useRef, useState } from 'react'
+import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
+import type { SubmissionError } from '@/components/form-dialog/use-form-submission'
+import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
+import type { WriteTarget } from '@/mutations/journal-input'
+import { useJournalContext } from '@/mutations/journal-context'
+import { useDeleteInteraction } from '@/mutations/use-journal'
+import { describeInteraction } from '@/features/interaction-forms/describe-interaction'
+import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+
+export type DeleteInteractionDialogProps = {
+  candidateId: string
+  target: WriteTarget
+  /** The interaction as shown: names it in the question and is kept as "previous". */
+  values: PayloadObject
+  onClose: () => void
+  /** The journal holds the delete now (the dialog is done); default: onClose. */
+  onSaved?: () => void
+  /** A failed or unsent delete of this interaction that this one replaces, and why it failed. */
+  replaces?: { key: string; error: JournalError | null } | null
+}
+
+/**
+ * "Delete this interaction?": says it is permanent, names the interaction by type and date, and
+ * starts on Cancel so an Enter pressed out of habit deletes nothing.
+ */
+export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
+  const { candidateId, target, values, onClose, onSaved, replaces = null } = props
+  const { t, i18n } = useInteractionFormsTranslation()
+  const { journal } = useJournalContext()
+  const { submit, isSubmitting } = useDeleteInteraction(candidateId)
+  const [error, setError] = useState<SubmissionError | null>(null)
+  const held = useRef<string | null>(replaces?.key ?? null)
+  const titleId = useId()
+  const bodyId = useId()
+  const { types, date } = describeInteraction(values, i18n.resolvedLanguage ?? 'en')
+
+  const handleDelete = async () => {
+    setError(null)
+    // Replaces the earlier attempt instead of queueing a second delete beside it.
+    if (held.current !== null) journal.discard(held.current)
+    held.current = null
+    try {
+      const result = await submit({ target, previous: values })
+      if (result.status === 'unsent') {
+        held.current = result.key
+        const entry = journal.getSnapshot().entries.find((e) => e.key === result.key)
+        setError({ kind: 'unsent', error: entry?.error ?? null })
+        return
+      }
+      if (onSaved) onSaved()
+      else onClose()
+    } catch (caught) {
+      setError({
+        kind: 'unexpected',
+        message: caught instanceof Error ? caught.message : String(caught),
+      })
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={() => {
+        if (!isSubmitting) onClose()
+      }}
+      maxWidth="xs"
+      fullWidth
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      slotProps={{ paper: { role: 'alertdialog' } }}
+    >
+      <DialogTitle id={titleId}>{t('delete.title')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={bodyId}>
+          {date ? t('delete.body', { types, date }) : t('delete.bodyNoDate', { types })}
+        </DialogContentText>
+        {replaces || error ? (
+          <Box sx={{ display: 'grid', gap: 1, mt: 2 }}>
+            {replaces ? <ResubmitNotice error={replaces.error} /> : null}
+            <SubmissionAlert error={error} />
+          </Box>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        {/* The product asks for exactly this: a destructive confirmation starts on the safe
+            choice (WAI-ARIA's alertdialog pattern), so a reflexive Enter deletes nothing. */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+        <Button autoFocus onClick={onClose} disabled={isSubmitting} color="inherit">
+          {t('delete.cancel')}
+        </Button>
+        <Button
+          color="error"
+          variant="contained"
+          onClick={() => void handleDelete()}
+          loading={isSubmitting}
+          loadingPosition="start"
+        >
+          {isSubmitting ? t('delete.deleting') : t('delete.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  )
+}

@@ -1,0 +1,282 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { DRAFT_STORAGE_PREFIX } from '@/components/form-dialog/form-draft'
+import {
+  LOAD,
+  chooseTypes,
+  findFormDialog,
+  recordWrites,
+  row,
+  seededCandidate,
+} from '@/features/interaction-forms/test-helpers'
+import { mockConnection } from '@/config/connection'
+import { initI18n } from '@/lib/i18n'
+import { setupMockBackend } from '@/test/mock-backend'
+import { renderApp } from '@/test/render'
+
+const { server, backend } = setupMockBackend()
+const recorders: ReturnType<typeof recordWrites>[] = []
+
+vi.setConfig({ testTimeout: 40_000 })
+beforeAll(() => {
+  Element.prototype.scrollIntoView = () => undefined
+})
+afterEach(() => {
+  for (const recorder of recorders.splice(0)) recorder.stop()
+})
+
+function record() {
+  const recorder = recordWrites(server)
+  recorders.push(recorder)
+  return recorder
+}
+
+const quiet = () => seededCandidate(backend, (count) => count >= 1 && count < 20)
+const draftKey = (candidateId: string) =>
+  `${DRAFT_STORAGE_PREFIX}:production:utrecht:${candidateId}`
+
+async function openLog(route: string) {
+  const view = renderApp(route)
+  await view.user.click(await screen.findByRole('button', { name: 'Log interaction' }, LOAD))
+  const dialog = await findFormDialog('Log interactions')
+  return { ...view, dialog }
+}
+
+test('counsellor can log 3 interactions at once and sees them pending at once', async () => {
+  backend.setScenario({ stuckQueue: true }) // accepted, never executed: stays pending
+  const candidate = quiet()
+  const before = backend.db.interactions('utrecht', 'production', candidate.id).length
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Eerste gesprek')
+  await user.click(within(dialog).getByRole('button', { name: 'Duplicate row 1' }))
+  await user.clear(row(2).getByRole('textbox', { name: 'Summary' }))
+  await user.type(row(2).getByRole('textbox', { name: 'Summary' }), 'Tweede gesprek')
+  await user.click(within(dialog).getByRole('button', { name: 'Add row' }))
+  await chooseTypes(user, row(3), ['E-mail', 'Anders'])
+  await user.type(row(3).getByRole('textbox', { name: 'Summary' }), 'Mail gestuurd')
+  await user.type(row(3).getByRole('textbox', { name: 'Duration' }), '1:30')
+
+  await user.click(within(dialog).getByRole('button', { name: 'Log 3 interactions' }))
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  const feed = screen.getByRole('feed', { name: 'Interactions' })
+  for (const summary of ['Eerste gesprek', 'Tweede gesprek', 'Mail gestuurd']) {
+    expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent('Pending · new')
+  }
+  expect(within(feed).getAllByRole('article')).toHaveLength(before + 3)
+
+  // Once the engine runs, the server holds exactly those three; the duration went as seconds.
+  backend.setScenario({ stuckQueue: false })
+  await waitFor(() => {
+    expect(backend.db.interactions('utrecht', 'production', candidate.id)).toHaveLength(before + 3)
+  })
+  const stored = backend.db.interactions('utrecht', 'production', candidate.id)
+  expect(stored.find((item) => item.summary === 'Mail gestuurd')).toMatchObject({
+    type: ['E-mail', 'Anders'],
+    duration: 5400,
+  })
+})
+
+test('counsellor cannot add an eleventh row and is told why', async () => {
+  const { user, dialog } = await openLog(`/candidates/${quiet().id}`)
+  const add = within(dialog).getByRole('button', { name: 'Add row' })
+  for (let count = 1; count < 10; count += 1) await user.click(add)
+
+  expect(within(dialog).getByRole('group', { name: 'Row 10' })).toBeInTheDocument()
+  expect(add).toBeDisabled()
+  expect(add).toHaveAccessibleDescription('At most 10 per submission')
+  expect(within(dialog).getByRole('button', { name: 'Duplicate row 4' })).toBeDisabled()
+  expect(within(dialog).getByRole('button', { name: 'Log 10 interactions' })).toBeEnabled()
+  await user.click(within(dialog).getByRole('button', { name: 'Remove row 10' }))
+  expect(add).toBeEnabled()
+})
+
+test('an unsent draft survives a reload and is gone once submitted', async () => {
+  backend.setScenario({ stuckQueue: true })
+  const candidate = quiet()
+  const first = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(first.user, row(1), ['Adviesgesprek'])
+  await first.user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Half af')
+  await first.user.click(within(first.dialog).getByRole('button', { name: 'Add row' }))
+  await first.user.type(row(2).getByRole('textbox', { name: 'Notes' }), 'Tweede rij')
+  await waitFor(() => {
+    expect(localStorage.getItem(draftKey(candidate.id))).toContain('Tweede rij')
+  })
+  first.unmount() // the tab is closed or reloaded
+
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  expect(within(dialog).getByRole('alert')).toHaveTextContent(/Restored your unsent draft/)
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).toHaveValue('Half af')
+  expect(row(1).getByRole('button', { name: 'Adviesgesprek' })).toBeInTheDocument()
+  expect(row(2).getByRole('textbox', { name: 'Notes' })).toHaveValue('Tweede rij')
+
+  await chooseTypes(user, row(2), ['Telefonisch'])
+  await user.click(within(dialog).getByRole('button', { name: 'Log 2 interactions' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  expect(localStorage.getItem(draftKey(candidate.id))).toBeNull()
+  // Opening the form again starts afresh.
+  await user.click(screen.getByRole('button', { name: 'Log interaction' }))
+  const fresh = await findFormDialog('Log interactions')
+  expect(within(fresh).queryByText(/Restored your unsent draft/)).not.toBeInTheDocument()
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).toHaveValue('')
+})
+
+test('a corrupt or foreign draft is ignored', async () => {
+  const candidate = quiet()
+  localStorage.setItem(draftKey(candidate.id), '{"savedAt":"yesterday","values":[1,2]}')
+  const { dialog } = await openLog(`/candidates/${candidate.id}`)
+  expect(within(dialog).queryByText(/Restored your unsent draft/)).not.toBeInTheDocument()
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).toHaveValue('')
+})
+
+test('counsellor can save with Ctrl+Enter from any field', async () => {
+  backend.setScenario({ stuckQueue: true })
+  const recorder = record()
+  const { user } = await openLog(`/candidates/${quiet().id}`)
+  await chooseTypes(user, row(1), ['Persoonlijk'])
+  await user.type(row(1).getByRole('textbox', { name: 'Notes' }), 'Sneltoets')
+  await user.keyboard('{Control>}{Enter}{/Control}')
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  await recorder.settled()
+  expect(recorder.writes.map((write) => write.body)).toEqual([
+    [expect.objectContaining({ type: ['Persoonlijk'], notes: 'Sneltoets' })],
+  ])
+})
+
+test('a double submit sends one request', async () => {
+  backend.setScenario({ stuckQueue: true })
+  const recorder = record()
+  const { user, dialog } = await openLog(`/candidates/${quiet().id}`)
+  await chooseTypes(user, row(1), ['Persoonlijk'])
+  const form = dialog.querySelector('form')
+  if (!form) throw new Error('no form')
+  // Two submits in the same moment, faster than the button can turn itself off.
+  fireEvent.submit(form)
+  fireEvent.submit(form)
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  await recorder.settled()
+  expect(recorder.writes).toHaveLength(1)
+})
+
+test('a 400 lands on the row and field it names, and nothing typed is lost', async () => {
+  const candidate = quiet()
+  server.use(
+    http.post('*/api/v2/candidates/:candidateId/interactions', () =>
+      HttpResponse.json(
+        {
+          statusCode: 400,
+          message: 'Validation failed',
+          error: {
+            code: 'validation_error',
+            issues: [{ path: [1, 'summary'], message: 'must be at most 255 characters' }],
+          },
+          meta: { sandboxEnabled: false },
+        },
+        { status: 400 },
+      ),
+    ),
+  )
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Goed')
+  await user.click(within(dialog).getByRole('button', { name: 'Duplicate row 1' }))
+  await user.type(row(2).getByRole('textbox', { name: 'Summary' }), ' en fout')
+  await user.click(within(dialog).getByRole('button', { name: 'Log 2 interactions' }))
+
+  expect(await within(dialog).findByText(/did not accept one value/)).toBeInTheDocument()
+  expect(row(2).getByRole('textbox', { name: 'Summary' })).toHaveAccessibleDescription(
+    'At most 255 characters',
+  )
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).not.toHaveAccessibleDescription(
+    'At most 255 characters',
+  )
+  expect(row(2).getByRole('textbox', { name: 'Summary' })).toHaveValue('Goed en fout')
+  expect(screen.getByRole('dialog')).toBe(dialog)
+})
+
+test('a write that cannot be sent is shown on the form; saving again replaces it', async () => {
+  backend.setScenario({ stuckQueue: true })
+  const candidate = quiet()
+  server.use(
+    http.post(
+      '*/api/v2/candidates/:candidateId/interactions',
+      () =>
+        HttpResponse.json(
+          {
+            statusCode: 401,
+            message: 'Unauthorized',
+            error: { code: 'unauthorized' },
+            meta: { sandboxEnabled: false },
+          },
+          { status: 401 },
+        ),
+      { once: true },
+    ),
+  )
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['E-mail'])
+  await user.type(row(1).getByRole('textbox', { name: 'Notes' }), 'Niet kwijtraken')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+
+  const alert = await within(dialog).findByRole('alert')
+  expect(alert).toHaveTextContent('Could not be sent')
+  expect(alert).toHaveTextContent('The API key was not accepted')
+  expect(row(1).getByRole('textbox', { name: 'Notes' })).toHaveValue('Niet kwijtraken')
+
+  // The key works again: saving replaces the unsent change instead of adding a second one.
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  const feed = screen.getByRole('feed', { name: 'Interactions' })
+  expect(within(feed).getAllByText('Niet kwijtraken')).toHaveLength(1)
+  expect(within(feed).queryByText('Not sent')).not.toBeInTheDocument()
+})
+
+test('a region’s own interaction fields appear in the form without any code for them', async () => {
+  const candidate = backend.db
+    .candidates('rijnmond', 'production')
+    .find((item) => backend.db.interactions('rijnmond', 'production', item.id).length > 0)
+  if (!candidate) throw new Error('no rijnmond candidate with interactions')
+  const view = renderApp(`/candidates/${candidate.id}`, { connection: mockConnection('rijnmond') })
+  await view.user.click(await screen.findByRole('button', { name: 'Log interaction' }, LOAD))
+  await findFormDialog('Log interactions')
+
+  expect(row(1).getByRole('textbox', { name: 'Locatie' })).toBeInTheDocument()
+  expect(row(1).getByRole('group', { name: 'Opvolgen op' })).toBeInTheDocument()
+  await chooseTypes(view.user, row(1), ['Kennismakingsgesprek'])
+  expect(row(1).getByRole('button', { name: 'Kennismakingsgesprek' })).toBeInTheDocument()
+})
+
+test('counsellor can log an interaction in Dutch', async () => {
+  await initI18n({ lng: 'nl' })
+  backend.setScenario({ stuckQueue: true })
+  const candidate = quiet()
+  const { user } = renderApp(`/candidates/${candidate.id}`)
+  await user.click(await screen.findByRole('button', { name: 'Contactmoment vastleggen' }, LOAD))
+  const dialog = await findFormDialog('Contactmomenten vastleggen')
+  const first = within(within(dialog).getByRole('group', { name: 'Rij 1' }))
+  await user.click(first.getByRole('combobox', { name: /^Soort/ }))
+  await user.click(await screen.findByRole('option', { name: 'Telefonisch' }))
+  await user.keyboard('{Escape}')
+  await user.type(first.getByRole('textbox', { name: 'Duur' }), '1 uur 5 min')
+  expect(first.getByText('Gelezen als 1 u 5 min')).toBeInTheDocument()
+  expect(within(dialog).getByText('Ctrl+Enter om op te slaan')).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: 'Contactmoment vastleggen' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,171 @@
+import Alert from '@mui/material/Alert'
+import Button from '@mui/material/Button'
+import { useEffect, useState } from 'react'
+import { FormDialog } from '@/components/form-dialog/form-dialog'
+import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
+import { useFormDialogTranslation } from '@/components/form-dialog/messages'
+import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
+import type { PayloadObject } from '@/mutations/journal-entry'
+import type { JsonSchema } from '@/schema-form/json-value'
+import { SchemaArrayRows } from '@/schema-form/array-rows'
+import { SchemaFormProvider } from '@/schema-form/schema-form-provider'
+import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import {
+  useInteractionItemSchema,
+  useInteractionLabels,
+} from '@/features/interaction-forms/use-interaction-item-schema'
+import {
+  ROWS,
+  useLogInteractionsForm,
+} from '@/features/interaction-forms/use-log-interactions-form'
+import type { JournalError } from '@/mutations/journal-entry'
+import { MAX_BATCH } from '@/api/contract'
+
+export type LogInteractionsDialogProps = {
+  candidateId: string
+  /** Shown under the title ("For Jan de Vries"). */
+  candidateName?: string
+  onClose: () => void
+  /** The journal holds the rows now (the dialog is done); default: onClose. */
+  onSaved?: (rowCount: number) => void
+  /** Correct a failed or unsent create: its journal key, rows and why it failed. */
+  resubmit?: { key: string; rows: readonly PayloadObject[]; error: JournalError | null } | null
+}
+
+/** "Log interactions": loads the region's item schema, then the form. */
+export function LogInteractionsDialog(props: LogInteractionsDialogProps) {
+  const { t } = useInteractionFormsTranslation()
+  const { t: tDialog } = useFormDialogTranslation()
+  const schema = useInteractionItemSchema('create')
+  const title = props.resubmit ? t('resubmit.logTitle') : t('log.title')
+  if (schema.data) {
+    return (
+      <SchemaFormProvider>
+        <LogInteractionsForm {...props} title={title} itemSchema={schema.data} />
+      </SchemaFormProvider>
+    )
+  }
+  const error =
+    schema.data === null
+      ? { message: t('noItemSchema') }
+      : schema.isError
+        ? { message: tDialog('loadFailed') }
+        : null
+  return (
+    <FormLoadingDialog
+      title={title}
+      onClose={props.onClose}
+      error={error}
+      onRetry={() => void schema.refetch()}
+      isRetrying={schema.isFetching}
+    />
+  )
+}
+
+type LogInteractionsFormProps = LogInteractionsDialogProps & {
+  title: string
+  itemSchema: JsonSchema
+}
+
+function LogInteractionsForm(props: LogInteractionsFormProps) {
+  const { candidateId, candidateName, onClose, onSaved, resubmit = null, title, itemSchema } = props
+  const { t } = useInteractionFormsTranslation()
+  const { t: tDialog, i18n } = useFormDialogTranslation()
+  const titles = useInteractionLabels()
+  const { form, model, draft, submission, handleSubmit, handleStartOver } = useLogInteractionsForm({
+    candidateId,
+    itemSchema,
+    titles,
+    resubmit,
+    onDone: (rowCount) => {
+      if (onSaved) onSaved(rowCount)
+      else onClose()
+    },
+  })
+  const [isDraftShown, setDraftShown] = useState(draft !== null)
+  const rowCount = useRowCount(form.watch, form.getValues)
+  const rows = model.fields.find((field) => field.name === ROWS)
+
+  const notices = (
+    <>
+      {resubmit ? <ResubmitNotice error={resubmit.error} /> : null}
+      {draft && isDraftShown ? (
+        <Alert
+          severity="info"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                handleStartOver()
+                setDraftShown(false)
+              }}
+            >
+              {tDialog('draft.discard')}
+            </Button>
+          }
+        >
+          {tDialog('draft.restored', {
+            time: new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            }).format(draft.savedAt),
+          })}
+          {draft.droppedDates > 0
+            ? ` ${tDialog('draft.restoredDroppedDates', { count: draft.droppedDates })}`
+            : ''}
+        </Alert>
+      ) : null}
+      <SubmissionAlert error={submission.error} />
+    </>
+  )
+
+  return (
+    <FormDialog
+      open
+      title={title}
+      subtitle={candidateName ? t('log.subtitle', { name: candidateName }) : undefined}
+      onClose={onClose}
+      onSubmit={(event) => void handleSubmit(event)}
+      isSubmitting={form.formState.isSubmitting}
+      submitLabel={resubmit ? t('resubmit.submit') : t('log.submit', { count: rowCount })}
+      notices={notices}
+      maxWidth="md"
+      onOpenFocus={() => {
+        form.setFocus(`${ROWS}.0.type`)
+      }}
+    >
+      {rows?.object ? (
+        <SchemaArrayRows
+          model={rows.object}
+          name={ROWS}
+          control={form.control}
+          minRows={1}
+          maxRows={MAX_BATCH}
+          order={['type', 'performedAt', 'summary', 'duration', 'notes']}
+        />
+      ) : null}
+    </FormDialog>
+  )
+}
+
+/** The number of rows, re-rendering the dialog only when it changes (not on every keystroke). */
+function useRowCount(
+  watch: ReturnType<typeof useLogInteractionsForm>['form']['watch'],
+  getValues: ReturnType<typeof useLogInteractionsForm>['form']['getValues'],
+): number {
+  const count = (values: Record<string, unknown>) => {
+    const rows = values[ROWS]
+    return Array.isArray(rows) ? rows.length : 0
+  }
+  const [rowCount, setRowCount] = useState(() => count(getValues()))
+  useEffect(() => {
+    const subscription = watch((values) => {
+      setRowCount(count(values))
+    })
+    return () => {
+      subscription.unsubscribe()
+    }
+  }, [watch])
+  return rowCount
+}
