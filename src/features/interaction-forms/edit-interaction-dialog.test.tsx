@@ -168,6 +168,9 @@ test('counsellor confirms a permanent delete that names the interaction, startin
   expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent(
     'Pending · removal',
   )
+  expect(
+    screen.getByText('Interaction deleted. It stays struck through until the server confirms it.'),
+  ).toBeInTheDocument()
 })
 
 test('counsellor can edit and resubmit a change the server failed', async () => {

@@ -69,6 +69,10 @@ test('counsellor can log 3 interactions at once and sees them pending at once', 
     expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent('Pending · new')
   }
   expect(within(feed).getAllByRole('article')).toHaveLength(before + 3)
+  // Screen readers hear what happened once the dialog is gone.
+  expect(
+    screen.getByText('3 interactions logged. They show as pending until the server confirms them.'),
+  ).toBeInTheDocument()
 
   // Once the engine runs, the server holds exactly those three; the duration went as seconds.
   backend.setScenario({ stuckQueue: false })
