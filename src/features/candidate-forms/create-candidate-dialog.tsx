@@ -1,11 +1,10 @@
-import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
-import Button from '@mui/material/Button'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useState } from 'react'
 import { MAX_BATCH } from '@/api/contract'
 import { apiQueries } from '@/api/query-options'
+import { DraftRestoredAlert } from '@/components/form-dialog/draft-restored-alert'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
@@ -62,7 +61,6 @@ function CreateCandidateForm({
   schema,
 }: CreateCandidateFormProps) {
   const { t } = useCandidateFormsTranslation()
-  const { t: tDialog, i18n } = useFormDialogTranslation()
   const headingId = useId()
   const titles = useMemo(() => {
     const fields = ['firstName', 'lastName', 'email', 'phone'] as const
@@ -90,31 +88,13 @@ function CreateCandidateForm({
     <>
       {resubmit ? <ResubmitNotice error={resubmit.error} /> : null}
       {draft && isDraftShown ? (
-        <Alert
-          severity="info"
-          action={
-            <Button
-              color="inherit"
-              size="small"
-              onClick={() => {
-                handleStartOver()
-                setDraftShown(false)
-              }}
-            >
-              {tDialog('draft.discard')}
-            </Button>
-          }
-        >
-          {tDialog('draft.restored', {
-            time: new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            }).format(draft.savedAt),
-          })}
-          {draft.droppedDates > 0
-            ? ` ${tDialog('draft.restoredDroppedDates', { count: draft.droppedDates })}`
-            : ''}
-        </Alert>
+        <DraftRestoredAlert
+          draft={draft}
+          onDiscard={() => {
+            handleStartOver()
+            setDraftShown(false)
+          }}
+        />
       ) : null}
       <SubmissionAlert error={submission.error} />
     </>

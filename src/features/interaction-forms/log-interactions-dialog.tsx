@@ -1,6 +1,5 @@
-import Alert from '@mui/material/Alert'
-import Button from '@mui/material/Button'
 import { useEffect, useState } from 'react'
+import { DraftRestoredAlert } from '@/components/form-dialog/draft-restored-alert'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
@@ -70,7 +69,6 @@ type LogInteractionsFormProps = LogInteractionsDialogProps & {
 function LogInteractionsForm(props: LogInteractionsFormProps) {
   const { candidateId, candidateName, onClose, onSaved, resubmit = null, title, itemSchema } = props
   const { t } = useInteractionFormsTranslation()
-  const { t: tDialog, i18n } = useFormDialogTranslation()
   const titles = useInteractionLabels()
   const { form, model, draft, submission, handleSubmit, handleStartOver } = useLogInteractionsForm({
     candidateId,
@@ -90,31 +88,13 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
     <>
       {resubmit ? <ResubmitNotice error={resubmit.error} /> : null}
       {draft && isDraftShown ? (
-        <Alert
-          severity="info"
-          action={
-            <Button
-              color="inherit"
-              size="small"
-              onClick={() => {
-                handleStartOver()
-                setDraftShown(false)
-              }}
-            >
-              {tDialog('draft.discard')}
-            </Button>
-          }
-        >
-          {tDialog('draft.restored', {
-            time: new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', {
-              dateStyle: 'medium',
-              timeStyle: 'short',
-            }).format(draft.savedAt),
-          })}
-          {draft.droppedDates > 0
-            ? ` ${tDialog('draft.restoredDroppedDates', { count: draft.droppedDates })}`
-            : ''}
-        </Alert>
+        <DraftRestoredAlert
+          draft={draft}
+          onDiscard={() => {
+            handleStartOver()
+            setDraftShown(false)
+          }}
+        />
       ) : null}
       <SubmissionAlert error={submission.error} />
     </>
