@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { LanguageSwitch } from '@/app/language-switch'
 import { SyncStatus } from '@/app/sync-status'
+import { armTooltips } from '@/components/lazy-tooltip'
 import { hostOf } from '@/config/base-url'
 import { useConnection } from '@/config/connection'
 import { QaPanelButton } from '@/features/qa-panel/qa-panel-button'
@@ -34,7 +35,12 @@ export function AppHeader() {
       elevation={0}
       sx={{ borderBottom: 1, borderColor: 'divider' }}
     >
-      <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+      {/* The icon buttons' tooltips load once the pointer or focus comes near them. */}
+      <Toolbar
+        sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}
+        onPointerEnter={armTooltips}
+        onFocus={armTooltips}
+      >
         <Link
           component={RouterLink}
           to="/candidates"

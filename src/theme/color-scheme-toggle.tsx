@@ -1,9 +1,9 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode'
 import LightModeIcon from '@mui/icons-material/LightMode'
 import IconButton from '@mui/material/IconButton'
-import Tooltip from '@mui/material/Tooltip'
 import { useColorScheme } from '@mui/material/styles'
 import { useTranslation } from 'react-i18next'
+import { LazyTooltip } from '@/components/lazy-tooltip'
 
 /**
  * Flips between light and dark. Until the user picks one, the OS preference rules (MUI's
@@ -21,10 +21,10 @@ export function ColorSchemeToggle() {
   }
 
   return (
-    <Tooltip title={label}>
+    <LazyTooltip title={label}>
       <IconButton color="inherit" onClick={handleClick} aria-label={label}>
         {isDark ? <LightModeIcon /> : <DarkModeIcon />}
       </IconButton>
-    </Tooltip>
+    </LazyTooltip>
   )
 }

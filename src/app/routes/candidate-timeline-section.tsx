@@ -57,6 +57,7 @@ export function CandidateTimelineSection({
     schemaInfo,
     exportName,
     onLogInteraction: dialogs.onLogInteraction,
+    onLogIntent: dialogs.onLogIntent,
   }
 
   return journal ? (

@@ -1,6 +1,13 @@
+import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageTitle } from '@/app/routes/page-title'
-import { SettingsPage } from '@/features/settings/settings-page'
+import { RouteFallback } from '@/app/routes/route-fallback'
+
+// The connection form (react-hook-form, the connection test) is its own chunk: nobody needs it
+// to read a timeline.
+const SettingsPage = lazy(() =>
+  import('@/features/settings/settings-page').then((module) => ({ default: module.SettingsPage })),
+)
 
 /** `/settings`: connection, sandbox, language and theme. */
 export function SettingsRoute() {
@@ -8,7 +15,9 @@ export function SettingsRoute() {
   return (
     <>
       <PageTitle title={t('settings.pageTitle')} />
-      <SettingsPage />
+      <Suspense fallback={<RouteFallback />}>
+        <SettingsPage />
+      </Suspense>
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { use, useCallback, useEffect, useState } from 'react'
+import { use, useCallback, useState } from 'react'
 import { apiQueries } from '@/api/query-options'
 import { JournalEntryActions, needsAttention } from '@/app/routes/journal-entry-actions'
 import { useApi } from '@/config/connection'
@@ -21,7 +21,7 @@ import type { TimelineItem } from '@/mutations/overlay'
 
 /**
  * The candidate page's interaction dialogs: which one is open, the timeline's "Log interaction"
- * and per-entry actions that open them, and the form code fetched while the browser is idle.
+ * and per-entry actions that open them; the form code is fetched at the first sign of intent.
  */
 export function useInteractionDialogs() {
   const context = use(JournalContext)
@@ -29,26 +29,14 @@ export function useInteractionDialogs() {
   const queryClient = useQueryClient()
   const [request, setRequest] = useState<InteractionDialogRequest | null>(null)
 
-  // Ahead of the first click, once the page is idle: the forms' code and the update schema
-  // (the create schema is already read for the timeline), so a dialog opens without a wait.
-  useEffect(() => {
-    // Preloading is a production nicety; in unit tests it would outlive the test's environment.
-    if (!context || import.meta.env.MODE === 'test') return
-    const preload = () => {
-      preloadInteractionForms()
-      queryClient.query(apiQueries.schema(api, 'update')).catch(() => undefined)
-    }
-    if ('requestIdleCallback' in window) {
-      const id = window.requestIdleCallback(preload, { timeout: 5000 })
-      return () => {
-        window.cancelIdleCallback(id)
-      }
-    }
-    const timer = setTimeout(preload, 1000)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [context, api, queryClient])
+  // Ahead of the first click, when the pointer or focus reaches "Log interaction" (the card
+  // actions do the same for their own buttons): the forms' code and the update schema (the
+  // create schema is already read for the timeline). Not before: a counsellor who only reads the
+  // timeline never downloads the forms.
+  const handleLogIntent = useCallback(() => {
+    preloadInteractionForms()
+    queryClient.query(apiQueries.schema(api, 'update')).catch(() => undefined)
+  }, [api, queryClient])
 
   const handleLog = useCallback(() => {
     setRequest({ kind: 'log' })
@@ -76,6 +64,7 @@ export function useInteractionDialogs() {
     request,
     /** Undefined without a journal: nothing could be written, so nothing is offered. */
     onLogInteraction: context ? handleLog : undefined,
+    onLogIntent: context ? handleLogIntent : undefined,
     onEdit: handleEdit,
     onDelete: handleDelete,
     onResubmit: handleResubmit,

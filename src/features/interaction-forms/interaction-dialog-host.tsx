@@ -20,7 +20,7 @@ const DeleteInteractionDialog = lazy(() =>
   loadDeleteDialog().then((module) => ({ default: module.DeleteInteractionDialog })),
 )
 
-/** Fetches the form code ahead of the first click (call when the browser is idle). */
+/** Fetches the form code ahead of the first click (on pointer or focus reaching an action). */
 export function preloadInteractionForms(): void {
   void loadLogDialog()
   void loadEditDialog()

@@ -3,6 +3,7 @@ import EditOutlined from '@mui/icons-material/EditOutlined'
 import Button from '@mui/material/Button'
 import type { TimelineItem } from '@/mutations/overlay'
 import { canChange } from '@/features/interaction-forms/interaction-dialog-requests'
+import { preloadInteractionForms } from '@/features/interaction-forms/interaction-dialog-host'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
 
 type InteractionEntryActionsProps = {
@@ -23,6 +24,8 @@ export function InteractionEntryActions({ item, onEdit, onDelete }: InteractionE
         onClick={() => {
           onEdit(item)
         }}
+        onPointerEnter={preloadInteractionForms}
+        onFocus={preloadInteractionForms}
       >
         {t('actions.edit')}
       </Button>
@@ -33,6 +36,8 @@ export function InteractionEntryActions({ item, onEdit, onDelete }: InteractionE
         onClick={() => {
           onDelete(item)
         }}
+        onPointerEnter={preloadInteractionForms}
+        onFocus={preloadInteractionForms}
       >
         {t('actions.delete')}
       </Button>
@@ -46,7 +51,14 @@ type ResubmitButtonProps = { onClick: () => void }
 export function ResubmitButton({ onClick }: ResubmitButtonProps) {
   const { t } = useInteractionFormsTranslation()
   return (
-    <Button size="small" variant="outlined" startIcon={<EditOutlined />} onClick={onClick}>
+    <Button
+      size="small"
+      variant="outlined"
+      startIcon={<EditOutlined />}
+      onClick={onClick}
+      onPointerEnter={preloadInteractionForms}
+      onFocus={preloadInteractionForms}
+    >
       {t('actions.editAndResubmit')}
     </Button>
   )

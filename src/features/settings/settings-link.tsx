@@ -1,15 +1,15 @@
 import SettingsIcon from '@mui/icons-material/Settings'
 import IconButton from '@mui/material/IconButton'
-import Tooltip from '@mui/material/Tooltip'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'react-router'
 import { SETTINGS_PATH } from '@/features/settings/settings-path'
+import { LazyTooltip } from '@/components/lazy-tooltip'
 
 /** The app bar's way to the settings (connection, sandbox, language, theme). */
 export function SettingsLink() {
   const { t } = useTranslation()
   return (
-    <Tooltip title={t('settings.open')}>
+    <LazyTooltip title={t('settings.open')}>
       <IconButton
         component={RouterLink}
         to={SETTINGS_PATH}
@@ -18,6 +18,6 @@ export function SettingsLink() {
       >
         <SettingsIcon />
       </IconButton>
-    </Tooltip>
+    </LazyTooltip>
   )
 }

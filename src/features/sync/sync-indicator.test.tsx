@@ -53,7 +53,8 @@ test('with nothing pending it says all changes are saved', async () => {
   const { user } = renderIndicator([])
   const button = screen.getByRole('button', { name: 'Sync status: All changes saved' })
   await user.click(button)
-  const panel = screen.getByRole('dialog', { name: 'Changes' })
+  // The panel's code is its own chunk: it appears once that has loaded.
+  const panel = await screen.findByRole('dialog', { name: 'Changes' })
   expect(within(panel).getByText('No changes are waiting.')).toBeInTheDocument()
 })
 
@@ -80,7 +81,9 @@ test('counts what is syncing and what failed, and lists each change with its rea
   })
   expect(button).toHaveTextContent('1 failed · 1 delayed · 1 change syncing')
   await user.click(button)
-  const items = within(screen.getByRole('dialog', { name: 'Changes' })).getAllByRole('listitem')
+  const items = within(await screen.findByRole('dialog', { name: 'Changes' })).getAllByRole(
+    'listitem',
+  )
   expect(items.map((item) => item.getAttribute('data-phase'))).toEqual([
     'stale',
     'failed',
@@ -106,7 +109,7 @@ test('discard removes a failed change; edit & resubmit hands the entry to the fo
   const { user } = renderIndicator([failedEntry, other], onEdit)
   const open = () => user.click(screen.getByRole('button', { name: /^Sync status: / }))
   await open()
-  const oldest = screen.getAllByRole('listitem')[1] ?? document.body
+  const oldest = (await screen.findAllByRole('listitem'))[1] ?? document.body
   expect(
     within(oldest).getByText('The candidate or interaction does not exist (any more).'),
   ).toBeInTheDocument()
@@ -134,7 +137,7 @@ test('retry sends an unsent change again and it moves on to syncing', async () =
     ),
   ])
   await user.click(screen.getByRole('button', { name: 'Sync status: 1 failed' }))
-  expect(screen.getByText('The server could not be reached.')).toBeInTheDocument()
+  expect(await screen.findByText('The server could not be reached.')).toBeInTheDocument()
   await user.click(screen.getByRole('button', { name: 'Retry' }))
   await user.keyboard('{Escape}')
   await waitFor(() => {

@@ -2,18 +2,17 @@ import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined'
 import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined'
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
-import Alert from '@mui/material/Alert'
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import List from '@mui/material/List'
-import Popover from '@mui/material/Popover'
-import Typography from '@mui/material/Typography'
-import { useId, useRef, useState } from 'react'
+import { Suspense, lazy, useId, useState } from 'react'
 import { countEntries, type SyncCounts } from '@/features/sync/describe-entry'
-import { SyncEntryItem } from '@/features/sync/sync-entry-item'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { useJournal } from '@/mutations/use-journal'
+
+// The panel (popover, entry list, actions) is a chunk of its own: the status line is on every
+// page, the panel only when someone opens it. Pointer or focus on the button fetches it early.
+const loadPanel = () => import('@/features/sync/sync-panel')
+const SyncPanel = lazy(() => loadPanel().then((module) => ({ default: module.SyncPanel })))
 
 export type SyncIndicatorProps = {
   /** "Edit & resubmit": open the matching form filled with `entry.payload`; submit it with
@@ -27,24 +26,14 @@ export type SyncIndicatorProps = {
  */
 export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
   const { t } = useSyncTranslation()
-  const { entries, storageProblem, eventsStatus, retry, discard } = useJournal()
+  const { entries } = useJournal()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
+  // Mounted from the first open on, so closing plays the popover's exit transition.
+  const [hasOpened, setHasOpened] = useState(false)
   const panelId = useId()
-  const titleId = useId()
   const counts = countEntries(entries)
   const summary = summarize(counts, t)
   const isOpen = anchor !== null
-  const titleRef = useRef<HTMLHeadingElement>(null)
-
-  // The pressed button disappears with the change it acted on: keep focus inside the panel.
-  const handleRetry = (key: string) => {
-    retry(key)
-    titleRef.current?.focus()
-  }
-  const handleDiscard = (key: string) => {
-    discard(key)
-    titleRef.current?.focus()
-  }
 
   const handleEdit = onEdit
     ? (entry: JournalEntry) => {
@@ -52,6 +41,9 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
         onEdit(entry)
       }
     : undefined
+  function preload() {
+    void loadPanel()
+  }
 
   return (
     <>
@@ -63,69 +55,27 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
         aria-expanded={isOpen}
         aria-controls={isOpen ? panelId : undefined}
         onClick={(event) => {
+          setHasOpened(true)
           setAnchor(event.currentTarget)
         }}
+        onPointerEnter={preload}
+        onFocus={preload}
         sx={{ textTransform: 'none' }}
       >
         {summary}
       </Button>
-      <Popover
-        id={panelId}
-        open={isOpen}
-        anchorEl={anchor}
-        onClose={() => {
-          setAnchor(null)
-        }}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{
-          paper: {
-            role: 'dialog',
-            'aria-labelledby': titleId,
-            sx: { width: 380, maxWidth: '95vw', maxHeight: '70vh' },
-          },
-        }}
-      >
-        <Box sx={{ p: 2, pb: 1 }}>
-          <Typography
-            id={titleId}
-            ref={titleRef}
-            tabIndex={-1}
-            variant="subtitle1"
-            component="h2"
-            sx={{ outline: 'none' }}
-          >
-            {t('indicator.menuTitle')}
-          </Typography>
-        </Box>
-        {storageProblem && (
-          <Alert severity="warning" square>
-            {t('indicator.storageProblem')}
-          </Alert>
-        )}
-        {eventsStatus === 'unavailable' && entries.length > 0 && (
-          <Alert severity="info" square>
-            {t('indicator.eventsUnavailable')}
-          </Alert>
-        )}
-        {entries.length === 0 ? (
-          <Typography variant="body2" sx={{ px: 2, pb: 2, color: 'text.secondary' }}>
-            {t('indicator.empty')}
-          </Typography>
-        ) : (
-          <List dense disablePadding aria-labelledby={titleId}>
-            {[...entries].reverse().map((entry) => (
-              <SyncEntryItem
-                key={entry.key}
-                entry={entry}
-                onRetry={handleRetry}
-                onDiscard={handleDiscard}
-                onEdit={handleEdit}
-              />
-            ))}
-          </List>
-        )}
-      </Popover>
+      {hasOpened && (
+        <Suspense fallback={null}>
+          <SyncPanel
+            id={panelId}
+            anchor={anchor}
+            onClose={() => {
+              setAnchor(null)
+            }}
+            onEdit={handleEdit}
+          />
+        </Suspense>
+      )}
     </>
   )
 }

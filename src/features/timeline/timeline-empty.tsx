@@ -7,10 +7,12 @@ import { useTranslation } from 'react-i18next'
 
 type TimelineEmptyProps = {
   onLogInteraction: (() => void) | undefined
+  /** Pointer or focus on the button: a click is likely (fetch the form's code now). */
+  onLogIntent: (() => void) | undefined
 }
 
 /** No interactions yet: say so, and offer the obvious next step. */
-export function TimelineEmpty({ onLogInteraction }: TimelineEmptyProps) {
+export function TimelineEmpty({ onLogInteraction, onLogIntent }: TimelineEmptyProps) {
   const { t } = useTranslation()
   const unavailableId = useId()
   return (
@@ -33,6 +35,8 @@ export function TimelineEmpty({ onLogInteraction }: TimelineEmptyProps) {
         variant="contained"
         startIcon={<AddOutlined />}
         onClick={onLogInteraction}
+        onPointerEnter={onLogIntent}
+        onFocus={onLogIntent}
         disabled={!onLogInteraction}
         aria-describedby={onLogInteraction ? undefined : unavailableId}
         data-print="hide"

@@ -14,6 +14,8 @@ type TimelineHeaderProps = {
   canExport: boolean
   onExport: () => void
   onLogInteraction: (() => void) | undefined
+  /** Pointer or focus on "Log interaction": a click is likely (fetch the form's code now). */
+  onLogIntent: (() => void) | undefined
 }
 
 function handlePrint() {
@@ -27,6 +29,7 @@ export const TimelineHeader = memo(function TimelineHeader({
   canExport,
   onExport,
   onLogInteraction,
+  onLogIntent,
 }: TimelineHeaderProps) {
   const { t } = useTranslation()
   return (
@@ -37,7 +40,13 @@ export const TimelineHeader = memo(function TimelineHeader({
       {hasEntries && (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} data-print="hide">
           {onLogInteraction && (
-            <Button variant="contained" startIcon={<AddOutlined />} onClick={onLogInteraction}>
+            <Button
+              variant="contained"
+              startIcon={<AddOutlined />}
+              onClick={onLogInteraction}
+              onPointerEnter={onLogIntent}
+              onFocus={onLogIntent}
+            >
               {t('timeline.logInteraction')}
             </Button>
           )}

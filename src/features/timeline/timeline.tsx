@@ -53,6 +53,8 @@ export type TimelineProps = {
   hasStatusFilter?: boolean
   /** Opens the log form; without it the action is shown disabled, with the reason. */
   onLogInteraction?: () => void
+  /** Pointer or focus on a "Log interaction" button, ahead of a click (to fetch form code). */
+  onLogIntent?: () => void
   /** Per-entry actions (retry, discard, edit…), supplied by the route. Keep it stable. */
   renderEntryActions?: RenderEntryActions
   /** Names the CSV file ("interactions-jan-de-vries-2025-06-02.csv"). */
@@ -73,6 +75,7 @@ export function Timeline({
   schemaInfo,
   hasStatusFilter = false,
   onLogInteraction,
+  onLogIntent,
   renderEntryActions,
   exportName,
 }: TimelineProps) {
@@ -144,6 +147,7 @@ export function Timeline({
         canExport={result.visibleCount > 0}
         onExport={handleExport}
         onLogInteraction={onLogInteraction}
+        onLogIntent={onLogIntent}
       />
 
       {Boolean(error) && (
@@ -200,7 +204,9 @@ export function Timeline({
         />
       )}
 
-      {isLoaded && !hasEntries && !error && <TimelineEmpty onLogInteraction={onLogInteraction} />}
+      {isLoaded && !hasEntries && !error && (
+        <TimelineEmpty onLogInteraction={onLogInteraction} onLogIntent={onLogIntent} />
+      )}
 
       {(isLoaded ? hasEntries : !error) && (
         // A feed must own visible articles: when the filters hide them all, hide it whole.
