@@ -13,14 +13,14 @@ function fullName(candidate: { firstName: string; lastName: string } | undefined
 test('QA switches to the sandbox from the app bar: URL, banner, title and data all change', async () => {
   const production = backend.db.candidates('utrecht', 'production')
   const sandbox = backend.db.candidates('utrecht', 'sandbox')
-  const { user, router } = renderApp('/candidates')
+  const { user, url } = renderApp('/candidates')
   const list = await screen.findByRole('list', { name: 'Candidates' })
   expect(await within(list).findByText(fullName(production[0]))).toBeInTheDocument()
 
   await user.click(within(screen.getByRole('banner')).getByRole('switch', { name: 'Sandbox' }))
 
   await waitFor(() => {
-    expect(router.state.location.search).toBe('?sandbox=1')
+    expect(url.search).toBe('?sandbox=1')
   })
   expect(screen.getByRole('region', { name: 'Sandbox notice' })).toHaveTextContent(
     /you are working with test data/,
@@ -34,7 +34,7 @@ test('QA switches to the sandbox from the app bar: URL, banner, title and data a
 
   await user.click(screen.getByRole('button', { name: 'Leave sandbox' }))
   await waitFor(() => {
-    expect(router.state.location.search).toBe('')
+    expect(url.search).toBe('')
   })
   expect(screen.queryByRole('region', { name: 'Sandbox notice' })).not.toBeInTheDocument()
   expect(
@@ -43,7 +43,7 @@ test('QA switches to the sandbox from the app bar: URL, banner, title and data a
 })
 
 test('the app bar names the upstream in use and links to the settings', async () => {
-  const { user, router } = renderApp('/candidates', {
+  const { user, url } = renderApp('/candidates', {
     connection: {
       kind: 'upstream',
       origin: window.location.origin,
@@ -55,6 +55,6 @@ test('the app bar names the upstream in use and links to the settings', async ()
   const banner = screen.getByRole('banner')
   expect(banner).toHaveTextContent(`Onderwijsregio Utrecht (${window.location.host})`)
   await user.click(within(banner).getByRole('link', { name: 'Settings' }))
-  expect(router.state.location.pathname).toBe('/settings')
+  expect(url.pathname).toBe('/settings')
   expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument()
 })

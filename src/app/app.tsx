@@ -2,10 +2,9 @@ import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { RouterProvider } from 'react-router'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { createQueryClient } from '@/app/query-client'
-import { createAppRouter } from '@/app/router'
+import { AppRouter, AppRoutes } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
 import { ConnectionProvider, useApi, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
@@ -26,7 +25,7 @@ type AppProvidersProps = {
   journalOptions?: JournalProviderOptions
 }
 
-/** Everything around the router; tests mount the same providers around a memory router. */
+/** Everything around the router; tests mount the same providers around a memory location. */
 export function AppProviders({
   children,
   queryClient,
@@ -72,13 +71,14 @@ type AppProps = {
 }
 
 export function App({ startupError = null, mockControl = null }: AppProps) {
-  // One client and one router per mounted app (not module singletons), so nothing leaks
-  // between a test's renders.
+  // One client per mounted app (not a module singleton), so nothing leaks between a test's
+  // renders. The router keeps no state of its own: the address bar is its state.
   const [queryClient] = useState(createQueryClient)
-  const [router] = useState(createAppRouter)
   return (
     <AppProviders queryClient={queryClient} startupError={startupError} mockControl={mockControl}>
-      <RouterProvider router={router} />
+      <AppRouter>
+        <AppRoutes />
+      </AppRouter>
     </AppProviders>
   )
 }

@@ -7,7 +7,7 @@ import Link from '@mui/material/Link'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
-import { Link as RouterLink } from 'react-router'
+import { Link as RouterLink } from 'wouter'
 import { describeApiError, type DescribeOptions } from '@/lib/describe-api-error'
 
 export type ApiErrorAlertProps = {

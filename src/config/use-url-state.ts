@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react'
-import { useLocation, useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { SANDBOX_SEARCH_PARAM, useConnection } from '@/config/connection'
 import { useMockControl, useMockScenario } from '@/config/mock-control'
+import { currentHash, useRawLocation } from '@/lib/location'
 
 /**
  * Keeps the address bar saying what the app is doing, so a reload or a copied link reproduces
@@ -14,8 +15,8 @@ export function useUrlState(): void {
   const { environment } = useConnection()
   const control = useMockControl()
   const scenario = useMockScenario(control)
-  const location = useLocation()
-  const navigate = useNavigate()
+  const { pathname, search } = useRawLocation()
+  const [, navigate] = useLocation()
 
   const wanted = useMemo(() => {
     const values = new Map<string, string | null>()
@@ -28,7 +29,7 @@ export function useUrlState(): void {
   }, [environment, control, scenario])
 
   useEffect(() => {
-    const params = new URLSearchParams(location.search)
+    const params = new URLSearchParams(search)
     let isChanged = false
     for (const [name, value] of wanted) {
       const current = params.getAll(name)
@@ -39,12 +40,8 @@ export function useUrlState(): void {
       else params.set(name, value)
     }
     if (!isChanged) return
-    const search = params.toString()
-    // Carried over untouched; the router types it loosely.
-    const state: unknown = location.state
-    void navigate(
-      { pathname: location.pathname, search: search ? `?${search}` : '', hash: location.hash },
-      { replace: true, state },
-    )
-  }, [wanted, location, navigate])
+    const next = params.toString()
+    // `~`: the path as it is, base included; the fragment stays too.
+    navigate(`~${pathname}${next ? `?${next}` : ''}${currentHash()}`, { replace: true })
+  }, [wanted, pathname, search, navigate])
 }

@@ -1,10 +1,11 @@
 import { QueryClient } from '@tanstack/react-query'
-import { render } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { RouterProvider, createMemoryRouter } from 'react-router'
+import { Router } from 'wouter'
+import { memoryLocation } from 'wouter/memory-location'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { AppProviders } from '@/app/app'
-import { routes } from '@/app/router'
+import { AppRoutes } from '@/app/router'
 import { environmentFromSearch, mockConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
 
@@ -28,14 +29,55 @@ export function createTestQueryClient(): QueryClient {
   })
 }
 
+/** A test's address: where the app is now, and every history entry it made on the way. */
+export type MemoryUrl = {
+  /** Like `location.pathname`. */
+  readonly pathname: string
+  /** Like `location.search`: `''` or `?…`. */
+  readonly search: string
+  /** The history, oldest first (a replace overwrites the last entry, a push adds one). */
+  readonly entries: readonly string[]
+  /** Navigates like a link would (`replace` for a replacing one). */
+  navigate: (to: string, options?: { replace?: boolean }) => void
+}
+
 /**
- * Mounts the real providers and routes at `route` on a memory router. Returns Testing Library's
- * result plus a `user` (user-event), the `router` (for `router.state.location`) and the
- * `queryClient`.
+ * An in-memory address at `route` (path and query), recorded so tests can assert navigation;
+ * `router` holds the props for wouter's `<Router>` that reads it.
+ */
+export function createMemoryUrl(route: string = '/') {
+  const memory = memoryLocation({ path: route, record: true })
+  const current = () => memory.history.at(-1) ?? route
+  const url: MemoryUrl = {
+    get pathname() {
+      return current().split('?')[0] ?? ''
+    },
+    get search() {
+      const query = current().split('?')[1] ?? ''
+      return query ? `?${query}` : ''
+    },
+    get entries() {
+      return [...memory.history]
+    },
+    navigate: (to, options) => {
+      act(() => {
+        memory.navigate(to, options)
+      })
+    },
+  }
+  // Props for wouter's <Router>.
+  const router = { hook: memory.hook, searchHook: memory.searchHook }
+  return { url, router }
+}
+
+/**
+ * Mounts the real providers and routes at `route` (path and query) on an in-memory address.
+ * Returns Testing Library's result plus a `user` (user-event), the `url` (where the app is now,
+ * and its history) and the `queryClient`.
  */
 export function renderApp(route: string = '/', options: RenderAppOptions = {}) {
   const queryClient = options.queryClient ?? createTestQueryClient()
-  const router = createMemoryRouter(routes, { initialEntries: [route] })
+  const { url, router } = createMemoryUrl(route)
   const user = userEvent.setup()
   const search = new URL(route, 'http://localhost').search
   const result = render(
@@ -47,8 +89,10 @@ export function renderApp(route: string = '/', options: RenderAppOptions = {}) {
       startupError={options.startupError ?? null}
       mockControl={options.mockControl ?? null}
     >
-      <RouterProvider router={router} />
+      <Router {...router}>
+        <AppRoutes />
+      </Router>
     </AppProviders>,
   )
-  return { ...result, user, router, queryClient }
+  return { ...result, user, url, queryClient }
 }

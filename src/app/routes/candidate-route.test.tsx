@@ -21,7 +21,7 @@ function seededCandidate(match: (interactionCount: number) => boolean) {
 test('counsellor can open a candidate from the list and see the interactions', async () => {
   const candidate = seededCandidate((count) => count >= 3 && count < INTERACTIONS_LIST_LIMIT)
   const interactions = backend.db.interactions('utrecht', 'production', candidate.id)
-  const { user, router } = renderApp('/candidates')
+  const { user, url } = renderApp('/candidates')
 
   const link = await screen.findByRole(
     'link',
@@ -30,7 +30,7 @@ test('counsellor can open a candidate from the list and see the interactions', a
   )
   await user.click(link)
 
-  expect(router.state.location.pathname).toBe(`/candidates/${candidate.id}`)
+  expect(url.pathname).toBe(`/candidates/${candidate.id}`)
   expect(
     await screen.findByRole(
       'heading',
@@ -86,7 +86,7 @@ test('counsellor sees that a candidate has no interactions yet', async () => {
 })
 
 test('counsellor sees "candidate not found" for an unknown id and can go back to the list', async () => {
-  const { user, router } = renderApp('/candidates/recDoesNotExist00')
+  const { user, url } = renderApp('/candidates/recDoesNotExist00')
 
   expect(
     await screen.findByRole('heading', { level: 1, name: 'Candidate not found' }),
@@ -95,7 +95,7 @@ test('counsellor sees "candidate not found" for an unknown id and can go back to
   expect(alert).toHaveTextContent('There is no candidate with this ID')
 
   await user.click(within(alert).getByRole('link', { name: 'Back to candidates' }))
-  expect(router.state.location.pathname).toBe('/candidates')
+  expect(url.pathname).toBe('/candidates')
   expect(await screen.findByRole('heading', { level: 1, name: 'Candidates' })).toBeInTheDocument()
 })
 

@@ -1,6 +1,6 @@
 import { usePrefetchQuery } from '@tanstack/react-query'
 import { Suspense, lazy } from 'react'
-import { useParams } from 'react-router'
+import { useParams } from 'wouter'
 import { apiQueries } from '@/api/query-options'
 import { RouteFallback } from '@/app/routes/route-fallback'
 import { useApi } from '@/config/connection'

@@ -1,8 +1,8 @@
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Container from '@mui/material/Container'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet } from 'react-router'
 import { AppHeader } from '@/app/app-header'
 import { SkipLink } from '@/app/skip-link'
 import { useStartupError } from '@/app/startup-error'
@@ -12,14 +12,19 @@ import { SandboxFrame } from '@/features/settings/sandbox-frame'
 
 export const MAIN_CONTENT_ID = 'main-content'
 
+type RootLayoutProps = {
+  /** The page (the router's matched route). */
+  children: ReactNode
+}
+
 /**
  * Every page: skip link, banner, and one <main> the skip link lands on; in sandbox an amber
  * frame around it all. Keeps the URL saying which environment (and mock scenario) is in use.
  */
-export function RootLayout() {
-  useUrlState()
+export function RootLayout({ children }: RootLayoutProps) {
   return (
     <>
+      <UrlState />
       <SandboxFrame />
       <SkipLink targetId={MAIN_CONTENT_ID} />
       <AppHeader />
@@ -32,10 +37,16 @@ export function RootLayout() {
       >
         <StartupErrorAlert />
         <NotConnectedAlert />
-        <Outlet />
+        {children}
       </Container>
     </>
   )
+}
+
+/** Its own component: a query change (the timeline's filters) re-renders this, not the layout. */
+function UrlState() {
+  useUrlState()
+  return null
 }
 
 function StartupErrorAlert() {

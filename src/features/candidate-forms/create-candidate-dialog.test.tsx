@@ -41,7 +41,7 @@ async function fillCandidate(
 
 test('counsellor creates a candidate with 2 interactions and opens it once confirmed', async () => {
   backend.setScenario({ stuckQueue: true })
-  const { user, dialog, router } = await openCreate()
+  const { user, dialog, url } = await openCreate()
   // Required fields first; the optional ones wait behind "More fields".
   const more = within(dialog).getByRole('button', { name: 'More fields' })
   expect(more).toHaveAttribute('aria-expanded', 'false')
@@ -74,7 +74,7 @@ test('counsellor creates a candidate with 2 interactions and opens it once confi
   if (!created) throw new Error('the candidate was not created')
   expect(backend.db.interactions('utrecht', 'production', created.id)).toHaveLength(2)
   await user.click(link)
-  expect(router.state.location.pathname).toBe(`/candidates/${created.id}`)
+  expect(url.pathname).toBe(`/candidates/${created.id}`)
   expect(
     await screen.findByRole('heading', { level: 1, name: 'Noor de Wit' }, LOAD),
   ).toBeInTheDocument()

@@ -5,7 +5,7 @@ import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import Typography from '@mui/material/Typography'
 import { useId, useState } from 'react'
-import { Link as RouterLink } from 'react-router'
+import { Link as RouterLink } from 'wouter'
 import {
   CandidateDialogHost,
   candidateResubmitRequest,

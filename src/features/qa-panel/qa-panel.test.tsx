@@ -19,7 +19,7 @@ async function openPanel(user: ReturnType<typeof renderApp>['user']) {
 }
 
 test('QA can stick the queue, switch events off and lose the next write, and the URL follows', async () => {
-  const { user, router } = renderWithPanel()
+  const { user, url } = renderWithPanel()
   const panel = await openPanel(user)
 
   await user.click(within(panel).getByRole('switch', { name: 'Stuck queue' }))
@@ -34,7 +34,7 @@ test('QA can stick the queue, switch events off and lose the next write, and the
     dropNextWrite: true,
   })
   await waitFor(() => {
-    const params = new URLSearchParams(router.state.location.search)
+    const params = new URLSearchParams(url.search)
     expect(params.get('mock.stuck')).toBe('1')
     expect(params.get('mock.events')).toBe('off')
     expect(params.get('mock.drop')).toBe('1')
@@ -46,7 +46,7 @@ test('QA can stick the queue, switch events off and lose the next write, and the
 
 test('QA sets engine latency, failure rate and failing reads, and the read count goes down', async () => {
   // The settings page reads nothing itself, so only our own read below uses up a failing read.
-  const { user, router } = renderWithPanel('/settings')
+  const { user, url } = renderWithPanel('/settings')
   const panel = await openPanel(user)
 
   const latency = within(panel).getByRole('spinbutton', { name: 'Engine latency (ms)' })
@@ -67,7 +67,7 @@ test('QA sets engine latency, failure rate and failing reads, and the read count
   await user.clear(count)
   await user.type(count, '2')
   await waitFor(() => {
-    expect(new URLSearchParams(router.state.location.search).get('mock.readErrors')).toBe('429x2')
+    expect(new URLSearchParams(url.search).get('mock.readErrors')).toBe('429x2')
   })
 
   // A read uses one up; the panel and the URL follow the mock.
@@ -75,7 +75,7 @@ test('QA sets engine latency, failure rate and failing reads, and the read count
     headers: { 'x-api-key': 'demo-utrecht' },
   })
   await waitFor(() => {
-    expect(new URLSearchParams(router.state.location.search).get('mock.readErrors')).toBe('429x1')
+    expect(new URLSearchParams(url.search).get('mock.readErrors')).toBe('429x1')
   })
 
   await user.click(within(panel).getByRole('radio', { name: /Rate limit/ }))
@@ -85,7 +85,7 @@ test('QA sets engine latency, failure rate and failing reads, and the read count
   await user.click(within(panel).getByRole('button', { name: 'Back to the demo defaults' }))
   expect(backend.getScenario()).toEqual(defaults)
   await waitFor(() => {
-    expect(router.state.location.search).toBe('')
+    expect(url.search).toBe('')
   })
 })
 

@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useHref, useLocation } from 'react-router'
+import { currentHash, useRawLocation } from '@/lib/location'
 
 /**
  * The address of this page as it is now: the app keeps the environment and the mock scenario in
@@ -13,8 +13,8 @@ import { useHref, useLocation } from 'react-router'
  */
 export function ScenarioLink() {
   const { t } = useTranslation()
-  const location = useLocation()
-  const href = useHref(location)
+  const { pathname, search } = useRawLocation()
+  const href = `${pathname}${search ? `?${search}` : ''}${currentHash()}`
   const link = new URL(href, window.location.origin).href
   const fieldRef = useRef<HTMLInputElement>(null)
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle')

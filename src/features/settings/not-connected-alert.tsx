@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Link from '@mui/material/Link'
 import { useTranslation } from 'react-i18next'
-import { Link as RouterLink, useLocation } from 'react-router'
+import { Link as RouterLink, useLocation } from 'wouter'
 import { useConnection } from '@/config/connection'
 import { SETTINGS_PATH } from '@/features/settings/settings-path'
 
@@ -10,7 +10,7 @@ import { SETTINGS_PATH } from '@/features/settings/settings-path'
 export function NotConnectedAlert() {
   const { t } = useTranslation()
   const { needsSetup } = useConnection()
-  const { pathname } = useLocation()
+  const [pathname] = useLocation()
   if (!needsSetup || pathname === SETTINGS_PATH) return null
   return (
     <Alert severity="info" sx={{ mb: 3 }}>

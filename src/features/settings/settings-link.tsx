@@ -1,7 +1,7 @@
 import SettingsIcon from '@mui/icons-material/Settings'
 import IconButton from '@mui/material/IconButton'
 import { useTranslation } from 'react-i18next'
-import { Link as RouterLink } from 'react-router'
+import { Link as RouterLink } from 'wouter'
 import { SETTINGS_PATH } from '@/features/settings/settings-path'
 import { LazyTooltip } from '@/components/lazy-tooltip'
 

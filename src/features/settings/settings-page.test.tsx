@@ -123,12 +123,12 @@ test('going back to the demo backend picks a demo region and tests it', async ()
 })
 
 test('sandbox, language and theme can all be set here', async () => {
-  const { user, router } = renderApp('/settings')
+  const { user, url } = renderApp('/settings')
   await screen.findByRole('heading', { level: 1, name: 'Settings' })
 
   await user.click(screen.getByRole('switch', { name: 'Work in the sandbox' }))
   await waitFor(() => {
-    expect(router.state.location.search).toBe('?sandbox=1')
+    expect(url.search).toBe('?sandbox=1')
   })
   expect(within(screen.getByRole('banner')).getByRole('switch', { name: 'Sandbox' })).toBeChecked()
   await user.click(screen.getByRole('radio', { name: 'Address prefix (/api/sandbox)' }))
@@ -143,9 +143,9 @@ test('sandbox, language and theme can all be set here', async () => {
 
 test('a production build without a key says so on every page and links to the settings', async () => {
   upstreamWithoutKey()
-  const { user, router } = renderApp('/candidates', { connection: unconfiguredConnection() })
+  const { user, url } = renderApp('/candidates', { connection: unconfiguredConnection() })
   expect(await screen.findByText('Not connected yet')).toBeInTheDocument()
   await user.click(screen.getByRole('link', { name: 'Open the settings' }))
-  expect(router.state.location.pathname).toBe('/settings')
+  expect(url.pathname).toBe('/settings')
   expect(screen.queryByText('Not connected yet')).not.toBeInTheDocument()
 })

@@ -2,10 +2,10 @@ import Button from '@mui/material/Button'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
-import { RouterProvider, createMemoryRouter } from 'react-router'
 import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
+import { Router } from 'wouter'
 import { AppProviders } from '@/app/app'
-import { routes } from '@/app/router'
+import { AppRoutes } from '@/app/router'
 import { mockConnection } from '@/config/connection'
 import { entry } from '@/features/timeline/test-entries'
 import { Timeline } from '@/features/timeline/timeline'
@@ -14,7 +14,7 @@ import type { TimelineItem } from '@/mutations/overlay'
 import { MemoryStorage } from '@/mutations/test-support'
 import { useDeleteInteraction, useSubmitInteractions } from '@/mutations/use-journal'
 import { TEST_NOW, setupMockBackend } from '@/test/mock-backend'
-import { createTestQueryClient } from '@/test/render'
+import { createMemoryUrl, createTestQueryClient } from '@/test/render'
 
 const { backend } = setupMockBackend()
 
@@ -64,7 +64,7 @@ test('what the counsellor just logged or removed shows at once as pending, and c
   const [toDelete] = backend.db.interactions('utrecht', 'production', candidate.id)
   const summary = toDelete?.summary
   if (!toDelete || typeof summary !== 'string') throw new Error('its newest one has a summary')
-  const router = createMemoryRouter(routes, { initialEntries: [`/candidates/${candidate.id}`] })
+  const { url, router } = createMemoryUrl(`/candidates/${candidate.id}`)
   const user = userEvent.setup()
   render(
     <AppProviders
@@ -74,7 +74,9 @@ test('what the counsellor just logged or removed shows at once as pending, and c
       initialSandboxMode="header"
       journalOptions={{ storage: new MemoryStorage(), isEventsEnabled: false }}
     >
-      <RouterProvider router={router} />
+      <Router {...router}>
+        <AppRoutes />
+      </Router>
       <Writes candidateId={candidate.id} deleteId={toDelete.id} />
     </AppProviders>,
   )
@@ -94,7 +96,7 @@ test('what the counsellor just logged or removed shows at once as pending, and c
   await user.click(within(show).getByRole('button', { name: 'Pending (2)' }))
   expect(within(feed).getAllByRole('article')).toHaveLength(2)
   await waitFor(() => {
-    expect(router.state.location.search).toBe('?status=pending')
+    expect(url.search).toBe('?status=pending')
   })
 })
 
@@ -121,10 +123,10 @@ function renderTimeline(
   renderEntryActions?: (e: TimelineEntry) => ReactNode,
   onLogInteraction?: () => void,
 ) {
-  const router = createMemoryRouter([
-    {
-      path: '/',
-      element: (
+  const { router } = createMemoryUrl('/')
+  render(
+    <AppProviders queryClient={createTestQueryClient()} initialConnection={mockConnection()}>
+      <Router {...router}>
         <Timeline
           entries={entries}
           serverCount={entries.length}
@@ -137,12 +139,7 @@ function renderTimeline(
           onLogInteraction={onLogInteraction}
           exportName="Test"
         />
-      ),
-    },
-  ])
-  render(
-    <AppProviders queryClient={createTestQueryClient()} initialConnection={mockConnection()}>
-      <RouterProvider router={router} />
+      </Router>
     </AppProviders>,
   )
 }

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
 import {
   filtersKey,
   readFilterParams,
   writeFilterParams,
 } from '@/features/timeline/filter-search-params'
 import type { TimelineFilters } from '@/features/timeline/timeline-filters'
+import { useSearchParams } from '@/lib/location'
 
 /** Marks a filter change for the bench (see bench/timeline.mjs): change → commit. */
 export const FILTER_CHANGE_MARK = 'timeline:filter-change'
@@ -57,7 +57,6 @@ export function useTimelineFilters(): [TimelineFilters, SetFilters] {
     const timer = setTimeout(() => {
       setParams((now) => writeFilterParams(now, readFilterParams(new URLSearchParams(wantedKey))), {
         replace: true,
-        preventScrollReset: true,
       })
     }, URL_SYNC_DELAY_MS)
     return () => {
