@@ -9,7 +9,45 @@ import { chromium } from '@playwright/test'
 export const OUT_DIR = 'dist-bench'
 
 export function build() {
-  execSync(`npx vite build --mode e2e --outDir ${OUT_DIR} --logLevel warn`, { stdio: 'inherit' })
+  execSync(`npx vite build --mode e2e --outDir ${OUT_DIR} --manifest --logLevel warn`, {
+    stdio: 'inherit',
+  })
+}
+
+/**
+ * Splits the JS files a page fetched into the app's and the demo backend's. The e2e build
+ * carries the mock (MSW and its engine), which a production build does not have; the mock's
+ * chunk also pulls chunks it shares with lazy app code (e.g. full zod, ajv-formats). A fetched
+ * file counts as the app's when it is outside the mock's static import graph, or inside it but
+ * also statically imported by a fetched app chunk; everything else was fetched for the mock.
+ */
+export function splitAppAndMock(fetched) {
+  const manifest = JSON.parse(readFileSync(join(OUT_DIR, '.vite', 'manifest.json'), 'utf8'))
+  const byKey = new Map(Object.entries(manifest))
+  const fileOf = (key) => byKey.get(key)?.file.replace(/^assets\//, '')
+  const closure = (roots) => {
+    const seen = new Set()
+    const stack = [...roots]
+    while (stack.length > 0) {
+      const key = stack.pop()
+      if (seen.has(key)) continue
+      seen.add(key)
+      for (const next of byKey.get(key)?.imports ?? []) stack.push(next)
+    }
+    return new Set([...seen].map(fileOf))
+  }
+  const mockKey = [...byKey.keys()].find((key) => key === 'src/mocks/browser.ts')
+  if (!mockKey) throw new Error('the bench build has no mock chunk (src/mocks/browser.ts)')
+  const mockGraph = closure([mockKey])
+  const keyOfFile = new Map(
+    [...byKey].map(([key, chunk]) => [chunk.file.replace(/^assets\//, ''), key]),
+  )
+  const entries = [...byKey].filter(([, chunk]) => chunk.isEntry).map(([key]) => key)
+  const appRoots = fetched.filter((file) => !mockGraph.has(file)).map((file) => keyOfFile.get(file))
+  const appGraph = closure([...entries, ...appRoots.filter(Boolean)])
+  const app = fetched.filter((file) => appGraph.has(file))
+  const mock = fetched.filter((file) => !appGraph.has(file))
+  return { app, mock }
 }
 
 /** Starts `vite preview` on the bench build; returns its base URL and a close function. */

@@ -16,6 +16,7 @@ import {
   ms,
   p95,
   serve,
+  splitAppAndMock,
 } from './lib.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
@@ -61,9 +62,7 @@ try {
     await page.goto(`${server.url}${path}`)
     await ready(page)
     await context.close()
-    const all = [...files]
-    const app = all.filter((file) => !file.startsWith('browser-'))
-    const mock = all.filter((file) => file.startsWith('browser-'))
+    const { app, mock } = splitAppAndMock([...files])
     const carries = Object.entries(MARKERS)
       .filter(([, marker]) => app.some((file) => contentOf(file).includes(marker)))
       .map(([name]) => name)

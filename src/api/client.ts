@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import {
   API_PREFIX,
   HEADER_API_KEY,
@@ -103,7 +103,10 @@ export function createApiClient(config: ApiConfig) {
     return response
   }
 
-  async function request<S extends z.ZodType>(schema: S, input: RequestInput): Promise<z.infer<S>> {
+  async function request<S extends z.ZodMiniType>(
+    schema: S,
+    input: RequestInput,
+  ): Promise<z.infer<S>> {
     const response = await send(input)
     return parseBody(response, schema)
   }
@@ -217,7 +220,10 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
   }
 }
 
-async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.infer<S>> {
+async function parseBody<S extends z.ZodMiniType>(
+  response: Response,
+  schema: S,
+): Promise<z.infer<S>> {
   const json = await readJson(response)
   if (!json.ok) {
     const type = response.headers.get('content-type') ?? 'no content type'

@@ -4,7 +4,7 @@
  * ../shared/upstream/api.md); the mock backend imports these same definitions so it follows the
  * same choices. [DOC] marks documented behaviour, [OURS] our own extensions (mock, relay).
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 // ---------------------------------------------------------------------------------------------
 // Environments, paths, headers
@@ -80,19 +80,19 @@ export const MAX_BATCH = 10
 /** [DOC] every response says whether sandbox was used. */
 export const metaSchema = z.looseObject({ sandboxEnabled: z.boolean() })
 
-const envelope = <T extends z.ZodType>(data: T) =>
-  z.looseObject({ statusCode: z.number().int(), message: z.string(), data, meta: metaSchema })
+const envelope = <T extends z.ZodMiniType>(data: T) =>
+  z.looseObject({ statusCode: z.int(), message: z.string(), data, meta: metaSchema })
 
 /**
  * [ASSUMED] a stored candidate: the create payload's fields plus `id`, `createdAt`, `updatedAt`.
  * Region-specific fields pass through untouched.
  */
 export const candidateSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   firstName: z.string(),
   lastName: z.string(),
   email: z.string(),
-  phone: z.string().nullable().optional(),
+  phone: z.optional(z.nullable(z.string())),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 })
@@ -103,13 +103,13 @@ export type Candidate = z.infer<typeof candidateSchema>
  * `candidateId`, `createdAt`, `updatedAt`. Region-specific fields pass through untouched.
  */
 export const interactionSchema = z.looseObject({
-  id: z.string().min(1),
-  candidateId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  candidateId: z.string().check(z.minLength(1)),
   type: z.array(z.string()),
-  performedAt: z.string().min(1),
-  summary: z.string().nullable().optional(),
-  notes: z.string().nullable().optional(),
-  duration: z.number().nullable().optional(),
+  performedAt: z.string().check(z.minLength(1)),
+  summary: z.optional(z.nullable(z.string())),
+  notes: z.optional(z.nullable(z.string())),
+  duration: z.optional(z.nullable(z.number())),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 })
@@ -117,10 +117,10 @@ export type Interaction = z.infer<typeof interactionSchema>
 
 /** [DOC] list: `data` plus `meta.cursor`, null on the last page. */
 export const candidateListSchema = z.looseObject({
-  statusCode: z.number().int(),
+  statusCode: z.int(),
   message: z.string(),
   data: z.array(candidateSchema),
-  meta: z.looseObject({ sandboxEnabled: z.boolean(), cursor: z.string().nullable() }),
+  meta: z.looseObject({ sandboxEnabled: z.boolean(), cursor: z.nullable(z.string()) }),
 })
 export type CandidateList = z.infer<typeof candidateListSchema>
 
@@ -143,7 +143,10 @@ export const schemaEnvelopeSchema = envelope(jsonSchemaDocumentSchema)
  * `region: { id, name }`. Not documented, so always optional: "test connection" uses it to spot
  * a key of another region than the one the user expects; the mock sends it on `/schema`.
  */
-export const metaRegionSchema = z.object({ id: z.string().min(1), name: z.string().min(1) })
+export const metaRegionSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+})
 export type MetaRegion = z.infer<typeof metaRegionSchema>
 
 export function regionFromMeta(meta: unknown): MetaRegion | null {
@@ -166,7 +169,7 @@ export type SchemaOperation = (typeof SCHEMA_OPERATIONS)[number]
 export const acceptedSchema = envelope(
   z.looseObject({
     status: z.literal('accepted'),
-    idempotencyKey: z.string().min(1),
+    idempotencyKey: z.string().check(z.minLength(1)),
     message: z.string(),
   }),
 )
@@ -191,10 +194,10 @@ export const ERROR_CODES = [
 
 /** [ASSUMED] `{ statusCode, message, error: { code, issues? }, meta }`. */
 export const errorBodySchema = z.looseObject({
-  statusCode: z.number().int(),
+  statusCode: z.int(),
   message: z.string(),
-  error: z.looseObject({ code: z.string(), issues: z.array(issueSchema).optional() }),
-  meta: metaSchema.optional(),
+  error: z.looseObject({ code: z.string(), issues: z.optional(z.array(issueSchema)) }),
+  meta: z.optional(metaSchema),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
 
@@ -219,13 +222,13 @@ export type Resource = (typeof RESOURCES)[number]
 
 /** [ASSUMED] the callback body; [OURS] the `/events` stream pushes the same object as `data`. */
 export const mutationOutcomeSchema = z.object({
-  idempotencyKey: z.string().min(1),
+  idempotencyKey: z.string().check(z.minLength(1)),
   status: z.enum(['succeeded', 'failed']),
   operation: z.enum(OPERATIONS),
   resource: z.enum(RESOURCES),
-  candidateId: z.string().nullable(),
+  candidateId: z.nullable(z.string()),
   recordIds: z.array(z.string()),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
   completedAt: z.iso.datetime({ offset: true }),
 })
 export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>

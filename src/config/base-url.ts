@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { API_PREFIX } from '@/api/contract'
 
 /** Why a typed base URL was refused; the settings form turns each into a sentence. */
@@ -37,12 +37,15 @@ export function parseBaseUrl(input: string): BaseUrlResult {
 }
 
 /** A stored or typed base URL, normalised; invalid ones fail with the problem as message. */
-export const baseUrlSchema = z.string().transform((value, ctx) => {
-  const result = parseBaseUrl(value)
-  if (result.ok) return result.baseUrl
-  ctx.addIssue({ code: 'custom', message: result.problem })
-  return z.NEVER
-})
+export const baseUrlSchema = z.pipe(
+  z.string(),
+  z.transform((value: string, ctx) => {
+    const result = parseBaseUrl(value)
+    if (result.ok) return result.baseUrl
+    ctx.issues.push({ code: 'custom', message: result.problem, input: value })
+    return z.NEVER
+  }),
+)
 
 /** Loopback addresses count as secure contexts: an https page may still call them over http. */
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { SANDBOX_MODES, type SandboxMode } from '@/api/contract'
 import { baseUrlSchema } from '@/config/base-url'
 import type { Connection } from '@/config/connection-types'
@@ -21,18 +21,22 @@ export const CONNECTION_STORAGE_KEY = 'candidate-timeline.connection'
 
 const storedSchema = z.object({
   connection: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('mock'), region: z.string().min(1), apiKey: z.string().min(1) }),
+    z.object({
+      kind: z.literal('mock'),
+      region: z.string().check(z.minLength(1)),
+      apiKey: z.string().check(z.minLength(1)),
+    }),
     z.object({
       kind: z.literal('upstream'),
       origin: baseUrlSchema,
       // Empty when the key was kept in memory only.
       apiKey: z.string(),
-      region: z.string().min(1),
-      regionName: z.string().min(1).optional(),
+      region: z.string().check(z.minLength(1)),
+      regionName: z.optional(z.string().check(z.minLength(1))),
     }),
   ]),
   sandboxMode: z.enum(SANDBOX_MODES),
-  keyStorage: z.enum(KEY_STORAGES).default('session'),
+  keyStorage: z._default(z.enum(KEY_STORAGES), 'session'),
 })
 
 function sessionStore(): Storage | null {

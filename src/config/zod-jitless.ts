@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * Imported first by main.tsx, before any module builds a schema: zod probes `new Function` when

@@ -83,7 +83,7 @@ export type QueuedMutation = z.infer<typeof queuedMutationSchema>
 /** One idempotency key: it stays known after execution, so a replay never runs twice. */
 export const keyRecordSchema = z.object({
   status: z.enum(['queued', 'succeeded', 'failed']),
-  outcome: mutationOutcomeSchema.nullable(),
+  outcome: z.nullable(mutationOutcomeSchema),
 })
 export type KeyRecord = z.infer<typeof keyRecordSchema>
 

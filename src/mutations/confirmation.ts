@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { MutationOutcome } from '@/api/contract'
 import type { ApiClient, ApiScope } from '@/api/client'
 import { listenToMutationEvents } from '@/api/events'
@@ -81,7 +81,7 @@ type CachedQuery = {
   state: { data: unknown; dataUpdatedAt: number }
 }
 
-const recordsSchema = z.array(z.looseObject({ id: z.string().min(1) }))
+const recordsSchema = z.array(z.looseObject({ id: z.string().check(z.minLength(1)) }))
 
 /** Feeds every successful interactions read of this scope into `journal.reconcile`. */
 export function watchInteractionQueries(

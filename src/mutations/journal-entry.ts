@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { ENVIRONMENTS, MAX_BATCH, OPERATIONS, RESOURCES, issueSchema } from '@/api/contract'
 import type { ApiErrorKind } from '@/api/errors'
 
@@ -33,20 +33,20 @@ export const journalErrorKindSchema = z.enum({
   ...API_ERROR_KINDS,
   outcome: 'outcome',
   dependency: 'dependency',
-})
+} as const)
 export type JournalErrorKind = z.infer<typeof journalErrorKindSchema>
 
 export const journalErrorSchema = z.object({
   kind: journalErrorKindSchema,
   code: z.string(),
   message: z.string(),
-  issues: z.array(issueSchema).optional(),
+  issues: z.optional(z.array(issueSchema)),
 })
 export type JournalError = z.infer<typeof journalErrorSchema>
 
 export const journalScopeSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
-  region: z.string().min(1),
+  region: z.string().check(z.minLength(1)),
 })
 
 /** A payload row or patch: whatever the schema-driven form produced (JSON values). */
@@ -55,46 +55,51 @@ export type PayloadObject = z.infer<typeof payloadObjectSchema>
 
 /** A target that is itself a still-pending create: row `index` of the entry `createKey`. */
 export const targetRefSchema = z.object({
-  createKey: z.string().min(1),
-  index: z.number().int().nonnegative(),
+  createKey: z.string().check(z.minLength(1)),
+  index: z.int().check(z.nonnegative()),
 })
 export type TargetRef = z.infer<typeof targetRefSchema>
 
-const timestamp = z.number().int().nonnegative()
+const timestamp = z.int().check(z.nonnegative())
 
 export const journalEntrySchema = z
   .object({
-    key: z.string().min(1),
+    key: z.string().check(z.minLength(1)),
     scope: journalScopeSchema,
     resource: z.enum(RESOURCES),
     operation: z.enum(OPERATIONS),
-    candidateId: z.string().min(1).nullable(),
-    targetId: z.string().min(1).nullable(),
-    targetRef: targetRefSchema.nullable(),
-    payload: z
-      .union([z.array(payloadObjectSchema).min(1).max(MAX_BATCH), payloadObjectSchema])
-      .nullable(),
-    previous: payloadObjectSchema.nullable(),
-    baselineIds: z.array(z.string()).nullable(),
-    schemaVersion: z.string().nullable(),
+    candidateId: z.nullable(z.string().check(z.minLength(1))),
+    targetId: z.nullable(z.string().check(z.minLength(1))),
+    targetRef: z.nullable(targetRefSchema),
+    payload: z.nullable(
+      z.union([
+        z.array(payloadObjectSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+        payloadObjectSchema,
+      ]),
+    ),
+    previous: z.nullable(payloadObjectSchema),
+    baselineIds: z.nullable(z.array(z.string())),
+    schemaVersion: z.nullable(z.string()),
     createdAt: timestamp,
     updatedAt: timestamp,
-    sentAt: timestamp.nullable(),
-    acceptedAt: timestamp.nullable(),
-    confirmedAt: timestamp.nullable(),
+    sentAt: z.nullable(timestamp),
+    acceptedAt: z.nullable(timestamp),
+    confirmedAt: z.nullable(timestamp),
     /** When the data first showed the result; the entry is dropped a little later. */
-    seenAt: timestamp.nullable(),
-    attempts: z.number().int().nonnegative(),
-    nextAttemptAt: timestamp.nullable(),
-    deadlineAt: timestamp.nullable(),
+    seenAt: z.nullable(timestamp),
+    attempts: z.int().check(z.nonnegative()),
+    nextAttemptAt: z.nullable(timestamp),
+    deadlineAt: z.nullable(timestamp),
     phase: z.enum(JOURNAL_PHASES),
-    error: journalErrorSchema.nullable(),
+    error: z.nullable(journalErrorSchema),
     recordIds: z.array(z.string()),
   })
-  .superRefine((entry, ctx) => {
-    const problem = shapeProblem(entry)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
-  })
+  .check(
+    z.superRefine((entry, ctx) => {
+      const problem = shapeProblem(entry)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: entry })
+    }),
+  )
 export type JournalEntry = z.infer<typeof journalEntrySchema>
 
 /** Rules zod's field types cannot say: which operation carries which payload and target. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import { journalEntrySchema, type JournalEntry } from '@/mutations/journal-entry'
 

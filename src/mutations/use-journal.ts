@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { EventStreamStatus } from '@/api/events'
 import { apiKeys, apiQueries } from '@/api/query-options'
 import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'

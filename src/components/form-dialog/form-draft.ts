@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { FieldValues, UseFormWatch } from 'react-hook-form'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import { isPartialValue } from '@/schema-form/date-values'
 import { deepEqual } from '@/schema-form/json-value'
@@ -18,7 +18,7 @@ export function draftStorageKey(scope: ApiScope, subject: string): string {
 }
 
 const storedDraftSchema = z.object({
-  savedAt: z.number().int().nonnegative(),
+  savedAt: z.int().check(z.nonnegative()),
   values: z.record(z.string(), z.unknown()),
 })
 
@@ -38,7 +38,7 @@ function storage(): Storage | null {
 }
 
 /** The stored draft, if there is one that parses (with `values` also matching `valuesSchema`). */
-export function readDraft(key: string, valuesSchema: z.ZodType): FormDraft | null {
+export function readDraft(key: string, valuesSchema: z.core.$ZodType): FormDraft | null {
   let raw: string | null = null
   try {
     raw = storage()?.getItem(key) ?? null
@@ -53,7 +53,7 @@ export function readDraft(key: string, valuesSchema: z.ZodType): FormDraft | nul
     return null
   }
   const stored = storedDraftSchema.safeParse(json)
-  if (!stored.success || !valuesSchema.safeParse(stored.data.values).success) return null
+  if (!stored.success || !z.safeParse(valuesSchema, stored.data.values).success) return null
   const counter = { dropped: 0 }
   const values = withoutPartialDates(stored.data.values, counter)
   return {

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import type { Candidate } from '@/api/contract'
 import { candidateName } from '@/features/candidates/candidate-name'
@@ -13,7 +13,12 @@ export type RecentCandidate = { id: string; name: string; email: string; openedA
 export const MAX_RECENT = 6
 const PREFIX = 'candidate-timeline.recent'
 const recentSchema = z.array(
-  z.object({ id: z.string().min(1), name: z.string(), email: z.string(), openedAt: z.number() }),
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    name: z.string(),
+    email: z.string(),
+    openedAt: z.number(),
+  }),
 )
 
 const storageKey = (scope: ApiScope) => `${PREFIX}.${scope.environment}.${scope.region}`

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 /** How the sync menu and notices speak about an entry (pure; the components translate). */
@@ -63,11 +63,11 @@ export function rowCount(entry: JournalEntry): number {
 }
 
 const shownSchema = z.looseObject({
-  summary: z.string().nullish().catch(null),
-  type: z.array(z.string()).optional().catch(undefined),
-  performedAt: z.string().optional().catch(undefined),
-  firstName: z.string().optional().catch(undefined),
-  lastName: z.string().optional().catch(undefined),
+  summary: z.catch(z.nullish(z.string()), null),
+  type: z.catch(z.optional(z.array(z.string())), undefined),
+  performedAt: z.catch(z.optional(z.string()), undefined),
+  firstName: z.catch(z.optional(z.string()), undefined),
+  lastName: z.catch(z.optional(z.string()), undefined),
 })
 
 /** A short line that tells the counsellor which record this was about ("Teruggebeld"). */
