@@ -2,8 +2,23 @@ import { DatePicker } from '@mui/x-date-pickers/DatePicker'
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker'
 import type { PickerChangeHandlerContext } from '@mui/x-date-pickers/models'
 import { TimePicker } from '@mui/x-date-pickers/TimePicker'
-import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
 import { isValidDate, type PartialValueReason } from '@/schema-form/date-values'
+import {
+  PICKER_FORMATS,
+  PickerPreview,
+  previewTarget,
+  type PickerKind,
+  type PickerTarget,
+} from '@/schema-form/widgets/picker-preview'
 
 /**
  * One MUI X picker with the gaps closed that make half-typed dates vanish elsewhere: MUI keeps a
@@ -11,9 +26,14 @@ import { isValidDate, type PartialValueReason } from '@/schema-form/date-values'
  * reads the field's own text and reports a partial part instead — on change, on leaving the
  * field and on Enter. It hands MUI back the very `Date` object MUI published whenever the form
  * holds that value, because MUI rebuilds (and so clears) its sections for any other object.
+ *
+ * Until it is first focused, pressed or clicked, the field is a preview (picker-preview.tsx):
+ * the same markup without MUI's editing engine, which is most of a form's mount time. The real
+ * picker then takes over and receives the focus, the section or the open button that was
+ * reached, before the next key can arrive.
  */
 
-export type PickerKind = 'date' | 'date-time' | 'time'
+export type { PickerKind }
 export type PickerPart =
   | { status: 'empty' }
   | { status: 'valid'; date: Date }
@@ -37,11 +57,6 @@ export type PickerFieldProps = {
   helperText: string
 }
 
-const FORMATS: Record<PickerKind, string> = {
-  date: 'dd-MM-yyyy',
-  'date-time': 'dd-MM-yyyy HH:mm',
-  time: 'HH:mm',
-}
 // A year typed as "202" is published as 0202: outside these bounds it counts as not finished.
 const MIN_DATE = new Date(1000, 0, 1)
 const MAX_DATE = new Date(9999, 11, 31)
@@ -52,9 +67,8 @@ function partialReason(kind: PickerKind, text: string): PartialValueReason {
   return kind === 'time' ? 'incompleteTime' : 'invalidDate'
 }
 
-export function PickerField(props: PickerFieldProps) {
-  const { kind, value, isPartial, onPart, onLeave, focusRef } = props
-  const wrapper = useRef<HTMLDivElement>(null)
+function ActivePickerField(props: PickerFieldProps) {
+  const { kind, value, isPartial, onPart, onLeave } = props
   const hiddenInput = useRef<HTMLInputElement>(null)
   const [published, setPublished] = useState<Date | null>(null)
   const [isOpen, setOpen] = useState(false)
@@ -77,13 +91,6 @@ export function PickerField(props: PickerFieldProps) {
   const isMuiPartial = published !== null && Number.isNaN(published.getTime())
   const isSameInstant = value?.getTime() === published?.getTime()
   const pickerValue = isPartial || isMuiPartial || isSameInstant ? published : value
-
-  useEffect(() => {
-    focusRef?.({
-      focus: () => wrapper.current?.querySelector<HTMLElement>('[role="spinbutton"]')?.focus(),
-    })
-    return () => focusRef?.(null)
-  }, [focusRef])
 
   // An Invalid Date says nothing about why; the field's text (updated by now) does.
   useEffect(() => {
@@ -129,7 +136,7 @@ export function PickerField(props: PickerFieldProps) {
     label: props.label,
     value: pickerValue,
     onChange: handleChange,
-    format: FORMATS[kind],
+    format: PICKER_FORMATS[kind],
     onOpen: () => {
       setOpen(true)
     },
@@ -149,15 +156,115 @@ export function PickerField(props: PickerFieldProps) {
       },
     },
   }
+  if (kind === 'date') {
+    return <DatePicker key={generation} {...shared} minDate={MIN_DATE} maxDate={MAX_DATE} />
+  }
+  if (kind === 'date-time') {
+    return (
+      <DateTimePicker
+        key={generation}
+        {...shared}
+        ampm={false}
+        minDate={MIN_DATE}
+        maxDate={MAX_DATE}
+      />
+    )
+  }
+  return <TimePicker key={generation} {...shared} ampm={false} />
+}
+
+/** The real picker's element that stands where the preview's `target` was. */
+function elementFor(root: HTMLElement, target: PickerTarget): HTMLElement | null {
+  if (target.part === 'button') {
+    return root.querySelector<HTMLElement>('[data-mui-picker-open-button]')
+  }
+  return root.querySelectorAll<HTMLElement>('[role="spinbutton"]')[target.index] ?? null
+}
+
+export function PickerField(props: PickerFieldProps) {
+  const { focusRef } = props
+  const wrapper = useRef<HTMLDivElement>(null)
+  const [isActive, setActive] = useState(false)
+  const reached = useRef<PickerTarget | null>(null)
+
+  useEffect(() => {
+    focusRef?.({
+      focus: () => wrapper.current?.querySelector<HTMLElement>('[role="spinbutton"]')?.focus(),
+    })
+    return () => focusRef?.(null)
+  }, [focusRef])
+
+  // The real picker has mounted (its own layout effects ran first): give it what was reached.
+  useLayoutEffect(() => {
+    const target = reached.current
+    reached.current = null
+    if (!isActive || !target || !wrapper.current) return
+    const element = elementFor(wrapper.current, target)
+    if (!element) return
+    element.focus()
+    if (target.part === 'button' && target.open) element.click()
+  }, [isActive])
+
+  const activate = (target: PickerTarget | null) => {
+    if (target === null) return
+    reached.current = target
+    setActive(true)
+  }
+  // While the preview shows, every way in goes through these: focus (Tab, a label, RHF's
+  // setFocus, a screen reader), a press of the primary button, or a click without a press.
+  const handleFocus = (event: FocusEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof Element)) return
+    activate(previewTarget(event.currentTarget, { type: 'focus', target: event.target }))
+  }
+  const handleMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || !(event.target instanceof Element)) return
+    const target = previewTarget(event.currentTarget, {
+      type: 'press',
+      target: event.target,
+      clientX: event.clientX,
+    })
+    if (target === null) return
+    // The preview must not take the focus: the real picker gets it, on the reached element.
+    event.preventDefault()
+    // A press on the open button opens the picker on its click, as MUI's button does.
+    if (target.part === 'section') activate(target)
+  }
+  const handleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof Element)) return
+    activate(
+      previewTarget(event.currentTarget, {
+        type: 'press',
+        target: event.target,
+        clientX: event.clientX,
+      }),
+    )
+  }
+
+  if (isActive) {
+    return (
+      <div ref={wrapper} data-picker="active">
+        <ActivePickerField {...props} />
+      </div>
+    )
+  }
   return (
-    <div ref={wrapper} key={generation}>
-      {kind === 'date' ? (
-        <DatePicker {...shared} minDate={MIN_DATE} maxDate={MAX_DATE} />
-      ) : kind === 'date-time' ? (
-        <DateTimePicker {...shared} ampm={false} minDate={MIN_DATE} maxDate={MAX_DATE} />
-      ) : (
-        <TimePicker {...shared} ampm={false} />
-      )}
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions, jsx-a11y/click-events-have-key-events -- the field inside is the interactive element; this only notices it being reached
+    <div
+      ref={wrapper}
+      data-picker="preview"
+      onFocus={handleFocus}
+      onMouseDown={handleMouseDown}
+      onClick={handleClick}
+    >
+      <PickerPreview
+        kind={props.kind}
+        label={props.label}
+        value={props.isPartial ? null : props.value}
+        name={props.name}
+        required={props.required}
+        error={props.error}
+        helperText={props.helperText}
+      />
     </div>
   )
 }
