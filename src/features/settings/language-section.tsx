@@ -5,16 +5,16 @@ import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
 import { useId, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, currentLanguage, isLanguage } from '@/lib/i18n'
+import { LANGUAGES, changeLanguage, currentLanguage, isLanguage } from '@/lib/i18n'
 import { SettingsSection } from '@/features/settings/settings-section'
 
 /** English or Dutch; each option named in its own language. Remembered by i18next. */
 export function LanguageSection() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const labelId = useId()
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
-    if (isLanguage(event.target.value)) void i18n.changeLanguage(event.target.value)
+    if (isLanguage(event.target.value)) void changeLanguage(event.target.value)
   }
 
   return (

@@ -3,6 +3,7 @@ import i18next from 'i18next'
 import { fileSlug, toCsv } from '@/features/timeline/export-csv'
 import { entry } from '@/features/timeline/test-entries'
 import { timelineCsvColumns } from '@/features/timeline/timeline-csv'
+import { changeLanguage } from '@/lib/i18n'
 
 const originalTz = process.env.TZ
 beforeEach(() => {
@@ -47,7 +48,7 @@ test('a cell that a spreadsheet would run as a formula is neutralised', () => {
 })
 
 test('Dutch exports use semicolons and a decimal comma for partial minutes', async () => {
-  await i18next.changeLanguage('nl')
+  await changeLanguage('nl')
   const csv = toCsv(entries, timelineCsvColumns(entries, t, 'nl', {}), ';')
   const lines = csv.slice(1).split('\r\n')
   expect(lines[0]).toBe(
