@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography'
 import { memo, useCallback, useId } from 'react'
 import { get, useFieldArray, useFormState, type Control } from 'react-hook-form'
 import { isRecord } from '@/schema-form/json-value'
+import { FieldFrame, FrameLegend, RowActions } from '@/schema-form/layout'
 import { toFormValues } from '@/schema-form/form-values'
 import { useSchemaFormLanguage } from '@/schema-form/language'
 import { uiText } from '@/schema-form/messages'
@@ -50,15 +51,10 @@ const Row = memo(function Row({
   const language = useSchemaFormLanguage()
   const n = index + 1
   return (
-    <Box
-      component="fieldset"
-      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}
-    >
-      <Box component="legend" sx={{ px: 0.5 }}>
-        {rowLabel ? rowLabel(index) : uiText('rowLegend', language, { n })}
-      </Box>
+    <FieldFrame>
+      <FrameLegend>{rowLabel ? rowLabel(index) : uiText('rowLegend', language, { n })}</FrameLegend>
       <SchemaFields {...fields} name={`${fields.name}.${index}`} />
-      <Stack direction="row" spacing={1} sx={{ mt: 1, justifyContent: 'flex-end' }}>
+      <RowActions>
         <Button
           size="small"
           disabled={!canAdd}
@@ -78,8 +74,8 @@ const Row = memo(function Row({
         >
           {uiText('removeRow', language, { n })}
         </Button>
-      </Stack>
-    </Box>
+      </RowActions>
+    </FieldFrame>
   )
 })
 

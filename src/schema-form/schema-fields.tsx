@@ -1,8 +1,8 @@
-import Box from '@mui/material/Box'
 import { useMemo } from 'react'
 import type { Control } from 'react-hook-form'
 import { SchemaArrayRows } from '@/schema-form/array-rows'
 import { useSchemaFormLanguage } from '@/schema-form/language'
+import { FieldStack } from '@/schema-form/layout'
 import { uiText } from '@/schema-form/messages'
 import type { FieldModel, ObjectModel } from '@/schema-form/schema-model'
 import { CollapsibleSection, ObjectSection } from '@/schema-form/sections'
@@ -117,13 +117,13 @@ export function SchemaFields(props: SchemaFieldsProps) {
     )
   }
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <FieldStack>
       {main.map(render)}
       {more.length > 0 ? (
         <CollapsibleSection title={uiText('moreFields', language)} control={control} fields={more}>
           {more.map(render)}
         </CollapsibleSection>
       ) : null}
-    </Box>
+    </FieldStack>
   )
 }

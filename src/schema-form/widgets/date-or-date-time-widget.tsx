@@ -1,5 +1,4 @@
 import FormControlLabel from '@mui/material/FormControlLabel'
-import Stack from '@mui/material/Stack'
 import Switch from '@mui/material/Switch'
 import { useRef, useState, type FocusEvent } from 'react'
 import {
@@ -11,6 +10,7 @@ import {
   partialValue,
 } from '@/schema-form/date-values'
 import { deepEqual } from '@/schema-form/json-value'
+import { SideBySide } from '@/schema-form/layout'
 import { uiText } from '@/schema-form/messages'
 import { PickerField, type PickerPart } from '@/schema-form/widgets/picker-field'
 import { BLANK_HELPER, useSchemaController } from '@/schema-form/widgets/use-schema-controller'
@@ -82,12 +82,7 @@ export function DateOrDateTimeWidget(props: WidgetProps) {
   const errorOnTime = isPartialValue(input.value) && input.value.partial === 'incompleteTime'
 
   return (
-    <Stack
-      ref={group}
-      direction={{ xs: 'column', sm: 'row' }}
-      spacing={2}
-      sx={{ alignItems: 'flex-start' }}
-    >
+    <SideBySide ref={group}>
       <PickerField
         kind="date"
         label={field.label}
@@ -119,7 +114,7 @@ export function DateOrDateTimeWidget(props: WidgetProps) {
         />
       ) : null}
       <FormControlLabel
-        sx={{ mt: 1, whiteSpace: 'nowrap' }}
+        style={{ whiteSpace: 'nowrap' }}
         label={uiText('includeTime', language)}
         control={
           <Switch
@@ -131,6 +126,6 @@ export function DateOrDateTimeWidget(props: WidgetProps) {
           />
         }
       />
-    </Stack>
+    </SideBySide>
   )
 }
