@@ -26,8 +26,13 @@ function useI18nInstance(): i18n | undefined {
   return maybe(fromContext?.i18n) ?? maybe(getI18n())
 }
 
-/** Follows i18next's language without useTranslation (which warns when there is no instance). */
-function useI18nLanguage(): string | undefined {
+const ignoreChanges = () => () => undefined
+
+/**
+ * Follows i18next's language without useTranslation (which warns when there is no instance).
+ * Not when `isSettled`: a SchemaFormProvider above already follows it, once for all fields.
+ */
+function useI18nLanguage(isSettled: boolean): string | undefined {
   const i18n = useI18nInstance()
   const subscribe = useCallback(
     (notify: () => void) => {
@@ -37,7 +42,7 @@ function useI18nLanguage(): string | undefined {
     [i18n],
   )
   return useSyncExternalStore(
-    subscribe,
+    isSettled ? ignoreChanges : subscribe,
     () => i18n?.resolvedLanguage ?? i18n?.language,
     () => i18n?.resolvedLanguage ?? i18n?.language,
   )
@@ -45,6 +50,7 @@ function useI18nLanguage(): string | undefined {
 
 export function useSchemaFormLanguage(explicit?: string): Language {
   const provided = useContext(SchemaFormLanguageContext)
-  const fromI18n = useI18nLanguage()
-  return toLanguage(explicit) ?? provided ?? toLanguage(fromI18n) ?? 'en'
+  const settled = toLanguage(explicit) ?? provided
+  const fromI18n = useI18nLanguage(settled !== undefined)
+  return settled ?? toLanguage(fromI18n) ?? 'en'
 }
