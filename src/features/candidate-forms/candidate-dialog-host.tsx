@@ -1,5 +1,8 @@
 import { Suspense, lazy } from 'react'
-import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
+import {
+  FormCodeFallback,
+  preloadFormCodeFallback,
+} from '@/components/form-dialog/form-code-fallback'
 import {
   createRows,
   type JournalEntry,
@@ -15,6 +18,7 @@ const CreateCandidateDialog = lazy(() =>
 )
 
 export function preloadCandidateForms(): void {
+  preloadFormCodeFallback()
   void loadCreateDialog()
 }
 
@@ -42,7 +46,7 @@ export function CandidateDialogHost({ request, onClose }: CandidateDialogHostPro
   if (request === null) return null
   const title = request.resubmit ? t('create.resubmitTitle') : t('create.title')
   return (
-    <Suspense fallback={<FormLoadingDialog title={title} onClose={onClose} />}>
+    <Suspense fallback={<FormCodeFallback title={title} onClose={onClose} />}>
       <CreateCandidateDialog onClose={onClose} resubmit={request.resubmit ?? null} />
     </Suspense>
   )

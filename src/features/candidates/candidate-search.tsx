@@ -2,7 +2,6 @@ import SearchOutlined from '@mui/icons-material/SearchOutlined'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import List from '@mui/material/List'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type SubmitEvent } from 'react'
@@ -10,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { isApiError } from '@/api/errors'
 import { apiQueries } from '@/api/query-options'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { OutlinedField } from '@/components/outlined-field'
 import { useApi } from '@/config/connection'
 import { CandidateListItem } from '@/features/candidates/candidate-list-item'
 import { parseFindInput, type FindBy } from '@/features/candidates/find-input'
@@ -70,7 +70,7 @@ export function CandidateSearch() {
         noValidate
         sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'flex-start' }}
       >
-        <TextField
+        <OutlinedField
           type="search"
           size="small"
           label={t('candidates.search.label')}

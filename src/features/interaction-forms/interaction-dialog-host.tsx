@@ -1,6 +1,9 @@
 import Box from '@mui/material/Box'
 import { Suspense, lazy, useState } from 'react'
-import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
+import {
+  FormCodeFallback,
+  preloadFormCodeFallback,
+} from '@/components/form-dialog/form-code-fallback'
 import type { InteractionDialogRequest } from '@/features/interaction-forms/interaction-dialog-requests'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
 import { visuallyHidden } from '@/theme/visually-hidden'
@@ -22,6 +25,7 @@ const DeleteInteractionDialog = lazy(() =>
 
 /** Fetches the form code ahead of the first click (on pointer or focus reaching an action). */
 export function preloadInteractionForms(): void {
+  preloadFormCodeFallback()
   void loadLogDialog()
   void loadEditDialog()
   void loadDeleteDialog()
@@ -64,7 +68,7 @@ export function InteractionDialogHost({
         {announcement}
       </Box>
       {request === null ? null : (
-        <Suspense fallback={<FormLoadingDialog title={title} onClose={onClose} />}>
+        <Suspense fallback={<FormCodeFallback title={title} onClose={onClose} />}>
           {request.kind === 'log' ? (
             <LogInteractionsDialog
               candidateId={candidateId}

@@ -1,4 +1,4 @@
-import TextField from '@mui/material/TextField'
+import { OutlinedField } from '@/components/outlined-field'
 import { memo, type ChangeEvent } from 'react'
 
 type DateFieldProps = {
@@ -24,7 +24,7 @@ export const DateField = memo(function DateField({
     onChange(event.target.value === '' ? null : event.target.value)
   }
   return (
-    <TextField
+    <OutlinedField
       type="date"
       size="small"
       label={label}
@@ -33,7 +33,7 @@ export const DateField = memo(function DateField({
       error={isInvalid}
       helperText={helperText}
       sx={{ flex: 1, minWidth: 0 }}
-      slotProps={{ inputLabel: { shrink: true } }}
+      shrinkLabel
     />
   )
 })

@@ -1,8 +1,8 @@
 import SearchOutlined from '@mui/icons-material/SearchOutlined'
 import InputAdornment from '@mui/material/InputAdornment'
-import TextField from '@mui/material/TextField'
 import { memo, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { OutlinedField } from '@/components/outlined-field'
 
 type SearchFieldProps = {
   value: string
@@ -18,7 +18,7 @@ export const SearchField = memo(function SearchField({ value, onChange }: Search
   }
 
   return (
-    <TextField
+    <OutlinedField
       type="search"
       size="small"
       label={t('timeline.filters.search')}
@@ -26,15 +26,11 @@ export const SearchField = memo(function SearchField({ value, onChange }: Search
       onChange={handleChange}
       autoComplete="off"
       sx={{ flex: '1 1 240px', minWidth: 0 }}
-      slotProps={{
-        input: {
-          startAdornment: (
-            <InputAdornment position="start">
-              <SearchOutlined fontSize="small" />
-            </InputAdornment>
-          ),
-        },
-      }}
+      startAdornment={
+        <InputAdornment position="start">
+          <SearchOutlined fontSize="small" />
+        </InputAdornment>
+      }
     />
   )
 })
