@@ -1,16 +1,17 @@
 import ToggleButton from '@mui/material/ToggleButton'
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup'
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, changeLanguage, currentLanguage, isLanguage } from '@/lib/i18n'
+import { LANGUAGES, isLanguage } from '@/lib/i18n'
+import { useLanguage } from '@/lib/use-language'
 
 /** Two short buttons (EN / NL); each is named in its own language for screen readers. */
 export function LanguageSwitch() {
   const { t } = useTranslation()
-  const language = currentLanguage()
+  const [language, setLanguage] = useLanguage()
 
   function handleChange(_event: unknown, next: string | null) {
     // An exclusive group reports null when the pressed button is pressed again: keep the choice.
-    if (next && isLanguage(next)) void changeLanguage(next)
+    if (next && isLanguage(next)) setLanguage(next)
   }
 
   return (
