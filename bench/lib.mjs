@@ -50,6 +50,46 @@ export function splitAppAndMock(fetched) {
   return { app, mock }
 }
 
+const PRODUCTION_DIR = 'dist-bench-production'
+
+/**
+ * The production build (no mock) has the same modules in slightly different chunks: in the e2e
+ * build, modules the app shares with the mock (zod's core) also carry what only the mock uses.
+ * For the app chunks a page fetched in the e2e build, this returns the gzip size of the same
+ * entry and dynamic-entry modules' chunks, with all their static imports, in a production build.
+ */
+export function productionGzipOf(fetchedAppFiles) {
+  if (!productionGzipOf.built) {
+    execSync(
+      `npx vite build --mode production --outDir ${PRODUCTION_DIR} --manifest --logLevel warn`,
+      { stdio: 'inherit' },
+    )
+    productionGzipOf.built = true
+  }
+  const read = (dir) => JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
+  const e2e = read(OUT_DIR)
+  const production = read(PRODUCTION_DIR)
+  const fetched = new Set(fetchedAppFiles.map((file) => `assets/${file}`))
+  const roots = Object.entries(e2e)
+    .filter(([, chunk]) => fetched.has(chunk.file) && (chunk.isEntry || chunk.isDynamicEntry))
+    .map(([key]) => key)
+  const missing = roots.filter((key) => !(key in production))
+  if (missing.length > 0) throw new Error(`not in the production build: ${missing.join(', ')}`)
+  const seen = new Set()
+  const stack = [...roots]
+  while (stack.length > 0) {
+    const key = stack.pop()
+    if (seen.has(key)) continue
+    seen.add(key)
+    stack.push(...(production[key].imports ?? []))
+  }
+  let gzip = 0
+  for (const key of seen) {
+    gzip += gzipSync(readFileSync(join(PRODUCTION_DIR, production[key].file)), { level: 9 }).length
+  }
+  return gzip
+}
+
 /** Starts `vite preview` on the bench build; returns its base URL and a close function. */
 export async function serve() {
   const server = await preview({

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini'
+import { config } from 'zod/v4/core'
 
 /**
  * Imported first by main.tsx, before any module builds a schema: zod probes `new Function` when
@@ -6,4 +6,4 @@ import * as z from 'zod/mini'
  * 'unsafe-eval') that probe is reported as a policy violation even though zod copes. jitless
  * skips the probe; parsing stays correct, only without zod's compiled fast path.
  */
-z.config({ jitless: true })
+config({ jitless: true })

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { ApiIssue } from '@/api/contract'
 import { INTERACTION_ITEM_SCHEMA_PATH } from '@/api/contract'
 import { draftStorageKey, readDraft, useFormDraft } from '@/components/form-dialog/form-draft'

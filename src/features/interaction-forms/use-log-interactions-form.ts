@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { MAX_BATCH } from '@/api/contract'
 import { draftStorageKey, readDraft, useFormDraft } from '@/components/form-dialog/form-draft'
 import { withFieldTitles } from '@/components/form-dialog/field-titles'
@@ -17,7 +17,7 @@ import { INTERACTION_WIDGETS } from '@/features/interaction-forms/use-interactio
 export const ROWS = 'rows'
 
 const draftValuesSchema = z.object({
-  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_BATCH),
+  rows: z.array(z.record(z.string(), z.unknown())).check(z.minLength(1), z.maxLength(MAX_BATCH)),
 })
 
 export type UseLogInteractionsFormOptions = {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { parseBaseUrl, type BaseUrlProblem } from '@/config/base-url'
 import { buildEnv } from '@/config/build-env'
@@ -39,29 +39,31 @@ const formSchema = z
     regionName: z.string(),
     keyStorage: z.enum(KEY_STORAGES),
   })
-  .superRefine((values, ctx) => {
-    if (values.kind !== 'upstream') return
-    const base = parseBaseUrl(values.baseUrl)
-    if (!base.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['baseUrl'],
-        message: fieldError(`baseUrl.${base.problem}`),
-      })
-    } else if (
-      !isConnectAllowed(base.baseUrl, buildEnv.cspConnectSources, window.location.origin)
-    ) {
-      ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: fieldError('baseUrl.policy') })
-    }
-    if (!values.apiKey.trim())
-      ctx.addIssue({ code: 'custom', path: ['apiKey'], message: fieldError('apiKey.required') })
-    if (!values.regionName.trim())
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regionName'],
-        message: fieldError('regionName.required'),
-      })
-  })
+  .check(
+    z.superRefine((values, ctx) => {
+      if (values.kind !== 'upstream') return
+      const base = parseBaseUrl(values.baseUrl)
+      if (!base.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['baseUrl'],
+          message: fieldError(`baseUrl.${base.problem}`),
+        })
+      } else if (
+        !isConnectAllowed(base.baseUrl, buildEnv.cspConnectSources, window.location.origin)
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: fieldError('baseUrl.policy') })
+      }
+      if (!values.apiKey.trim())
+        ctx.addIssue({ code: 'custom', path: ['apiKey'], message: fieldError('apiKey.required') })
+      if (!values.regionName.trim())
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regionName'],
+          message: fieldError('regionName.required'),
+        })
+    }),
+  )
 
 export type ConnectionFormValues = z.infer<typeof formSchema>
 
