@@ -19,7 +19,10 @@ export type SubmitInput = {
   payload?: readonly PayloadObject[] | PayloadObject | null
   /** The values the counsellor saw before an update or delete. */
   previous?: PayloadObject | null
-  /** Ids of the candidate's interactions when the form was submitted (for matching creates). */
+  /**
+   * Ids of the candidate's interactions when the form was submitted: for matching creates, and
+   * for a delete, whether the (at most 100-record) list showed its record at all.
+   */
   baselineIds?: readonly string[] | null
   schemaVersion?: string | null
   /** Reuse a key to make a repeated submit (double click) the same action. */

@@ -1,3 +1,4 @@
+import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import { createRows, updatePatch, type JournalEntry } from '@/mutations/journal-entry'
 import { carriesValues } from '@/mutations/values'
 
@@ -88,7 +89,16 @@ export function isUpdateSeen(entry: JournalEntry, records: readonly ServerRecord
   return patch !== null && record !== undefined && carriesValues(patch, record)
 }
 
-/** A delete is seen when its record is gone. */
+/**
+ * A delete is seen when its record is gone from a list that would show it. The API lists at most
+ * the newest 100 interactions: in a full list, a missing record may simply be older than the cut,
+ * so its absence counts only if the list showed it when the delete was made (`baselineIds`).
+ * An update needs no such care: it is seen only on a record the list does show.
+ */
 export function isDeleteSeen(entry: JournalEntry, records: readonly ServerRecord[]): boolean {
-  return entry.targetId !== null && !records.some((record) => record.id === entry.targetId)
+  const { targetId } = entry
+  if (targetId === null || records.some((record) => record.id === targetId)) return false
+  return (
+    records.length < INTERACTIONS_LIST_LIMIT || (entry.baselineIds?.includes(targetId) ?? false)
+  )
 }

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import type { ServerRecord } from '@/mutations/matching'
 import { planReconcile } from '@/mutations/reconcile'
 import { makeEntry } from '@/mutations/test-support'
@@ -70,4 +71,50 @@ test('sending, unsent and failed entries are left to the sender and the counsell
     makeEntry({ key: phase, phase, createdAt: i }, { baselineIds: [] }),
   )
   expect(planReconcile(entries, 'cand-1', [rec('n1'), rec('n2'), rec('n3')], 1)).toEqual([])
+})
+
+const fullList = (prefix: string): ServerRecord[] =>
+  Array.from({ length: INTERACTIONS_LIST_LIMIT }, (_, i) => rec(`${prefix}-${String(i)}`))
+
+test('a delete whose record is beyond the newest 100 is not confirmed by its absence', () => {
+  // The list is full and never showed the record: it may simply be older than the cut.
+  const beyond = makeEntry(
+    { key: 'd', phase: 'queued' },
+    { operation: 'delete', target: { id: 'old-101' }, payload: null, baselineIds: null },
+  )
+  const notInBaseline = makeEntry(
+    { key: 'd2', phase: 'stale' },
+    { operation: 'delete', target: { id: 'old-102' }, payload: null, baselineIds: ['listed-0'] },
+  )
+  expect(planReconcile([beyond, notInBaseline], 'cand-1', fullList('listed'), 5)).toEqual([])
+})
+
+test('a delete is seen by absence when the list is below the cap or showed the record at submit', () => {
+  const short = makeEntry(
+    { key: 'short', phase: 'queued' },
+    { operation: 'delete', target: { id: 'gone' }, payload: null, baselineIds: null },
+  )
+  expect(planReconcile([short], 'cand-1', fullList('listed').slice(1), 5)).toEqual([
+    { key: 'short', event: { type: 'seen-in-data', recordIds: ['gone'] } },
+  ])
+  const listed = makeEntry(
+    { key: 'listed', phase: 'queued' },
+    {
+      operation: 'delete',
+      target: { id: 'was-listed' },
+      payload: null,
+      baselineIds: ['was-listed'],
+    },
+  )
+  expect(planReconcile([listed], 'cand-1', fullList('listed'), 5)).toEqual([
+    { key: 'listed', event: { type: 'seen-in-data', recordIds: ['was-listed'] } },
+  ])
+})
+
+test('an update of a record beyond the newest 100 is neither confirmed nor failed by a read', () => {
+  const update = makeEntry(
+    { key: 'u', phase: 'queued' },
+    { operation: 'update', target: { id: 'old-101' }, payload: { summary: 'new' } },
+  )
+  expect(planReconcile([update], 'cand-1', fullList('listed'), 5)).toEqual([])
 })

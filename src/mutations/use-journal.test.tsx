@@ -4,11 +4,13 @@ import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { createApiClient, type ApiClient } from '@/api/client'
 import { ApiError } from '@/api/errors'
-import { apiKeys } from '@/api/query-options'
+import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
+import { apiKeys, apiQueries } from '@/api/query-options'
 import { createMockServer } from '@/mocks/node'
 import { JournalProvider } from '@/mutations/journal-provider'
 import {
   useCandidateOverlay,
+  useDeleteInteraction,
   useJournal,
   useSubmitInteractions,
   useUpdateInteraction,
@@ -151,5 +153,53 @@ test('switching to sandbox swaps in that scope’s journal', async () => {
   rerender()
   await waitFor(() => {
     expect(result.current.journal.entries).toHaveLength(1)
+  })
+})
+
+test('deleting a record older than the newest 100 is not confirmed just because the list lacks it', async () => {
+  const api = apiFor()
+  const id = candidateId()
+  // More interactions than the list returns (it shows the newest 100).
+  const missing =
+    INTERACTIONS_LIST_LIMIT + 2 - backend.db.interactions('utrecht', 'production', id).length
+  for (let batch = 0; batch * 10 < missing; batch += 1) {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ ...row, summary: `extra ${String(i)}` }))
+    await api.createInteractions(id, rows, { idempotencyKey: `grow-${String(batch)}` })
+  }
+  await backend.engine.idle()
+  backend.setScenario({ stuckQueue: true })
+  const { wrapper, queryClient } = setup()
+  const listed = await queryClient.query(apiQueries.interactions(api, id))
+  expect(listed).toHaveLength(INTERACTIONS_LIST_LIMIT)
+  const all = backend.db.interactions('utrecht', 'production', id)
+  const beyond = all[all.length - 1]
+  const shown = listed[0]
+  if (!beyond || !shown || listed.some((record) => record.id === beyond.id)) {
+    throw new Error('the oldest record is beyond the list')
+  }
+  const { result } = renderHook(
+    () => ({ remove: useDeleteInteraction(id), journal: useJournal() }),
+    { wrapper },
+  )
+  const phases = () => result.current.journal.entries.map((entry) => entry.phase)
+  await act(async () => {
+    await result.current.remove.submit({ target: { id: beyond.id }, previous: null })
+  })
+  await act(async () => {
+    await result.current.remove.submit({ target: { id: shown.id }, previous: null })
+  })
+  const reads = () => backend.requestCounts()['GET /candidates/:candidateId/interactions'] ?? 0
+  const readsBefore = reads()
+  await waitFor(() => {
+    expect(reads()).toBeGreaterThan(readsBefore + 1) // the poller re-read the list
+  })
+  expect(phases()).toEqual(['queued', 'queued'])
+
+  backend.setScenario({ stuckQueue: false })
+  await backend.engine.idle()
+  // The record the list showed is gone from it: confirmed. The other one cannot be seen
+  // either way, so only an event (or the stale deadline) settles it.
+  await waitFor(() => {
+    expect(phases()).toEqual(['queued', 'confirmed'])
   })
 })

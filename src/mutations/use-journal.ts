@@ -178,18 +178,25 @@ export function useUpdateInteraction(candidateId: string): Submitter<[input: Upd
 export type DeleteInput = { target: WriteTarget; previous: PayloadObject | null }
 
 export function useDeleteInteraction(candidateId: string): Submitter<[input: DeleteInput]> {
-  const { journal } = useJournalContext()
+  const { journal, api, queryClient } = useJournalContext()
   const run = useCallback(
-    (key: string, input: DeleteInput) =>
-      journal.submit({
+    (key: string, input: DeleteInput) => {
+      // What the list showed: in a full list (the API lists the newest 100) only a record it
+      // showed proves its deletion by being missing; older ones are never in it.
+      const cached = idsSchema.safeParse(
+        queryClient.getQueryData(apiKeys.interactions(api.scope, candidateId)),
+      )
+      return journal.submit({
         key,
         resource: 'interaction',
         operation: 'delete',
         candidateId,
         target: input.target,
         previous: input.previous,
-      }),
-    [journal, candidateId],
+        baselineIds: cached.success ? cached.data.map((record) => record.id) : null,
+      })
+    },
+    [journal, api, queryClient, candidateId],
   )
   return useSubmitter(run)
 }
