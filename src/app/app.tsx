@@ -6,7 +6,7 @@ import type { Environment, SandboxMode } from '@/api/contract'
 import { createQueryClient } from '@/app/query-client'
 import { AppRouter, AppRoutes } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
-import { ConnectionProvider, useApi, type Connection } from '@/config/connection'
+import { ConnectionProvider, useApi, useConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
 import { JournalProvider, type JournalProviderOptions } from '@/mutations/journal-provider'
 import { theme } from '@/theme/theme'
@@ -56,9 +56,15 @@ function ScopedJournal({
   options: JournalProviderOptions | undefined
 }) {
   const api = useApi()
+  const { needsSetup } = useConnection()
   const queryClient = useQueryClient()
   return (
-    <JournalProvider api={api} queryClient={queryClient} options={options}>
+    <JournalProvider
+      api={api}
+      isConnected={!needsSetup}
+      queryClient={queryClient}
+      options={options}
+    >
       {children}
     </JournalProvider>
   )

@@ -10,6 +10,11 @@ export type JournalProviderOptions = JournalOptions & ConfirmationOptions
 
 type JournalProviderProps = {
   api: ApiClient
+  /**
+   * False while the connection cannot be used yet (an upstream without an API key): the journal
+   * then sends nothing, does not open `/events` and does not poll. It starts once this is true.
+   */
+  isConnected?: boolean
   queryClient: QueryClient
   /** Read when the journal for a scope is created (timings, storage, events on/off). */
   options?: JournalProviderOptions
@@ -23,9 +28,16 @@ const scopeKeyOf = (api: ApiClient) => `${api.scope.environment}:${api.scope.reg
 /**
  * One journal per environment + region: switching to sandbox (or another region) swaps in that
  * scope's journal, so a sandbox write can never reconcile against production data. Starts the
- * journal (re-sending what a closed tab left `sending`) and the confirmation adapters.
+ * journal (re-sending what a closed tab left `sending`) and the confirmation adapters, once the
+ * connection is usable: without a key every request would only be refused.
  */
-export function JournalProvider({ api, queryClient, options, children }: JournalProviderProps) {
+export function JournalProvider({
+  api,
+  isConnected = true,
+  queryClient,
+  options,
+  children,
+}: JournalProviderProps) {
   const scopeKey = scopeKeyOf(api)
   const [frozenOptions] = useState(() => options ?? {})
   const [instance, setInstance] = useState<Instance>(() => ({
@@ -39,6 +51,7 @@ export function JournalProvider({ api, queryClient, options, children }: Journal
   const { journal } = instance
 
   useEffect(() => {
+    if (!isConnected) return
     if (journal.scope.environment !== api.scope.environment) return
     if (journal.scope.region !== api.scope.region) return
     journal.setApi(api)
@@ -53,7 +66,7 @@ export function JournalProvider({ api, queryClient, options, children }: Journal
       stopConfirmation()
       journal.stop()
     }
-  }, [journal, api, queryClient, frozenOptions])
+  }, [journal, api, isConnected, queryClient, frozenOptions])
 
   const value = useMemo<JournalContextValue>(
     () => ({
