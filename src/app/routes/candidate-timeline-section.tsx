@@ -99,14 +99,19 @@ type OverlaidTimelineProps = {
 
 function OverlaidTimeline({ candidateId, records, shared, dialogs }: OverlaidTimelineProps) {
   const items = useCandidateOverlay(candidateId, records)
-  const { retry, discard } = useJournal()
+  const { entries: changes, retry, discard } = useJournal()
   const entries = useMemo(() => (records ? entriesFromOverlay(items) : undefined), [records, items])
+  const changeByKey = useMemo(
+    () => new Map(changes.map((change) => [change.key, change])),
+    [changes],
+  )
   const { onEdit, onDelete, onResubmit } = dialogs
   const renderEntryActions = useCallback(
     (entry: TimelineEntry) =>
       hasEntryActions(entry) ? (
         <TimelineEntryActions
           entry={entry}
+          change={entry.entryKey === null ? undefined : changeByKey.get(entry.entryKey)}
           onRetry={retry}
           onDiscard={discard}
           onEdit={onEdit}
@@ -114,7 +119,7 @@ function OverlaidTimeline({ candidateId, records, shared, dialogs }: OverlaidTim
           onResubmit={onResubmit}
         />
       ) : null,
-    [retry, discard, onEdit, onDelete, onResubmit],
+    [changeByKey, retry, discard, onEdit, onDelete, onResubmit],
   )
   return (
     <Timeline

@@ -12,6 +12,8 @@ export function needsAttention(entry: TimelineEntry): boolean {
 
 type JournalEntryActionsProps = {
   entry: TimelineEntry
+  /** Offer "Retry" / "Check again" (not for a change whose record no longer exists). */
+  canRetry: boolean
   onRetry: (key: string) => void
   onDiscard: (key: string) => void
 }
@@ -20,12 +22,16 @@ type JournalEntryActionsProps = {
  * What a counsellor can do about a change that needs attention: send it again (not sent), look
  * again (not confirmed), or let it go. "Edit & resubmit" arrives with the interaction forms.
  */
-export function JournalEntryActions({ entry, onRetry, onDiscard }: JournalEntryActionsProps) {
+export function JournalEntryActions({
+  entry,
+  canRetry,
+  onRetry,
+  onDiscard,
+}: JournalEntryActionsProps) {
   const { t } = useTranslation()
   const key = entry.entryKey
   if (key === null) return null
   if (!needsAttention(entry)) return null
-  const canRetry = entry.status === 'unsent' || entry.status === 'stale'
   return (
     <>
       {canRetry && (

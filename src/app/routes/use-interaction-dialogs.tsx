@@ -16,7 +16,9 @@ import {
   ResubmitButton,
 } from '@/features/interaction-forms/interaction-entry-actions'
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
+import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import { JournalContext } from '@/mutations/journal-context'
+import type { JournalEntry } from '@/mutations/journal-entry'
 import type { TimelineItem } from '@/mutations/overlay'
 
 /**
@@ -79,6 +81,8 @@ export function hasEntryActions(entry: TimelineEntry): boolean {
 
 type TimelineEntryActionsProps = {
   entry: TimelineEntry
+  /** The journal entry behind the card's mark: what can still be done depends on how it failed. */
+  change: JournalEntry | undefined
   onRetry: (key: string) => void
   onDiscard: (key: string) => void
   onEdit: (item: TimelineItem) => void
@@ -88,11 +92,10 @@ type TimelineEntryActionsProps = {
 
 /** A card's actions: retry / discard / edit & resubmit when it needs attention, else edit / delete. */
 export function TimelineEntryActions(props: TimelineEntryActionsProps) {
-  const { entry, onRetry, onDiscard, onEdit, onDelete, onResubmit } = props
+  const { entry, change, onRetry, onDiscard, onEdit, onDelete, onResubmit } = props
   const key = entry.entryKey
   if (needsAttention(entry) && key !== null) {
-    const canResubmit =
-      (entry.status === 'failed' || entry.status === 'unsent') && entry.error?.kind !== 'dependency'
+    const canResubmit = change !== undefined && isResubmittable(change)
     return (
       <>
         {canResubmit && (
@@ -102,7 +105,12 @@ export function TimelineEntryActions(props: TimelineEntryActionsProps) {
             }}
           />
         )}
-        <JournalEntryActions entry={entry} onRetry={onRetry} onDiscard={onDiscard} />
+        <JournalEntryActions
+          entry={entry}
+          canRetry={change !== undefined && isRetryable(change)}
+          onRetry={onRetry}
+          onDiscard={onDiscard}
+        />
       </>
     )
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { isTargetGone } from '@/mutations/journal-actions'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 /** How the sync menu and notices speak about an entry (pure; the components translate). */
@@ -7,6 +8,8 @@ export type ReasonKey =
   | 'network'
   | 'unauthorized'
   | 'notFound'
+  | 'updateTargetGone'
+  | 'deleteTargetGone'
   | 'validation'
   | 'rateLimited'
   | 'server'
@@ -34,6 +37,10 @@ export function reasonKey(entry: JournalEntry): ReasonKey | null {
   if (entry.phase !== 'failed' && entry.phase !== 'unsent') return null
   const error = entry.error
   if (!error) return null
+  // Say what happened to the record, not just "not found": nothing is left to correct.
+  if (isTargetGone(entry) && entry.resource === 'interaction') {
+    return entry.operation === 'delete' ? 'deleteTargetGone' : 'updateTargetGone'
+  }
   switch (error.kind) {
     case 'outcome':
       if (error.code === 'ownership') return 'ownership'

@@ -45,6 +45,10 @@ export const syncEn = {
     network: 'The server could not be reached.',
     unauthorized: 'The API key was not accepted.',
     notFound: 'The candidate or interaction does not exist (any more).',
+    updateTargetGone:
+      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
+    deleteTargetGone:
+      'This interaction no longer exists: someone else may already have removed it.',
     validation: 'The server refused the values.',
     rateLimited: 'The server was too busy.',
     server: 'The server had a problem.',
@@ -113,6 +117,10 @@ export const syncNl: SyncMessages = {
     network: 'De server was niet bereikbaar.',
     unauthorized: 'De API-sleutel werd niet geaccepteerd.',
     notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
+    updateTargetGone:
+      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
+    deleteTargetGone:
+      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
     validation: 'De server heeft de waarden geweigerd.',
     rateLimited: 'De server had het te druk.',
     server: 'De server had een probleem.',

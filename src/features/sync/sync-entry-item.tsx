@@ -12,6 +12,7 @@ import {
   rowCount,
 } from '@/features/sync/describe-entry'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
+import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 type SyncEntryItemProps = {
@@ -39,13 +40,11 @@ export function SyncEntryItem({ entry, onRetry, onDiscard, onEdit }: SyncEntryIt
   const phase = phaseLabel(entry)
   const reason = reasonKey(entry)
   const detail = entryDetail(entry)
-  const canRetry = entry.phase === 'unsent' || entry.phase === 'stale'
+  const canRetry = isRetryable(entry)
   const canDiscard = entry.phase === 'unsent' || entry.phase === 'failed' || entry.phase === 'stale'
-  // A change whose create never came cannot be fixed by editing it: only discarded.
-  const canEdit =
-    onEdit !== undefined &&
-    (entry.phase === 'unsent' || entry.phase === 'failed') &&
-    entry.error?.kind !== 'dependency'
+  // Not for a change whose create never came, nor for an edit or delete of a vanished record:
+  // no correction can make those work, they can only be discarded.
+  const canEdit = onEdit !== undefined && isResubmittable(entry)
 
   return (
     <ListItem

@@ -123,6 +123,51 @@ test('discard removes a failed change; edit & resubmit hands the entry to the fo
   expect(await screen.findByRole('button', { name: 'Sync status: 1 failed' })).toBeInTheDocument()
 })
 
+test('an edit or delete of an interaction that no longer exists can only be discarded, and says so', async () => {
+  const onEdit = vi.fn()
+  const { user } = renderIndicator(
+    [
+      makeEntry(
+        {
+          key: 'edit-gone',
+          phase: 'failed',
+          createdAt: 1,
+          error: { kind: 'outcome', code: 'not_found', message: 'gone' },
+        },
+        { operation: 'update', target: { id: 'r1' }, payload: { summary: 'Nieuw' } },
+      ),
+      makeEntry(
+        {
+          key: 'delete-gone',
+          phase: 'unsent',
+          createdAt: 2,
+          error: { kind: 'not-found', code: 'not_found', message: 'Not found' },
+        },
+        { operation: 'delete', target: { id: 'r2' }, payload: null },
+      ),
+    ],
+    onEdit,
+  )
+  await user.click(screen.getByRole('button', { name: 'Sync status: 2 failed' }))
+  const panel = await screen.findByRole('dialog', { name: 'Changes' })
+  const [deleted, edited] = within(panel)
+    .getAllByRole('listitem')
+    .map((item) => within(item))
+  expect(
+    edited?.getByText(
+      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
+    ),
+  ).toBeInTheDocument()
+  expect(
+    deleted?.getByText(
+      'This interaction no longer exists: someone else may already have removed it.',
+    ),
+  ).toBeInTheDocument()
+  for (const item of [edited, deleted]) {
+    expect(item?.getAllByRole('button').map((button) => button.textContent)).toEqual(['Discard'])
+  }
+})
+
 test('retry sends an unsent change again and it moves on to syncing', async () => {
   const id = candidateId()
   const { user } = renderIndicator([

@@ -1,10 +1,13 @@
 import type { TFunction } from 'i18next'
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
+import { isNotFoundError } from '@/mutations/journal-actions'
 
 type ReasonKey =
   | 'network'
   | 'unauthorized'
   | 'notFound'
+  | 'updateTargetGone'
+  | 'deleteTargetGone'
   | 'validation'
   | 'rateLimited'
   | 'server'
@@ -15,7 +18,13 @@ type ReasonKey =
   | 'dependency'
 
 /** The journal's error kinds (API kinds plus `outcome` and `dependency`) as a sentence key. */
-function reasonKey(error: NonNullable<TimelineEntry['error']>): ReasonKey {
+function reasonKey(
+  error: NonNullable<TimelineEntry['error']>,
+  operation: TimelineEntry['pendingOperation'],
+): ReasonKey {
+  // `not_found` for an edit or a removal: the record itself is gone, say so.
+  if (isNotFoundError(error) && operation === 'update') return 'updateTargetGone'
+  if (isNotFoundError(error) && operation === 'delete') return 'deleteTargetGone'
   switch (error.kind) {
     case 'outcome':
       if (error.code === 'ownership') return 'ownership'
@@ -69,7 +78,7 @@ export function EntryProblem({ entry, t }: EntryProblemProps) {
   return (
     <p className="tl-problem">
       <strong>{`${t('timeline.reasonLabel')}: `}</strong>
-      {t(`timeline.reason.${reasonKey(entry.error)}`)}
+      {t(`timeline.reason.${reasonKey(entry.error, entry.pendingOperation)}`)}
       {entry.error.kind === 'outcome' && entry.error.message && ` (${entry.error.message})`}
     </p>
   )

@@ -61,6 +61,10 @@ export const timelineEn = {
     network: 'The server could not be reached.',
     unauthorized: 'The API key was not accepted.',
     notFound: 'The candidate or interaction does not exist (any more).',
+    updateTargetGone:
+      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
+    deleteTargetGone:
+      'This interaction no longer exists: someone else may already have removed it.',
     validation: 'The server refused the values.',
     rateLimited: 'The server was too busy.',
     server: 'The server had a problem.',

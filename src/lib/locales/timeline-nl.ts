@@ -65,6 +65,10 @@ export const timelineNl: TimelineMessages = {
     network: 'De server was niet bereikbaar.',
     unauthorized: 'De API-sleutel werd niet geaccepteerd.',
     notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
+    updateTargetGone:
+      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
+    deleteTargetGone:
+      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
     validation: 'De server heeft de waarden geweigerd.',
     rateLimited: 'De server had het te druk.',
     server: 'De server had een probleem.',

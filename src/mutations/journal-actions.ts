@@ -1,0 +1,35 @@
+import type { JournalEntry } from '@/mutations/journal-entry'
+
+// What a counsellor can still do about a change that needs attention (pure, so the sync menu
+// and the timeline card offer the same). Discarding is always possible.
+
+/**
+ * The API (404) or the engine (a failed outcome) said `not_found`. A bare 404 without that code,
+ * e.g. from a wrong base URL, says nothing about the record.
+ */
+export function isNotFoundError(error: { kind: string; code: string }): boolean {
+  return error.code === 'not_found' && (error.kind === 'outcome' || error.kind === 'not-found')
+}
+
+/**
+ * The record an edit or delete addresses does not exist: a colleague deleted it, or it never
+ * existed. Sending that change again, as it was or corrected, cannot work.
+ */
+export function isTargetGone(entry: JournalEntry): boolean {
+  return entry.operation !== 'create' && entry.error !== null && isNotFoundError(entry.error)
+}
+
+/** "Retry" (the same request again) for an unsent change; "check again" for a stale one. */
+export function isRetryable(entry: JournalEntry): boolean {
+  if (entry.phase === 'stale') return true
+  return entry.phase === 'unsent' && !isTargetGone(entry)
+}
+
+/**
+ * "Edit & resubmit" for a failed or unsent change, except where no correction can help: an edit
+ * whose create never came, or an edit or delete of a record that does not exist.
+ */
+export function isResubmittable(entry: JournalEntry): boolean {
+  if (entry.phase !== 'failed' && entry.phase !== 'unsent') return false
+  return entry.error?.kind !== 'dependency' && !isTargetGone(entry)
+}
