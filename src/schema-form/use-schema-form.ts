@@ -7,7 +7,7 @@ import {
   type PayloadResult,
   type SchemaFormValues,
 } from '@/schema-form/form-values'
-import type { JsonObject } from '@/schema-form/json-value'
+import { deepEqual, type JsonObject } from '@/schema-form/json-value'
 import { useSchemaFormLanguage, type Language } from '@/schema-form/language'
 import { createSchemaResolver } from '@/schema-form/resolver'
 import { buildObjectModel, type ObjectModel } from '@/schema-form/schema-model'
@@ -50,12 +50,25 @@ export type UseSchemaFormResult = {
 }
 
 /**
+ * The schema object first seen, for as long as the content stays the same. Callers often build
+ * it inline (`rowsFormSchema(item)` on every render); keyed on identity, every re-render of the
+ * host would rebuild the model, validator and resolver and re-render every field of every row.
+ */
+function useStableSchema(schema: unknown): unknown {
+  const [stable, setStable] = useState(schema)
+  if (stable === schema || deepEqual(stable, schema)) return stable
+  setStable(schema)
+  return schema
+}
+
+/**
  * The form for one schema: model, validator and a resolver, with errors after a field is left
  * or on submit (onTouched) and live re-validation after that. `handleSubmit` hands over the
  * payload, converted and validated. A new schema needs a remount (give the form a `key`).
  */
 export function useSchemaForm(options: UseSchemaFormOptions): UseSchemaFormResult {
-  const { schema, widgets, mode = 'create' } = options
+  const { widgets, mode = 'create' } = options
+  const schema = useStableSchema(options.schema)
   const language = useSchemaFormLanguage(options.language)
   const widgetsKey = JSON.stringify(widgets ?? {})
   // widgetsKey stands for `widgets`: callers usually pass a fresh literal on every render.
