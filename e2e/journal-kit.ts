@@ -30,7 +30,8 @@ export const en = {
   failed: 'Failed',
   failedEdit: 'Failed · edit',
   failedNew: 'Failed · new',
-  reasonNotFound: 'Reason: The candidate or interaction does not exist (any more).',
+  reasonEditTargetGone:
+    'Reason: This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
   reasonOutcome: 'Reason: The server could not apply the change.',
   syncStatus: (summary: string) => `Sync status: ${summary}`,
   allSaved: 'All changes saved',
@@ -39,7 +40,8 @@ export const en = {
   delayedOne: '1 delayed',
   changes: 'Changes',
   editOfInteraction: 'Edit of an interaction',
-  notFound: 'The candidate or interaction does not exist (any more).',
+  editTargetGone:
+    'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
   eventsUnavailable: 'Live updates are unavailable',
   showOnly: 'Show only',
   onlyPending: 'Pending',
@@ -83,7 +85,8 @@ export const nl: Ui = {
   failed: 'Mislukt',
   failedEdit: 'Mislukt · wijziging',
   failedNew: 'Mislukt · nieuw',
-  reasonNotFound: 'Reden: De kandidaat of het contactmoment bestaat niet (meer).',
+  reasonEditTargetGone:
+    'Reden: Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
   reasonOutcome: 'Reden: De server kon de wijziging niet doorvoeren.',
   syncStatus: (summary: string) => `Synchronisatie: ${summary}`,
   allSaved: 'Alle wijzigingen opgeslagen',
@@ -92,7 +95,8 @@ export const nl: Ui = {
   delayedOne: '1 vertraagd',
   changes: 'Wijzigingen',
   editOfInteraction: 'Wijziging van een contactmoment',
-  notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
+  editTargetGone:
+    'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
   eventsUnavailable: 'Live-updates zijn niet beschikbaar',
   showOnly: 'Alleen tonen',
   onlyPending: 'Wordt verwerkt',

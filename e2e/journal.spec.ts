@@ -195,14 +195,18 @@ test('4a · an edit that fails after its 202 (a colleague deleted the interactio
   // (checked before the Changes panel opens: a modal hides the page from the accessibility tree).
   const failedCard = feed.getByRole('article', { name: corrected })
   await expect(failedCard).toContainText(en.failedEdit)
-  await expect(failedCard).toContainText(en.reasonNotFound)
+  await expect(failedCard).toContainText(en.reasonEditTargetGone)
+  // The record is gone: correcting the edit cannot help, so only discarding is offered.
+  await expect(failedCard.getByRole('button', { name: en.editAndResubmit })).toHaveCount(0)
+  await expect(failedCard.getByRole('button', { name: en.discard })).toBeVisible()
 
   // The app bar's Changes panel names the change and the reason.
   await syncIndicator(page).click()
   const panel = page.getByRole('dialog', { name: en.changes })
   const item = panel.getByRole('listitem', { name: `${en.editOfInteraction} — ${corrected}` })
   await expect(item).toContainText(en.failed)
-  await expect(item).toContainText(en.notFound)
+  await expect(item).toContainText(en.editTargetGone)
+  await expect(item.getByRole('button')).toHaveText([en.discard])
 
   await item.getByRole('button', { name: en.discard }).click()
   await expect(item).toBeHidden()
