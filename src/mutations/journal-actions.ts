@@ -1,3 +1,4 @@
+import type { Operation } from '@/api/contract'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 // What a counsellor can still do about a change that needs attention (pure, so the sync menu
@@ -32,4 +33,50 @@ export function isRetryable(entry: JournalEntry): boolean {
 export function isResubmittable(entry: JournalEntry): boolean {
   if (entry.phase !== 'failed' && entry.phase !== 'unsent') return false
   return entry.error?.kind !== 'dependency' && !isTargetGone(entry)
+}
+
+/** Why a change failed, as one sentence key that the sync menu and the timeline card translate. */
+export type FailureReason =
+  | 'network'
+  | 'unauthorized'
+  | 'notFound'
+  | 'updateTargetGone'
+  | 'deleteTargetGone'
+  | 'validation'
+  | 'rateLimited'
+  | 'server'
+  | 'invalidResponse'
+  | 'http'
+  | 'ownership'
+  | 'outcome'
+  | 'dependency'
+
+const KIND_REASONS = new Map<string, FailureReason>([
+  ['network', 'network'],
+  ['unauthorized', 'unauthorized'],
+  ['not-found', 'notFound'],
+  ['validation', 'validation'],
+  ['rate-limited', 'rateLimited'],
+  ['server', 'server'],
+  ['invalid-response', 'invalidResponse'],
+  ['http', 'http'],
+  ['dependency', 'dependency'],
+])
+
+/**
+ * The journal's error kinds (API kinds plus `outcome` and `dependency`) as a reason. For an edit
+ * or delete whose record is gone (`not_found`), say what happened to the record: nothing is left
+ * to correct. `operation` is null where the record is not an interaction.
+ */
+export function failureReason(
+  error: { kind: string; code: string },
+  operation: Operation | null,
+): FailureReason {
+  if (isNotFoundError(error) && operation === 'update') return 'updateTargetGone'
+  if (isNotFoundError(error) && operation === 'delete') return 'deleteTargetGone'
+  if (error.kind === 'outcome') {
+    if (error.code === 'ownership') return 'ownership'
+    return error.code === 'not_found' ? 'notFound' : 'outcome'
+  }
+  return KIND_REASONS.get(error.kind) ?? 'outcome'
 }

@@ -1,24 +1,10 @@
 import * as z from 'zod/mini'
-import { isTargetGone } from '@/mutations/journal-actions'
+import { failureReason, type FailureReason } from '@/mutations/journal-actions'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 /** How the sync menu and notices speak about an entry (pure; the components translate). */
 export type PhaseLabel = JournalEntry['phase'] | 'retrying' | 'waiting'
-export type ReasonKey =
-  | 'network'
-  | 'unauthorized'
-  | 'notFound'
-  | 'updateTargetGone'
-  | 'deleteTargetGone'
-  | 'validation'
-  | 'rateLimited'
-  | 'server'
-  | 'invalidResponse'
-  | 'http'
-  | 'ownership'
-  | 'outcome'
-  | 'dependency'
-  | 'stale'
+export type ReasonKey = FailureReason | 'stale'
 export type DescribeKey =
   | 'createInteraction'
   | 'updateInteraction'
@@ -37,23 +23,7 @@ export function reasonKey(entry: JournalEntry): ReasonKey | null {
   if (entry.phase !== 'failed' && entry.phase !== 'unsent') return null
   const error = entry.error
   if (!error) return null
-  // Say what happened to the record, not just "not found": nothing is left to correct.
-  if (isTargetGone(entry) && entry.resource === 'interaction') {
-    return entry.operation === 'delete' ? 'deleteTargetGone' : 'updateTargetGone'
-  }
-  switch (error.kind) {
-    case 'outcome':
-      if (error.code === 'ownership') return 'ownership'
-      return error.code === 'not_found' ? 'notFound' : 'outcome'
-    case 'not-found':
-      return 'notFound'
-    case 'rate-limited':
-      return 'rateLimited'
-    case 'invalid-response':
-      return 'invalidResponse'
-    default:
-      return error.kind
-  }
+  return failureReason(error, entry.resource === 'interaction' ? entry.operation : null)
 }
 
 export function describeKey(entry: JournalEntry): DescribeKey {

@@ -1,51 +1,6 @@
 import type { TFunction } from 'i18next'
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
-import { isNotFoundError } from '@/mutations/journal-actions'
-
-type ReasonKey =
-  | 'network'
-  | 'unauthorized'
-  | 'notFound'
-  | 'updateTargetGone'
-  | 'deleteTargetGone'
-  | 'validation'
-  | 'rateLimited'
-  | 'server'
-  | 'invalidResponse'
-  | 'http'
-  | 'ownership'
-  | 'outcome'
-  | 'dependency'
-
-/** The journal's error kinds (API kinds plus `outcome` and `dependency`) as a sentence key. */
-function reasonKey(
-  error: NonNullable<TimelineEntry['error']>,
-  operation: TimelineEntry['pendingOperation'],
-): ReasonKey {
-  // `not_found` for an edit or a removal: the record itself is gone, say so.
-  if (isNotFoundError(error) && operation === 'update') return 'updateTargetGone'
-  if (isNotFoundError(error) && operation === 'delete') return 'deleteTargetGone'
-  switch (error.kind) {
-    case 'outcome':
-      if (error.code === 'ownership') return 'ownership'
-      return error.code === 'not_found' ? 'notFound' : 'outcome'
-    case 'not-found':
-      return 'notFound'
-    case 'rate-limited':
-      return 'rateLimited'
-    case 'invalid-response':
-      return 'invalidResponse'
-    case 'network':
-    case 'unauthorized':
-    case 'validation':
-    case 'server':
-    case 'http':
-    case 'dependency':
-      return error.kind
-    default:
-      return 'outcome'
-  }
-}
+import { failureReason } from '@/mutations/journal-actions'
 
 type EntryStatusBadgeProps = {
   entry: TimelineEntry
@@ -78,7 +33,7 @@ export function EntryProblem({ entry, t }: EntryProblemProps) {
   return (
     <p className="tl-problem">
       <strong>{`${t('timeline.reasonLabel')}: `}</strong>
-      {t(`timeline.reason.${reasonKey(entry.error, entry.pendingOperation)}`)}
+      {t(`timeline.reason.${failureReason(entry.error, entry.pendingOperation)}`)}
       {entry.error.kind === 'outcome' && entry.error.message && ` (${entry.error.message})`}
     </p>
   )
