@@ -1,18 +1,13 @@
 import { FormDialog } from '@/components/form-dialog/form-dialog'
-import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
-import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { WriteTarget } from '@/mutations/journal-input'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaFields } from '@/schema-form/schema-fields'
-import { SchemaFormProvider } from '@/schema-form/schema-form-provider'
+import { ItemSchemaGate } from '@/features/interaction-forms/item-schema-gate'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
 import { useEditInteractionForm } from '@/features/interaction-forms/use-edit-interaction-form'
-import {
-  useInteractionItemSchema,
-  useInteractionLabels,
-} from '@/features/interaction-forms/use-interaction-item-schema'
+import { useInteractionLabels } from '@/features/interaction-forms/use-interaction-item-schema'
 
 export type EditInteractionDialogProps = {
   candidateId: string
@@ -29,30 +24,11 @@ export type EditInteractionDialogProps = {
 /** "Edit interaction": waits for the update schema, then opens the form on the record. */
 export function EditInteractionDialog(props: EditInteractionDialogProps) {
   const { t } = useInteractionFormsTranslation()
-  const { t: tDialog } = useFormDialogTranslation()
-  const schema = useInteractionItemSchema('update')
   const title = props.resubmit ? t('resubmit.editTitle') : t('edit.title')
-  if (schema.data) {
-    return (
-      <SchemaFormProvider>
-        <EditInteractionForm {...props} title={title} itemSchema={schema.data} />
-      </SchemaFormProvider>
-    )
-  }
-  const error =
-    schema.data === null
-      ? { message: t('noItemSchema') }
-      : schema.isError
-        ? { message: tDialog('loadFailed') }
-        : null
   return (
-    <FormLoadingDialog
-      title={title}
-      onClose={props.onClose}
-      error={error}
-      onRetry={() => void schema.refetch()}
-      isRetrying={schema.isFetching}
-    />
+    <ItemSchemaGate operation="update" title={title} onClose={props.onClose}>
+      {(itemSchema) => <EditInteractionForm {...props} title={title} itemSchema={itemSchema} />}
+    </ItemSchemaGate>
   )
 }
 

@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'react'
 import { DraftRestoredAlert } from '@/components/form-dialog/draft-restored-alert'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
-import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
-import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
 import type { PayloadObject } from '@/mutations/journal-entry'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaArrayRows } from '@/schema-form/array-rows'
-import { SchemaFormProvider } from '@/schema-form/schema-form-provider'
+import { ItemSchemaGate } from '@/features/interaction-forms/item-schema-gate'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
-import {
-  useInteractionItemSchema,
-  useInteractionLabels,
-} from '@/features/interaction-forms/use-interaction-item-schema'
+import { useInteractionLabels } from '@/features/interaction-forms/use-interaction-item-schema'
 import {
   ROWS,
   useLogInteractionsForm,
@@ -34,30 +29,11 @@ export type LogInteractionsDialogProps = {
 /** "Log interactions": loads the region's item schema, then the form. */
 export function LogInteractionsDialog(props: LogInteractionsDialogProps) {
   const { t } = useInteractionFormsTranslation()
-  const { t: tDialog } = useFormDialogTranslation()
-  const schema = useInteractionItemSchema('create')
   const title = props.resubmit ? t('resubmit.logTitle') : t('log.title')
-  if (schema.data) {
-    return (
-      <SchemaFormProvider>
-        <LogInteractionsForm {...props} title={title} itemSchema={schema.data} />
-      </SchemaFormProvider>
-    )
-  }
-  const error =
-    schema.data === null
-      ? { message: t('noItemSchema') }
-      : schema.isError
-        ? { message: tDialog('loadFailed') }
-        : null
   return (
-    <FormLoadingDialog
-      title={title}
-      onClose={props.onClose}
-      error={error}
-      onRetry={() => void schema.refetch()}
-      isRetrying={schema.isFetching}
-    />
+    <ItemSchemaGate operation="create" title={title} onClose={props.onClose}>
+      {(itemSchema) => <LogInteractionsForm {...props} title={title} itemSchema={itemSchema} />}
+    </ItemSchemaGate>
   )
 }
 
