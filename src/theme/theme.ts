@@ -33,17 +33,6 @@ export const theme = createTheme({
       // Underlined links are recognisable without relying on colour alone.
       defaultProps: { underline: 'always' },
     },
-    MuiToggleButton: {
-      // The default (action.active) grey sits right at 4.5:1 on the app bar; use text colours.
-      styleOverrides: {
-        root: ({ theme }) => ({
-          color: theme.vars.palette.text.secondary,
-          '&.Mui-selected': {
-            color: theme.vars.palette.text.primary,
-          },
-        }),
-      },
-    },
     MuiButtonBase: {
       // A clear focus ring for keyboard users, in both schemes.
       styleOverrides: {
