@@ -1,24 +1,29 @@
 import i18next from 'i18next'
-import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
 import type { Translation } from '@/lib/locales/en'
+import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
+import type { settingsPageEn } from '@/lib/locales/settings-page-en'
 
 export const LANGUAGES = ['en', 'nl'] as const
 export type Language = (typeof LANGUAGES)[number]
 
+/**
+ * Every key `t()` accepts: the language bundle's (`Translation`, in the first load) and those a
+ * lazily loaded part adds when its chunk arrives (`addLazyStrings`).
+ */
+export type AppStrings = Translation & {
+  settings: typeof settingsPageEn
+  qa: typeof qaPanelEn
+}
+
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
-    resources: { translation: Translation }
+    resources: { translation: AppStrings }
   }
 }
 
 const LANGUAGE_STORAGE_KEY = 'candidate-timeline.language'
-const DETECTION = {
-  order: ['localStorage', 'navigator'],
-  lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-  caches: ['localStorage'],
-}
 
 // One language's strings per chunk: a counsellor downloads only the language they read; the
 // other arrives when they switch (`changeLanguage`).
@@ -27,16 +32,41 @@ const BUNDLES: Record<Language, () => Promise<Translation>> = {
   nl: () => import('@/lib/locales/nl').then((module) => module.nl),
 }
 
+// Not `hasResourceBundle`: lazy strings (`addLazyStrings`) may create a language's bundle first.
+const loaded = new Set<Language>()
+
 async function ensureBundle(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'translation')) return
-  i18next.addResourceBundle(language, 'translation', await BUNDLES[language]())
+  if (loaded.has(language)) return
+  // Deep-merged: keeps lazy strings added before the language's own bundle arrived.
+  i18next.addResourceBundle(language, 'translation', await BUNDLES[language](), true, false)
+  loaded.add(language)
+}
+
+type DeepPartialStrings<T> = {
+  [K in keyof T]?: T[K] extends string ? T[K] : DeepPartialStrings<T[K]>
+}
+
+/**
+ * Strings only a lazily loaded part of the app uses (the settings page, the QA drawer), in both
+ * languages: its chunk brings them and merges them into the app's namespace at import, so the
+ * first load does not carry them. Call at module level, before that part renders.
+ */
+export function addLazyStrings(bundles: Record<Language, DeepPartialStrings<AppStrings>>): void {
+  const add = () => {
+    for (const language of LANGUAGES)
+      i18next.addResourceBundle(language, 'translation', bundles[language], true, false)
+  }
+  if (i18next.isInitialized) add()
+  else i18next.on('initialized', add)
 }
 
 /** The user's earlier choice (localStorage), else the first of the browser's languages we have. */
 export function detectLanguage(): Language {
-  const found = new LanguageDetector(undefined, DETECTION).detect()
-  const codes = Array.isArray(found) ? found : found ? [found] : []
+  // Two sources and two languages: no detector plugin (i18next-browser-languagedetector was
+  // 2 KB gzip of the first load for what these lines do).
+  const codes = [readStored(), ...navigator.languages, navigator.language]
   for (const code of codes) {
+    if (!code) continue
     // `nl-BE` or `en-GB` from the browser resolve to the language we have.
     const base = code.toLowerCase().split('-')[0]
     if (isLanguage(base)) return base
@@ -60,6 +90,23 @@ export function currentLanguage(): Language {
   return isLanguage(resolved) ? resolved : 'en'
 }
 
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY)
+  } catch {
+    return null // storage blocked: the browser's languages decide
+  }
+}
+
+/** Remembers the language in use for the next visit (also the detected one, as before). */
+function remember(language: string): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
+  } catch {
+    // Storage blocked or full: the next visit detects again.
+  }
+}
+
 // Screen readers and the browser's own formatting (hyphenation, spell check) read <html lang>.
 function syncHtmlLang(): void {
   if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage()
@@ -73,21 +120,21 @@ export async function initI18n(options: { lng?: Language } = {}): Promise<typeof
   const language = options.lng ?? detectLanguage()
   if (!i18next.isInitialized) {
     i18next.on('languageChanged', syncHtmlLang)
+    i18next.on('languageChanged', () => {
+      remember(currentLanguage())
+    })
     const translation = await BUNDLES[language]()
-    await i18next
-      .use(LanguageDetector) // remembers the choice (caches) when the language changes
-      .use(initReactI18next)
-      .init({
-        resources: { [language]: { translation } },
-        lng: language,
-        fallbackLng: 'en',
-        supportedLngs: [...LANGUAGES],
-        nonExplicitSupportedLngs: true,
-        load: 'languageOnly',
-        interpolation: { escapeValue: false }, // React escapes already
-        detection: DETECTION,
-        returnNull: false,
-      })
+    loaded.add(language)
+    await i18next.use(initReactI18next).init({
+      resources: { [language]: { translation } },
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      nonExplicitSupportedLngs: true,
+      load: 'languageOnly',
+      interpolation: { escapeValue: false }, // React escapes already
+      returnNull: false,
+    })
   } else if (options.lng) {
     await changeLanguage(options.lng)
   }

@@ -16,6 +16,12 @@ import { ResetDataButton } from '@/features/qa-panel/reset-data-button'
 import { ScenarioLink } from '@/features/qa-panel/scenario-link'
 import { ToggleRow } from '@/features/qa-panel/toggle-row'
 import { useQueuedCount } from '@/features/qa-panel/use-queued-count'
+import { addLazyStrings } from '@/lib/i18n'
+import { qaPanelEn } from '@/lib/locales/qa-panel-en'
+import { qaPanelNl } from '@/lib/locales/qa-panel-nl'
+
+// The drawer's strings travel with its chunk (the first load has only the button's label).
+addLazyStrings({ en: { qa: qaPanelEn }, nl: { qa: qaPanelNl } })
 
 /** The mock accepts up to six digits of milliseconds in a scenario link. */
 const MAX_MS = 999_999
