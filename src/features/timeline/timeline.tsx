@@ -6,10 +6,8 @@ import { useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import { ApiErrorAlert } from '@/components/api-error-alert'
-import { localDayKey } from '@/lib/calendar-day'
 import { createPerformedAtFormat } from '@/lib/relative-time'
 import { describeFilter } from '@/features/timeline/describe-filter'
-import { downloadText, fileSlug, toCsv } from '@/features/timeline/export-csv'
 import { filtersKey } from '@/features/timeline/filter-search-params'
 import { groupEntries } from '@/features/timeline/group-entries'
 import {
@@ -18,7 +16,6 @@ import {
 } from '@/features/timeline/interaction-schema'
 import { searchTerms } from '@/features/timeline/search-text'
 import type { RenderEntryActions } from '@/features/timeline/timeline-article'
-import { timelineCsvColumns } from '@/features/timeline/timeline-csv'
 import { TimelineEmpty } from '@/features/timeline/timeline-empty'
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
 import { TimelineFeed } from '@/features/timeline/timeline-feed'
@@ -121,13 +118,11 @@ export function Timeline({
     const shown = groups.flatMap((group) =>
       group.entries.filter((entry) => result.visibleIds.has(entry.id)),
     )
-    const columns = timelineCsvColumns(shown, t, locale, schemaInfo.fieldTitles)
-    const csv = toCsv(shown, columns, locale === 'nl' ? ';' : ',')
-    const slug = fileSlug(exportName)
-    const day = localDayKey(new Date())
-    const file = `${t('timeline.export.filePrefix')}${slug ? `-${slug}` : ''}-${day}.csv`
-    downloadText(csv, file)
-    setExportMessage(t('timeline.export.done', { count: shown.length, file }))
+    const options = { t, locale, fieldTitles: schemaInfo.fieldTitles, exportName }
+    void import('@/features/timeline/timeline-export').then(({ exportTimeline }) => {
+      const file = exportTimeline(shown, options)
+      setExportMessage(t('timeline.export.done', { count: shown.length, file }))
+    })
   }, [groups, result, t, locale, schemaInfo.fieldTitles, exportName])
 
   const isLoaded = entries !== undefined
