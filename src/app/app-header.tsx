@@ -64,7 +64,8 @@ export function AppHeader() {
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <SyncStatus />
-          <QaPanelButton />
+          {/* Compared here, not through buildEnv: a build without the mock then drops the code. */}
+          {import.meta.env.VITE_ENABLE_MOCK === 'true' && <QaPanelButton />}
           <SettingsLink />
           <LanguageSwitch />
           <ColorSchemeToggle />
