@@ -97,7 +97,17 @@ export default defineConfig(({ command, mode }) => {
         },
       },
     },
-    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    resolve: {
+      alias: [
+        { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+        {
+          find: /^use-sync-external-store\/shim(\/index\.js)?$/,
+          replacement: fileURLToPath(
+            new URL('./src/lib/sync-external-store-shim.ts', import.meta.url),
+          ),
+        },
+      ],
+    },
     server: { port: 5173 },
     preview: { port: 4173 },
     test: {
