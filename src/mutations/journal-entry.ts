@@ -118,15 +118,3 @@ function shapeProblem(entry: z.infer<typeof journalEntrySchema>): string | null 
   if (resource === 'candidate' && operation === 'delete') return 'candidates cannot be deleted'
   return null
 }
-
-/** Payload rows of a create entry (empty for anything else). */
-export function createRows(entry: JournalEntry): PayloadObject[] {
-  return entry.operation === 'create' && Array.isArray(entry.payload) ? entry.payload : []
-}
-
-/** The patch of an update entry (null for anything else). */
-export function updatePatch(entry: JournalEntry): PayloadObject | null {
-  return entry.operation === 'update' && entry.payload !== null && !Array.isArray(entry.payload)
-    ? entry.payload
-    : null
-}

@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { ApiClient } from '@/api/client'
-import { startConfirmation, type ConfirmationOptions } from '@/mutations/confirmation'
-import { createJournal } from '@/mutations/journal'
-import { DEFAULT_HIGHLIGHT_MS, type Journal, type JournalOptions } from '@/mutations/journal-types'
+import type { ConfirmationOptions } from '@/mutations/confirmation'
+import { createLazyJournal, type LazyJournal } from '@/mutations/lazy-journal'
+import { DEFAULT_HIGHLIGHT_MS, type JournalOptions } from '@/mutations/journal-types'
 import { JournalContext, type JournalContextValue } from '@/mutations/journal-context'
 
 export type JournalProviderOptions = JournalOptions & ConfirmationOptions
@@ -21,15 +21,16 @@ type JournalProviderProps = {
   children: ReactNode
 }
 
-type Instance = { scopeKey: string; journal: Journal }
+type Instance = { scopeKey: string; journal: LazyJournal }
 
 const scopeKeyOf = (api: ApiClient) => `${api.scope.environment}:${api.scope.region}`
 
 /**
  * One journal per environment + region: switching to sandbox (or another region) swaps in that
  * scope's journal, so a sandbox write can never reconcile against production data. Starts the
- * journal (re-sending what a closed tab left `sending`) and the confirmation adapters, once the
- * connection is usable: without a key every request would only be refused.
+ * journal (re-sending what a closed tab left `sending`) once the connection is usable — without
+ * a key every request would only be refused — and the confirmation adapters once its runtime
+ * has loaded (see lazy-journal.ts: only when there is work).
  */
 export function JournalProvider({
   api,
@@ -42,11 +43,11 @@ export function JournalProvider({
   const [frozenOptions] = useState(() => options ?? {})
   const [instance, setInstance] = useState<Instance>(() => ({
     scopeKey,
-    journal: createJournal(api, frozenOptions),
+    journal: createLazyJournal(api, frozenOptions),
   }))
   // Derived from the scope, adjusted during render (React's "reset state on prop change").
   if (instance.scopeKey !== scopeKey) {
-    setInstance({ scopeKey, journal: createJournal(api, frozenOptions) })
+    setInstance({ scopeKey, journal: createLazyJournal(api, frozenOptions) })
   }
   const { journal } = instance
 
@@ -55,14 +56,13 @@ export function JournalProvider({
     if (journal.scope.environment !== api.scope.environment) return
     if (journal.scope.region !== api.scope.region) return
     journal.setApi(api)
-    journal.start()
-    const stopConfirmation = startConfirmation({
-      journal,
-      api,
-      queryClient,
-      options: frozenOptions,
+    let stopConfirmation: () => void = () => undefined
+    const stopWaiting = journal.onRuntime(({ startConfirmation }) => {
+      stopConfirmation = startConfirmation({ journal, api, queryClient, options: frozenOptions })
     })
+    journal.start()
     return () => {
+      stopWaiting()
       stopConfirmation()
       journal.stop()
     }

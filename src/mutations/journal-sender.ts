@@ -1,12 +1,8 @@
 import type { Accepted } from '@/api/contract'
 import type { ApiClient } from '@/api/client'
 import { isApiError } from '@/api/errors'
-import {
-  createRows,
-  updatePatch,
-  type JournalEntry,
-  type JournalError,
-} from '@/mutations/journal-entry'
+import { createRows, updatePatch } from '@/mutations/entry-payload'
+import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
 import type { JournalEvent } from '@/mutations/journal-transition'
 
 /** Sends one entry through the api client, always with the entry's own idempotency key. */

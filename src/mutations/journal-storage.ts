@@ -2,17 +2,20 @@ import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import { journalEntrySchema, type JournalEntry } from '@/mutations/journal-entry'
 
-/**
- * The journal in `localStorage`, one list per environment and region, so a sandbox entry can
- * never reconcile against production data. Everything read back is parsed: a corrupt, foreign
- * or outdated value is ignored (never a crash), and one bad entry does not cost the others.
- */
-export const JOURNAL_STORAGE_VERSION = 1
-const PREFIX = `candidate-timeline:journal:v${JOURNAL_STORAGE_VERSION}`
+import {
+  JOURNAL_STORAGE_VERSION,
+  defaultStorage,
+  journalStorageKey,
+  readStoredJournal,
+} from '@/mutations/journal-storage-key'
 
-export function journalStorageKey(scope: ApiScope): string {
-  return `${PREFIX}:${scope.environment}:${scope.region}`
-}
+export { JOURNAL_STORAGE_VERSION, defaultStorage, journalStorageKey }
+
+/**
+ * The journal in `localStorage` (see journal-storage-key.ts for where). Everything read back is
+ * parsed: a corrupt, foreign or outdated value is ignored (never a crash), and one bad entry
+ * does not cost the others.
+ */
 
 const storedJournalSchema = z.object({
   version: z.literal(JOURNAL_STORAGE_VERSION),
@@ -54,32 +57,15 @@ export function parseStoredJournal(raw: string | null, scope: ApiScope): Journal
   })
 }
 
-/** `window.localStorage`, or null where reading it throws (blocked cookies, some private modes). */
-export function defaultStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage
-  } catch {
-    return null
-  }
-}
-
 export function createJournalStorage(
   scope: ApiScope,
   storage: Storage | null = defaultStorage(),
 ): JournalStorage {
   const key = journalStorageKey(scope)
 
-  const read = (): string | null => {
-    try {
-      return storage?.getItem(key) ?? null
-    } catch {
-      return null
-    }
-  }
-
   return {
     key,
-    load: () => parseStoredJournal(read(), scope),
+    load: () => parseStoredJournal(readStoredJournal(storage, key), scope),
     save: (entries) => {
       if (!storage) return 'unavailable'
       try {

@@ -45,6 +45,16 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   queuedDeadlineMs: 2 * 60_000,
 }
 
+/** The retry policy: the defaults, overridden by whatever the options set. */
+export function resolvePolicy(options: Partial<RetryPolicy>): RetryPolicy {
+  const policy: Partial<RetryPolicy> = {}
+  if (options.retryBaseMs !== undefined) policy.retryBaseMs = options.retryBaseMs
+  if (options.retryMaxMs !== undefined) policy.retryMaxMs = options.retryMaxMs
+  if (options.maxAttempts !== undefined) policy.maxAttempts = options.maxAttempts
+  if (options.queuedDeadlineMs !== undefined) policy.queuedDeadlineMs = options.queuedDeadlineMs
+  return { ...DEFAULT_RETRY_POLICY, ...policy }
+}
+
 // A server asking for more than this is more likely a bug than a plan; don't park a change forever.
 const MAX_RETRY_AFTER_MS = 10 * 60_000
 

@@ -4,7 +4,7 @@ import type { EventStreamStatus } from '@/api/events'
 import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'
 import type { SubmitInput, SubmitResult, SubmitStatus } from '@/mutations/journal-input'
 import type { StorageProblem } from '@/mutations/journal-storage'
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '@/mutations/journal-transition'
+import type { RetryPolicy } from '@/mutations/journal-transition'
 import type { ServerRecord } from '@/mutations/matching'
 
 /** The journal store's public shape (see `createJournal` in journal.ts). */
@@ -29,6 +29,12 @@ export type JournalOptions = Partial<RetryPolicy> & {
   /** Defaults to localStorage; null = keep the journal in memory only. */
   storage?: Storage | null
   createKey?: () => string
+  /**
+   * The entries already stored when the journal is made belong to another open tab, which sends
+   * them (set by the lazy journal when another tab's write is what made it load the runtime).
+   * By default they are this tab's: a closed tab's leftovers go out again with their keys.
+   */
+  storedEntriesAreForeign?: boolean
 }
 
 export type Journal = {
@@ -69,14 +75,4 @@ export function noticeFor(before: JournalEntry, after: JournalEntry): JournalNot
     return { kind: after.phase, entry: after }
   }
   return null
-}
-
-/** The retry policy: the defaults, overridden by whatever the options set. */
-export function resolvePolicy(options: JournalOptions): RetryPolicy {
-  const policy: Partial<RetryPolicy> = {}
-  if (options.retryBaseMs !== undefined) policy.retryBaseMs = options.retryBaseMs
-  if (options.retryMaxMs !== undefined) policy.retryMaxMs = options.retryMaxMs
-  if (options.maxAttempts !== undefined) policy.maxAttempts = options.maxAttempts
-  if (options.queuedDeadlineMs !== undefined) policy.queuedDeadlineMs = options.queuedDeadlineMs
-  return { ...DEFAULT_RETRY_POLICY, ...policy }
 }

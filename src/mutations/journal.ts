@@ -13,12 +13,11 @@ import { mergeExternal } from '@/mutations/journal-merge'
 import { sendEntry, sendErrorEvent } from '@/mutations/journal-sender'
 import { createJournalStorage, defaultStorage } from '@/mutations/journal-storage'
 import { nextWakeAt, timedEvents, type JournalTiming } from '@/mutations/journal-timing'
-import { outcomeEvent, transition } from '@/mutations/journal-transition'
+import { outcomeEvent, resolvePolicy, transition } from '@/mutations/journal-transition'
 import {
   DEFAULT_CONFIRMED_TTL_MS,
   DEFAULT_HIGHLIGHT_MS,
   noticeFor,
-  resolvePolicy,
   statusOf,
   type Journal,
   type JournalNotice,
@@ -80,7 +79,9 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   const inFlight = new Set<string>()
   const waiters = new Map<string, Waiter>()
   // Entries another tab created after we started: that tab sends them, not us.
-  const foreign = new Set<string>()
+  const foreign = new Set<string>(
+    options.storedEntriesAreForeign ? entries.map((entry) => entry.key) : [],
+  )
   let controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | null = null
   let isRunning = false

@@ -1,5 +1,6 @@
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
-import { createRows, updatePatch, type JournalEntry } from '@/mutations/journal-entry'
+import { createRows, updatePatch } from '@/mutations/entry-payload'
+import type { JournalEntry } from '@/mutations/journal-entry'
 import { carriesValues } from '@/mutations/values'
 
 /**

@@ -1,5 +1,5 @@
 import type { JournalEntry, JournalError, PayloadObject } from '@/mutations/journal-entry'
-import { createRows, updatePatch } from '@/mutations/journal-entry'
+import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { WriteTarget } from '@/mutations/journal-input'
 import type { ServerRecord } from '@/mutations/matching'
 import { changedFields } from '@/mutations/values'

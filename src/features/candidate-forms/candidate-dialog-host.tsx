@@ -3,16 +3,16 @@ import {
   FormCodeFallback,
   preloadFormCodeFallback,
 } from '@/components/form-dialog/form-code-fallback'
-import {
-  createRows,
-  type JournalEntry,
-  type JournalError,
-  type PayloadObject,
-} from '@/mutations/journal-entry'
+import { createRows } from '@/mutations/entry-payload'
+import type { JournalEntry, JournalError, PayloadObject } from '@/mutations/journal-entry'
 import { useCandidateFormsTranslation } from '@/features/candidate-forms/messages'
+import { withJournalRuntime } from '@/mutations/lazy-journal'
 
-// The form and its date pickers are a chunk of their own, fetched on first use.
-const loadCreateDialog = () => import('@/features/candidate-forms/create-candidate-dialog')
+// The form and its date pickers are a chunk of their own, fetched on first use (with the
+// journal's runtime, which the form gives work).
+const loadCreateDialog = withJournalRuntime(
+  () => import('@/features/candidate-forms/create-candidate-dialog'),
+)
 const CreateCandidateDialog = lazy(() =>
   loadCreateDialog().then((module) => ({ default: module.CreateCandidateDialog })),
 )

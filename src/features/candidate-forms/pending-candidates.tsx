@@ -12,7 +12,8 @@ import {
   type CandidateDialogRequest,
 } from '@/features/candidate-forms/candidate-dialog-host'
 import { useCandidateFormsTranslation } from '@/features/candidate-forms/messages'
-import { createRows, type JournalEntry, type PayloadObject } from '@/mutations/journal-entry'
+import { createRows } from '@/mutations/entry-payload'
+import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'
 import { useJournal } from '@/mutations/use-journal'
 
 type PendingCandidate = {

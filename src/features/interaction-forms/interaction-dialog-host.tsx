@@ -6,12 +6,20 @@ import {
 } from '@/components/form-dialog/form-code-fallback'
 import type { InteractionDialogRequest } from '@/features/interaction-forms/interaction-dialog-requests'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { withJournalRuntime } from '@/mutations/lazy-journal'
 import { visuallyHidden } from '@/theme/visually-hidden'
 
 // The forms and their date pickers are their own chunks: none of it is in the first page load.
-const loadLogDialog = () => import('@/features/interaction-forms/log-interactions-dialog')
-const loadEditDialog = () => import('@/features/interaction-forms/edit-interaction-dialog')
-const loadDeleteDialog = () => import('@/features/interaction-forms/delete-interaction-dialog')
+// The journal's runtime comes with them, since a form is what gives it work.
+const loadLogDialog = withJournalRuntime(
+  () => import('@/features/interaction-forms/log-interactions-dialog'),
+)
+const loadEditDialog = withJournalRuntime(
+  () => import('@/features/interaction-forms/edit-interaction-dialog'),
+)
+const loadDeleteDialog = withJournalRuntime(
+  () => import('@/features/interaction-forms/delete-interaction-dialog'),
+)
 
 const LogInteractionsDialog = lazy(() =>
   loadLogDialog().then((module) => ({ default: module.LogInteractionsDialog })),

@@ -1,4 +1,4 @@
-import { createRows, updatePatch } from '@/mutations/journal-entry'
+import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { WriteTarget } from '@/mutations/journal-input'
 import type { TimelineItem } from '@/mutations/overlay'

@@ -9,6 +9,7 @@ import { JournalProvider } from '@/mutations/journal-provider'
 import { MemoryStorage } from '@/mutations/test-support'
 import { useJournalContext } from '@/mutations/journal-context'
 import type { Journal } from '@/mutations/journal-types'
+import { loadJournalRuntime } from '@/mutations/lazy-journal'
 
 const ORIGIN = 'http://notices.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })
@@ -25,7 +26,9 @@ afterAll(() => {
 const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
 const row = (summary: string) => ({ type: ['E-mail'], performedAt: '2026-03-09', summary })
 
-function renderNotices() {
+async function renderNotices() {
+  // As a form does on intent: the journal's runtime, and with it `/events`, is there before a submit.
+  await loadJournalRuntime()
   const api = createApiClient({
     origin: ORIGIN,
     apiKey: 'demo-utrecht',
@@ -63,7 +66,7 @@ const create = (journal: Journal, candidate: string, summary: string) =>
   })
 
 test('confirmations arriving together make one polite message', async () => {
-  const { journal } = renderNotices()
+  const { journal } = await renderNotices()
   await waitFor(() => {
     expect(journal.getSnapshot().eventsStatus).toBe('open')
   })
@@ -79,7 +82,7 @@ test('confirmations arriving together make one polite message', async () => {
 })
 
 test('a failure is reported with the saved ones, and the message can be closed', async () => {
-  const { journal, user } = renderNotices()
+  const { journal, user } = await renderNotices()
   await waitFor(() => {
     expect(journal.getSnapshot().eventsStatus).toBe('open')
   })

@@ -1,0 +1,215 @@
+import type { ApiClient } from '@/api/client'
+import type * as runtimeModule from '@/mutations/journal-runtime'
+import type { EventStreamStatus } from '@/api/events'
+import {
+  defaultStorage,
+  journalStorageKey,
+  readStoredJournal,
+} from '@/mutations/journal-storage-key'
+import type {
+  Journal,
+  JournalNotice,
+  JournalOptions,
+  JournalSnapshot,
+} from '@/mutations/journal-types'
+
+export type JournalRuntime = typeof runtimeModule
+
+let runtimeLoad: Promise<JournalRuntime> | null = null
+let loadedRuntime: JournalRuntime | null = null
+const onRuntimeLoaded = new Set<(runtime: JournalRuntime) => void>()
+
+/**
+ * Fetches the journal's runtime once. The forms call this on intent (with their own code), so
+ * the engine runs and `/events` is open before the first submit.
+ */
+export function loadJournalRuntime(): Promise<JournalRuntime> {
+  runtimeLoad ??= import('@/mutations/journal-runtime').then(
+    (runtime) => {
+      loadedRuntime = runtime
+      for (const callback of onRuntimeLoaded) callback(runtime)
+      return runtime
+    },
+    (error: unknown) => {
+      runtimeLoad = null // offline for a moment: the next need tries again
+      throw error
+    },
+  )
+  return runtimeLoad
+}
+
+/** Wraps a loader of code that submits (a form) so the journal's runtime loads alongside. */
+export function withJournalRuntime<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => {
+    loadJournalRuntime().catch(() => undefined) // the submit itself tries again
+    return load()
+  }
+}
+
+export type LazyJournal = Journal & {
+  /** Calls back once this journal's engine exists (at once if it does); returns an unsubscribe. */
+  onRuntime: (callback: (runtime: JournalRuntime) => void) => () => void
+}
+
+/**
+ * The journal as the app holds it: the same `Journal`, but its engine (sending, retries,
+ * confirmation by `/events` and polling) is a chunk that loads only when there is work for it —
+ * entries in storage (a closed tab's or a failed change), a form opened (`loadJournalRuntime` on
+ * intent), a submit, or another tab's write. A counsellor who only reads never downloads it;
+ * until it runs, the journal is empty, which is what storage said.
+ */
+export function createLazyJournal(api: ApiClient, options: JournalOptions = {}): LazyJournal {
+  const scope = api.scope
+  const storage = options.storage === undefined ? defaultStorage() : options.storage
+  const key = journalStorageKey(scope)
+  const now = options.now ?? (() => Date.now())
+  // Whatever is stored from now on came from another tab: this tab writes only via the engine.
+  const hadStoredEntries = readStoredJournal(storage, key) !== null
+
+  let client = api
+  let engine: Journal | null = null
+  let isRunning = false
+  let idleSnapshot: JournalSnapshot = {
+    entries: [],
+    storageProblem: null,
+    eventsStatus: 'connecting',
+    changedAt: now(),
+  }
+  const listeners = new Set<() => void>()
+  const noticeListeners = new Set<(notice: JournalNotice) => void>()
+  const checkListeners = new Set<(candidateId: string) => void>()
+  const runtimeListeners = new Set<(runtime: JournalRuntime) => void>()
+  let stopWatchingOtherTabs: () => void = () => undefined
+
+  const emit = () => {
+    for (const listener of listeners) listener()
+  }
+
+  function attach(runtime: JournalRuntime): Journal {
+    if (engine) return engine
+    const created = runtime.createJournal(client, {
+      ...options,
+      storedEntriesAreForeign: !hadStoredEntries,
+    })
+    engine = created
+    created.setEventsStatus(idleSnapshot.eventsStatus)
+    created.subscribe(emit)
+    created.subscribeNotices((notice) => {
+      for (const listener of noticeListeners) listener(notice)
+    })
+    created.subscribeCheckRequests((candidateId) => {
+      for (const listener of checkListeners) listener(candidateId)
+    })
+    stopWatchingOtherTabs()
+    onRuntimeLoaded.delete(attach)
+    if (isRunning) created.start()
+    emit()
+    for (const listener of runtimeListeners) listener(runtime)
+    return created
+  }
+
+  function ensureEngine(): Promise<Journal> {
+    if (engine) return Promise.resolve(engine)
+    if (loadedRuntime) return Promise.resolve(attach(loadedRuntime))
+    return loadJournalRuntime().then(attach)
+  }
+
+  /** Runs `action` on the engine: now if it runs, else once it has loaded. */
+  function withEngine(action: (journal: Journal) => void): void {
+    if (engine) {
+      action(engine)
+      return
+    }
+    ensureEngine().then(action, (error: unknown) => {
+      console.error('The journal could not load', error)
+    })
+  }
+
+  if (hadStoredEntries) withEngine(() => undefined)
+
+  return {
+    scope,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getSnapshot: () => engine?.getSnapshot() ?? idleSnapshot,
+    subscribeNotices: (listener) => {
+      noticeListeners.add(listener)
+      return () => noticeListeners.delete(listener)
+    },
+    subscribeCheckRequests: (listener) => {
+      checkListeners.add(listener)
+      return () => checkListeners.delete(listener)
+    },
+    submit: (input) =>
+      engine ? engine.submit(input) : ensureEngine().then((journal) => journal.submit(input)),
+    retry: (entryKey) => {
+      withEngine((journal) => {
+        journal.retry(entryKey)
+      })
+    },
+    discard: (entryKey) => {
+      withEngine((journal) => {
+        journal.discard(entryKey)
+      })
+    },
+    resubmit: async (entryKey, payload) => (await ensureEngine()).resubmit(entryKey, payload),
+    // Without an engine there are no entries: nothing to settle or reconcile.
+    applyOutcome: (outcome) => engine?.applyOutcome(outcome) ?? null,
+    reconcile: (candidateId, records, fetchedAt) => {
+      engine?.reconcile(candidateId, records, fetchedAt)
+    },
+    setEventsStatus: (status: EventStreamStatus) => {
+      if (engine) engine.setEventsStatus(status)
+      else if (status !== idleSnapshot.eventsStatus) {
+        idleSnapshot = { ...idleSnapshot, eventsStatus: status, changedAt: now() }
+        emit()
+      }
+    },
+    setApi: (next) => {
+      client = next
+      engine?.setApi(next)
+    },
+    start: () => {
+      if (isRunning) return
+      isRunning = true
+      if (engine) {
+        engine.start()
+        return
+      }
+      if (loadedRuntime) {
+        attach(loadedRuntime) // loaded for another scope already: nothing left to save
+        return
+      }
+      // A form elsewhere loaded the runtime, or another tab journaled a write: start then.
+      onRuntimeLoaded.add(attach)
+      stopWatchingOtherTabs = watchOtherTabs(storage, key, () => {
+        withEngine(() => undefined)
+      })
+    },
+    stop: () => {
+      isRunning = false
+      onRuntimeLoaded.delete(attach)
+      stopWatchingOtherTabs()
+      engine?.stop()
+    },
+    onRuntime: (callback) => {
+      runtimeListeners.add(callback)
+      if (engine && loadedRuntime) callback(loadedRuntime)
+      return () => runtimeListeners.delete(callback)
+    },
+  }
+}
+
+/** Calls back when another tab stores entries under `key` (the engine then takes over). */
+function watchOtherTabs(storage: Storage | null, key: string, onWrite: () => void): () => void {
+  if (typeof window === 'undefined' || !storage) return () => undefined
+  const handleStorage = (event: StorageEvent) => {
+    if (event.storageArea === storage && event.key === key && event.newValue !== null) onWrite()
+  }
+  window.addEventListener('storage', handleStorage)
+  return () => {
+    window.removeEventListener('storage', handleStorage)
+  }
+}
