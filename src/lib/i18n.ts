@@ -47,17 +47,26 @@ type DeepPartialStrings<T> = {
 }
 
 /**
- * Strings only a lazily loaded part of the app uses (the settings page, the QA drawer), in both
- * languages: its chunk brings them and merges them into the app's namespace at import, so the
- * first load does not carry them. Call at module level, before that part renders.
+ * Adds strings in both languages to a namespace once i18next runs (its store does not exist
+ * before `init`), merged into what is there; safe to call any number of times. Features own
+ * their namespaces this way, and a lazily loaded part brings its own strings with its chunk.
  */
-export function addLazyStrings(bundles: Record<Language, DeepPartialStrings<AppStrings>>): void {
+export function addStrings(namespace: string, bundles: Record<Language, object>): void {
   const add = () => {
     for (const language of LANGUAGES)
-      i18next.addResourceBundle(language, 'translation', bundles[language], true, false)
+      i18next.addResourceBundle(language, namespace, bundles[language], true, false)
   }
   if (i18next.isInitialized) add()
   else i18next.on('initialized', add)
+}
+
+/**
+ * Strings of the app's own namespace that only a lazily loaded part uses (the settings page, the
+ * QA drawer): its chunk brings them, so the first load does not carry them. Call at module
+ * level, before that part renders.
+ */
+export function addLazyStrings(bundles: Record<Language, DeepPartialStrings<AppStrings>>): void {
+  addStrings('translation', bundles)
 }
 
 /** The user's earlier choice (localStorage), else the first of the browser's languages we have. */

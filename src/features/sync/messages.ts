@@ -1,8 +1,10 @@
-import i18n from 'i18next'
+import { addStrings } from '@/lib/i18n'
+import type { SyncPanelMessages } from '@/features/sync/panel-messages'
 
 /**
- * The sync feature's strings, in their own i18next namespace so this feature owns them. They are
- * added to the app's i18next instance (the default one) once it is initialised.
+ * The sync feature's strings, in their own i18next namespace so this feature owns them: here
+ * what the app bar's status line and the notices say; the panel brings the rest
+ * (panel-messages.ts).
  */
 export const SYNC_NAMESPACE = 'sync'
 
@@ -16,55 +18,6 @@ export const syncEn = {
     failed_other: '{{count}} failed',
     stale_one: '{{count}} delayed',
     stale_other: '{{count}} delayed',
-    menuTitle: 'Changes',
-    empty: 'No changes are waiting.',
-    storageProblem:
-      'Changes cannot be kept in this browser (storage is full or blocked). Keep this tab open until they are saved.',
-    eventsUnavailable: 'Live updates are unavailable; results are checked every now and then.',
-  },
-  phase: {
-    sending: 'Sending…',
-    retrying: 'Trying again…',
-    waiting: 'Waits for an earlier change',
-    queued: 'Waiting for the server',
-    confirmed: 'Saved',
-    unsent: 'Not sent',
-    failed: 'Failed',
-    stale: 'No confirmation yet',
-  },
-  describe: {
-    createInteraction_one: 'New interaction',
-    createInteraction_other: '{{count}} new interactions',
-    updateInteraction: 'Edit of an interaction',
-    deleteInteraction: 'Removal of an interaction',
-    createCandidate_one: 'New candidate',
-    createCandidate_other: '{{count}} new candidates',
-    updateCandidate: 'Edit of a candidate',
-  },
-  reason: {
-    network: 'The server could not be reached.',
-    unauthorized: 'The API key was not accepted.',
-    notFound: 'The candidate or interaction does not exist (any more).',
-    updateTargetGone:
-      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
-    deleteTargetGone:
-      'This interaction no longer exists: someone else may already have removed it.',
-    validation: 'The server refused the values.',
-    rateLimited: 'The server was too busy.',
-    server: 'The server had a problem.',
-    invalidResponse: 'The server answered in a way this app cannot read.',
-    http: 'The request failed.',
-    ownership: 'This interaction belongs to another candidate.',
-    outcome: 'The server could not apply the change.',
-    dependency: 'The new interaction this change refers to was not saved.',
-    stale:
-      'The server has not confirmed this change yet. It may still go through; we keep checking.',
-  },
-  action: {
-    retry: 'Retry',
-    checkAgain: 'Check again',
-    discard: 'Discard',
-    edit: 'Edit & resubmit',
   },
   notice: {
     saved_one: '{{count}} change saved',
@@ -75,9 +28,9 @@ export const syncEn = {
   },
 }
 
-export type SyncMessages = typeof syncEn
+export type SyncStatusMessages = typeof syncEn
 
-export const syncNl: SyncMessages = {
+export const syncNl: SyncStatusMessages = {
   indicator: {
     label: 'Synchronisatie: {{summary}}',
     allSaved: 'Alle wijzigingen opgeslagen',
@@ -87,56 +40,6 @@ export const syncNl: SyncMessages = {
     failed_other: '{{count}} mislukt',
     stale_one: '{{count}} vertraagd',
     stale_other: '{{count}} vertraagd',
-    menuTitle: 'Wijzigingen',
-    empty: 'Er wachten geen wijzigingen.',
-    storageProblem:
-      'Wijzigingen kunnen niet in deze browser worden bewaard (opslag vol of geblokkeerd). Houd dit tabblad open tot ze zijn opgeslagen.',
-    eventsUnavailable:
-      'Live-updates zijn niet beschikbaar; we kijken af en toe of wijzigingen zijn verwerkt.',
-  },
-  phase: {
-    sending: 'Wordt verstuurd…',
-    retrying: 'Wordt opnieuw geprobeerd…',
-    waiting: 'Wacht op een eerdere wijziging',
-    queued: 'Wacht op de server',
-    confirmed: 'Opgeslagen',
-    unsent: 'Niet verstuurd',
-    failed: 'Mislukt',
-    stale: 'Nog niet bevestigd',
-  },
-  describe: {
-    createInteraction_one: 'Nieuw contactmoment',
-    createInteraction_other: '{{count}} nieuwe contactmomenten',
-    updateInteraction: 'Wijziging van een contactmoment',
-    deleteInteraction: 'Verwijdering van een contactmoment',
-    createCandidate_one: 'Nieuwe kandidaat',
-    createCandidate_other: '{{count}} nieuwe kandidaten',
-    updateCandidate: 'Wijziging van een kandidaat',
-  },
-  reason: {
-    network: 'De server was niet bereikbaar.',
-    unauthorized: 'De API-sleutel werd niet geaccepteerd.',
-    notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
-    updateTargetGone:
-      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
-    deleteTargetGone:
-      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
-    validation: 'De server heeft de waarden geweigerd.',
-    rateLimited: 'De server had het te druk.',
-    server: 'De server had een probleem.',
-    invalidResponse: 'De server gaf een antwoord dat deze app niet kan lezen.',
-    http: 'Het verzoek is mislukt.',
-    ownership: 'Dit contactmoment hoort bij een andere kandidaat.',
-    outcome: 'De server kon de wijziging niet doorvoeren.',
-    dependency: 'Het nieuwe contactmoment waar deze wijziging bij hoort, is niet opgeslagen.',
-    stale:
-      'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; we blijven kijken.',
-  },
-  action: {
-    retry: 'Opnieuw proberen',
-    checkAgain: 'Opnieuw kijken',
-    discard: 'Weggooien',
-    edit: 'Bewerken en opnieuw versturen',
   },
   notice: {
     saved_one: '{{count}} wijziging opgeslagen',
@@ -149,21 +52,11 @@ export const syncNl: SyncMessages = {
 
 declare module 'i18next' {
   interface ResourceNamespaceMap {
-    sync: SyncMessages
+    sync: SyncStatusMessages & SyncPanelMessages
   }
 }
 
-function register(): void {
-  if (i18n.hasResourceBundle('en', SYNC_NAMESPACE)) return
-  i18n.addResourceBundle('en', SYNC_NAMESPACE, syncEn)
-  i18n.addResourceBundle('nl', SYNC_NAMESPACE, syncNl)
-}
-
-/**
- * Adds the bundles once i18next is initialised (its store does not exist before `init`); safe to
- * call any number of times.
- */
+/** Adds the bundles (safe to call any number of times). */
 export function registerSyncMessages(): void {
-  if (i18n.isInitialized) register()
-  else i18n.on('initialized', register)
+  addStrings(SYNC_NAMESPACE, { en: syncEn, nl: syncNl })
 }

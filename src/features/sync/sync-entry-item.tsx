@@ -11,9 +11,13 @@ import {
   reasonKey,
   rowCount,
 } from '@/features/sync/describe-entry'
+import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import type { JournalEntry } from '@/mutations/journal-entry'
+
+// At import: the panel's strings must be in i18next before it renders.
+registerSyncPanelMessages()
 
 type SyncEntryItemProps = {
   entry: JournalEntry

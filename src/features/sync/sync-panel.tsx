@@ -5,9 +5,13 @@ import Popover from '@mui/material/Popover'
 import Typography from '@mui/material/Typography'
 import { useId, useRef } from 'react'
 import { SyncEntryItem } from '@/features/sync/sync-entry-item'
+import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { useJournal } from '@/mutations/use-journal'
+
+// At import: the panel's strings must be in i18next before it renders.
+registerSyncPanelMessages()
 
 type SyncPanelProps = {
   id: string
@@ -62,22 +66,22 @@ export function SyncPanel({ id, anchor, onClose, onEdit }: SyncPanelProps) {
           component="h2"
           sx={{ outline: 'none' }}
         >
-          {t('indicator.menuTitle')}
+          {t('panel.menuTitle')}
         </Typography>
       </Box>
       {storageProblem && (
         <Alert severity="warning" square>
-          {t('indicator.storageProblem')}
+          {t('panel.storageProblem')}
         </Alert>
       )}
       {eventsStatus === 'unavailable' && entries.length > 0 && (
         <Alert severity="info" square>
-          {t('indicator.eventsUnavailable')}
+          {t('panel.eventsUnavailable')}
         </Alert>
       )}
       {entries.length === 0 ? (
         <Typography variant="body2" sx={{ px: 2, pb: 2, color: 'text.secondary' }}>
-          {t('indicator.empty')}
+          {t('panel.empty')}
         </Typography>
       ) : (
         <List dense disablePadding aria-labelledby={titleId}>
