@@ -1,7 +1,6 @@
 import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
-import Stack from '@mui/material/Stack'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
@@ -62,14 +61,14 @@ export function AppHeader() {
           </Typography>
         )}
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <SyncStatus />
           {/* Compared here, not through buildEnv: a build without the mock then drops the code. */}
           {import.meta.env.VITE_ENABLE_MOCK === 'true' && <QaPanelButton />}
           <SettingsLink />
           <LanguageSwitch />
           <ColorSchemeToggle />
-        </Stack>
+        </Box>
       </Toolbar>
       <SandboxBanner />
     </AppBar>

@@ -4,7 +4,6 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
 import Link from '@mui/material/Link'
-import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'wouter'
@@ -50,7 +49,7 @@ export function ApiErrorAlert({
         </Box>
       )}
       {(onRetry || backLink) && (
-        <Stack direction="row" spacing={2} sx={{ mt: 1.5, alignItems: 'center' }}>
+        <Box sx={{ display: 'flex', gap: 2, mt: 1.5, alignItems: 'center' }}>
           {onRetry && (
             <Button
               variant="outlined"
@@ -68,7 +67,7 @@ export function ApiErrorAlert({
               {backLink.label}
             </Link>
           )}
-        </Stack>
+        </Box>
       )}
     </Alert>
   )

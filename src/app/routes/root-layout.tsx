@@ -1,9 +1,10 @@
 import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
-import Container from '@mui/material/Container'
+import Box from '@mui/material/Box'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppHeader } from '@/app/app-header'
+import { pageContainerSx } from '@/theme/page-container'
 import { SkipLink } from '@/app/skip-link'
 import { useStartupError } from '@/app/startup-error'
 import { useUrlState } from '@/config/use-url-state'
@@ -28,17 +29,16 @@ export function RootLayout({ children }: RootLayoutProps) {
       <SandboxFrame />
       <SkipLink targetId={MAIN_CONTENT_ID} />
       <AppHeader />
-      <Container
+      <Box
         component="main"
         id={MAIN_CONTENT_ID}
         tabIndex={-1}
-        maxWidth="md"
-        sx={{ py: 4, '&:focus': { outline: 'none' } }}
+        sx={{ ...pageContainerSx, py: 4, '&:focus': { outline: 'none' } }}
       >
         <StartupErrorAlert />
         <NotConnectedAlert />
         {children}
-      </Container>
+      </Box>
     </>
   )
 }

@@ -1,8 +1,6 @@
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import Container from '@mui/material/Container'
 import Link from '@mui/material/Link'
-import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import type { ReactNode } from 'react'
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
@@ -11,6 +9,7 @@ import { Link as RouterLink } from 'wouter'
 import { PageTitle } from '@/app/routes/page-title'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { isApiError } from '@/api/errors'
+import { pageContainerSx } from '@/theme/page-container'
 import { useRawLocation } from '@/lib/location'
 
 type RouteErrorBoundaryProps = {
@@ -88,14 +87,14 @@ function RouteErrorContent({ error, onRetry }: RouteErrorContentProps) {
           )}
         </>
       )}
-      <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+      <Box sx={{ display: 'flex', gap: 2, mt: 2, alignItems: 'center' }}>
         <Button variant="contained" onClick={handleReload}>
           {t('routeError.reload')}
         </Button>
         <Link component={RouterLink} to="/candidates" onClick={onRetry}>
           {t('routeError.home')}
         </Link>
-      </Stack>
+      </Box>
     </>
   )
 }
@@ -106,8 +105,8 @@ type StandaloneMainProps = {
 
 function StandaloneMain({ children }: StandaloneMainProps) {
   return (
-    <Container component="main" maxWidth="md" sx={{ py: 4 }}>
+    <Box component="main" sx={{ ...pageContainerSx, py: 4 }}>
       {children}
-    </Container>
+    </Box>
   )
 }

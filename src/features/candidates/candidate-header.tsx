@@ -2,7 +2,6 @@ import Box from '@mui/material/Box'
 import Chip from '@mui/material/Chip'
 import Link from '@mui/material/Link'
 import Skeleton from '@mui/material/Skeleton'
-import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import type { Candidate } from '@/api/contract'
@@ -22,7 +21,7 @@ export function CandidateHeader({ candidate }: CandidateHeaderProps) {
 
   return (
     <Box component="section" aria-label={t('candidates.details')} sx={{ mb: 4 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
         <Typography variant="h4" component="h1">
           {candidateName(candidate)}
         </Typography>
@@ -39,7 +38,7 @@ export function CandidateHeader({ candidate }: CandidateHeaderProps) {
             size="small"
           />
         )}
-      </Stack>
+      </Box>
       <Box
         component="dl"
         sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5 }}
