@@ -85,6 +85,9 @@ export default defineConfig(({ command, mode }) => {
       'import.meta.env.VITE_CSP_CONNECT_SRC': JSON.stringify(connect ? connect.join(' ') : ''),
     },
     build: {
+      // `<link rel="modulepreload">` is Baseline (widely available) on the browsers we build for;
+      // where it is missing the chunks still load, one after the other, so no polyfill.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         // @emotion/react imports it bare for `withTheme`, which nothing here uses; the package
         // (CommonJS) does not declare itself side-effect free, so the bundler kept 1 KB of it.
