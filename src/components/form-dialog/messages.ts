@@ -1,5 +1,5 @@
-import i18n from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { addStrings } from '@/lib/i18n'
 
 /**
  * The form dialogs' shared strings, in their own i18next namespace: they load with the (lazy)
@@ -106,19 +106,8 @@ declare module 'i18next' {
   }
 }
 
-function register(): void {
-  if (i18n.hasResourceBundle('en', FORM_DIALOG_NAMESPACE)) return
-  i18n.addResourceBundle('en', FORM_DIALOG_NAMESPACE, formDialogEn)
-  i18n.addResourceBundle('nl', FORM_DIALOG_NAMESPACE, formDialogNl)
-}
-
-/** Adds the bundles once i18next is initialised; safe to call any number of times. */
-export function registerFormDialogMessages(): void {
-  if (i18n.isInitialized) register()
-  else i18n.on('initialized', register)
-}
-
-registerFormDialogMessages()
+// At import: the bundles must be in i18next before the first render asks for them.
+addStrings(FORM_DIALOG_NAMESPACE, { en: formDialogEn, nl: formDialogNl })
 
 export function useFormDialogTranslation() {
   return useTranslation(FORM_DIALOG_NAMESPACE)

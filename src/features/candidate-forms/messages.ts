@@ -1,5 +1,5 @@
-import i18n from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { addStrings } from '@/lib/i18n'
 
 /** The candidate forms' strings, in their own i18next namespace (see features/sync/messages). */
 export const CANDIDATE_FORMS_NAMESPACE = 'candidateForms'
@@ -96,19 +96,8 @@ declare module 'i18next' {
   }
 }
 
-function register(): void {
-  if (i18n.hasResourceBundle('en', CANDIDATE_FORMS_NAMESPACE)) return
-  i18n.addResourceBundle('en', CANDIDATE_FORMS_NAMESPACE, candidateFormsEn)
-  i18n.addResourceBundle('nl', CANDIDATE_FORMS_NAMESPACE, candidateFormsNl)
-}
-
-function registerCandidateFormsMessages(): void {
-  if (i18n.isInitialized) register()
-  else i18n.on('initialized', register)
-}
-
 // At import: the bundles must be in i18next before the first render asks for them.
-registerCandidateFormsMessages()
+addStrings(CANDIDATE_FORMS_NAMESPACE, { en: candidateFormsEn, nl: candidateFormsNl })
 
 export function useCandidateFormsTranslation() {
   return useTranslation(CANDIDATE_FORMS_NAMESPACE)

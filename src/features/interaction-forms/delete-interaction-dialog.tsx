@@ -13,7 +13,7 @@ import type { WriteTarget } from '@/mutations/journal-input'
 import { useJournalContext } from '@/mutations/journal-context'
 import { useDeleteInteraction } from '@/mutations/use-journal'
 import { describeInteraction } from '@/features/interaction-forms/describe-interaction'
-import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useInteractionDialogTranslation } from '@/features/interaction-forms/dialog-messages'
 
 export type DeleteInteractionDialogProps = {
   candidateId: string
@@ -33,7 +33,7 @@ export type DeleteInteractionDialogProps = {
  */
 export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
   const { candidateId, target, values, onClose, onSaved, replaces = null } = props
-  const { t, i18n } = useInteractionFormsTranslation()
+  const { t, i18n } = useInteractionDialogTranslation()
   const { journal } = useJournalContext()
   const { submit, isSubmitting } = useDeleteInteraction(candidateId)
   const [error, setError] = useState<SubmissionError | null>(null)

@@ -5,7 +5,7 @@ import type { WriteTarget } from '@/mutations/journal-input'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaFields } from '@/schema-form/schema-fields'
 import { ItemSchemaGate } from '@/features/interaction-forms/item-schema-gate'
-import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useInteractionDialogTranslation } from '@/features/interaction-forms/dialog-messages'
 import { useEditInteractionForm } from '@/features/interaction-forms/use-edit-interaction-form'
 import { useInteractionLabels } from '@/features/interaction-forms/use-interaction-item-schema'
 
@@ -23,7 +23,7 @@ export type EditInteractionDialogProps = {
 
 /** "Edit interaction": waits for the update schema, then opens the form on the record. */
 export function EditInteractionDialog(props: EditInteractionDialogProps) {
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   const title = props.resubmit ? t('resubmit.editTitle') : t('edit.title')
   return (
     <ItemSchemaGate operation="update" title={title} onClose={props.onClose}>
@@ -40,7 +40,7 @@ type EditInteractionFormProps = EditInteractionDialogProps & {
 function EditInteractionForm(props: EditInteractionFormProps) {
   const { candidateId, target, values, onClose, onSaved, resubmit = null } = props
   const { title, itemSchema } = props
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   const titles = useInteractionLabels()
   const { form, model, hasChanges, submission, handleSubmit } = useEditInteractionForm({
     candidateId,

@@ -4,7 +4,7 @@ import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaFormProvider } from '@/schema-form/schema-form-provider'
-import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useInteractionDialogTranslation } from '@/features/interaction-forms/dialog-messages'
 import { useInteractionItemSchema } from '@/features/interaction-forms/use-interaction-item-schema'
 
 type ItemSchemaGateProps = {
@@ -20,7 +20,7 @@ type ItemSchemaGateProps = {
  * meanwhile, or why it could not come (with retry); then the form inside a SchemaFormProvider.
  */
 export function ItemSchemaGate({ operation, title, onClose, children }: ItemSchemaGateProps) {
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   const { t: tDialog } = useFormDialogTranslation()
   const schema = useInteractionItemSchema(operation)
   if (schema.data) return <SchemaFormProvider>{children(schema.data)}</SchemaFormProvider>

@@ -6,7 +6,7 @@ import type { PayloadObject } from '@/mutations/journal-entry'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaArrayRows } from '@/schema-form/array-rows'
 import { ItemSchemaGate } from '@/features/interaction-forms/item-schema-gate'
-import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useInteractionDialogTranslation } from '@/features/interaction-forms/dialog-messages'
 import { useInteractionLabels } from '@/features/interaction-forms/use-interaction-item-schema'
 import {
   ROWS,
@@ -28,7 +28,7 @@ export type LogInteractionsDialogProps = {
 
 /** "Log interactions": loads the region's item schema, then the form. */
 export function LogInteractionsDialog(props: LogInteractionsDialogProps) {
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   const title = props.resubmit ? t('resubmit.logTitle') : t('log.title')
   return (
     <ItemSchemaGate operation="create" title={title} onClose={props.onClose}>
@@ -44,7 +44,7 @@ type LogInteractionsFormProps = LogInteractionsDialogProps & {
 
 function LogInteractionsForm(props: LogInteractionsFormProps) {
   const { candidateId, candidateName, onClose, onSaved, resubmit = null, title, itemSchema } = props
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   const titles = useInteractionLabels()
   const { form, model, draft, submission, handleSubmit, handleStartOver } = useLogInteractionsForm({
     candidateId,

@@ -6,7 +6,7 @@ import { apiQueries } from '@/api/query-options'
 import { useApi } from '@/config/connection'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { getAtPath } from '@/schema-form/schema-model'
-import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useInteractionDialogTranslation } from '@/features/interaction-forms/dialog-messages'
 
 function selectItem(document: JsonSchemaDocument): JsonSchema | null {
   return getAtPath(document, INTERACTION_ITEM_SCHEMA_PATH) ?? null
@@ -23,7 +23,7 @@ export function useInteractionItemSchema(operation: SchemaOperation) {
 
 /** Our words for the documented fields; a region's own extras keep their schema title. */
 export function useInteractionLabels(): Record<string, string> {
-  const { t } = useInteractionFormsTranslation()
+  const { t } = useInteractionDialogTranslation()
   return useMemo(
     () => ({
       type: t('fields.type'),
