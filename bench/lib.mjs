@@ -56,7 +56,9 @@ const PRODUCTION_DIR = 'dist-bench-production'
  * The production build (no mock) has the same modules in slightly different chunks: in the e2e
  * build, modules the app shares with the mock (zod's core) also carry what only the mock uses.
  * For the app chunks a page fetched in the e2e build, this returns the gzip size of the same
- * entry and dynamic-entry modules' chunks, with all their static imports, in a production build.
+ * chunks in a production build, with all their static imports. Entry and dynamic-entry chunks
+ * are matched by their module, the first load's named chunks (shell, page-…, see
+ * scripts/first-load-chunks.ts) by their name.
  */
 export function productionGzipOf(fetchedAppFiles) {
   if (!productionGzipOf.built) {
@@ -70,10 +72,21 @@ export function productionGzipOf(fetchedAppFiles) {
   const e2e = read(OUT_DIR)
   const production = read(PRODUCTION_DIR)
   const fetched = new Set(fetchedAppFiles.map((file) => `assets/${file}`))
-  const roots = Object.entries(e2e)
-    .filter(([, chunk]) => fetched.has(chunk.file) && (chunk.isEntry || chunk.isDynamicEntry))
-    .map(([key]) => key)
-  const missing = roots.filter((key) => !(key in production))
+  const byName = new Map(
+    Object.entries(production)
+      .filter(([, chunk]) => !chunk.isEntry && !chunk.isDynamicEntry && chunk.file.endsWith('.js'))
+      .map(([key, chunk]) => [chunk.name, key]),
+  )
+  const roots = []
+  const missing = []
+  for (const [key, chunk] of Object.entries(e2e)) {
+    if (!fetched.has(chunk.file)) continue
+    const isRoot = chunk.isEntry || chunk.isDynamicEntry
+    if (!isRoot && !isFirstLoadChunk(chunk.name)) continue // reached through the roots' imports
+    const match = isRoot ? key : byName.get(chunk.name)
+    if (match !== undefined && match in production) roots.push(match)
+    else missing.push(key)
+  }
   if (missing.length > 0) throw new Error(`not in the production build: ${missing.join(', ')}`)
   const seen = new Set()
   const stack = [...roots]
@@ -89,6 +102,8 @@ export function productionGzipOf(fetchedAppFiles) {
   }
   return gzip
 }
+
+const isFirstLoadChunk = (name) => name === 'shell' || name?.startsWith('page-')
 
 /** Starts `vite preview` on the bench build; returns its base URL and a close function. */
 export async function serve() {

@@ -47,7 +47,11 @@ try {
     'react-hook-form': 'shouldUnregister',
     'date pickers': 'MuiPickersLayout',
     Ajv: 'strictSchema',
+    // Loads when there is work (a pending entry, a form opened, a submit): never for a reader.
+    'the journal runtime': 'Only a failed or unsent change can be resubmitted',
   }
+  // How long a loaded page is left alone to see whether code keeps arriving after it showed.
+  const SETTLE_MS = 3000
 
   /** Every JS file a fresh profile fetches until `ready` resolves. */
   async function coldLoad(path, ready) {
@@ -62,15 +66,21 @@ try {
     })
     await page.goto(`${server.url}${path}`)
     await ready(page)
+    const untilReady = [...files]
+    // Then the page is left alone: anything fetched now was deferred, not saved.
+    await page.waitForTimeout(SETTLE_MS)
+    const later = [...files].filter((file) => !untilReady.includes(file))
     await context.close()
-    const { app, mock } = splitAppAndMock([...files])
+    const { app, mock } = splitAppAndMock(untilReady)
     const carries = Object.entries(MARKERS)
-      .filter(([, marker]) => app.some((file) => contentOf(file).includes(marker)))
+      .filter(([, marker]) => [...app, ...later].some((file) => contentOf(file).includes(marker)))
       .map(([name]) => name)
     return {
       app,
       gzip: app.reduce((sum, file) => sum + gzipOf(file), 0),
       mockGzip: mock.reduce((sum, file) => sum + gzipOf(file), 0),
+      later,
+      laterGzip: later.reduce((sum, file) => sum + gzipOf(file), 0),
       carries,
     }
   }
@@ -116,7 +126,18 @@ try {
     ['/candidates', landing],
     ['candidate deep link', deepLink],
   ]) {
-    console.log(`  form / picker code fetched for ${name}: ${load.carries.join(', ') || 'none'}`)
+    console.log(
+      `  form, picker or journal code fetched for ${name}: ${load.carries.join(', ') || 'none'}`,
+    )
+    console.log(
+      `  JS fetched in the ${SETTLE_MS / 1000} s after it showed, untouched: ${
+        load.later.length === 0 ? 'none' : `${kb(load.laterGzip)} (${load.later.join(', ')})`
+      }${
+        name === '/candidates' && load.later.length > 0
+          ? ' (the list prefetches the candidate page when idle)'
+          : ''
+      }`,
+    )
   }
 
   // --- 2. Navigation → first entry painted ----------------------------------------------------
@@ -213,9 +234,11 @@ try {
     console.log(
       `\nFilter change → React commit on 100 entries${throttle > 1 ? `, CPU throttled ${throttle}×` : ''} (${all.length} changes)`,
     )
-    line('type chip on (narrow): median', median(samples.narrow), 'ms', TARGETS.filterMs)
-    line('type chip off (back to all 100): median', median(samples.widen), 'ms', TARGETS.filterMs)
-    line('search keystroke: median', median(samples.search), 'ms', TARGETS.filterMs)
+    // The target is for these machines; the throttled pass shows a slower device, no verdict.
+    const target = throttle === 1 ? TARGETS.filterMs : undefined
+    line('type chip on (narrow): median', median(samples.narrow), 'ms', target)
+    line('type chip off (back to all 100): median', median(samples.widen), 'ms', target)
+    line('search keystroke: median', median(samples.search), 'ms', target)
     line('all filter changes: p95', p95(all), 'ms')
     line('all filter changes: max', Math.max(...all), 'ms')
   }

@@ -55,6 +55,7 @@ export function firstLoadChunkGroups(root: string) {
   // A group captures its modules' dependencies too (unless an earlier group has them), so the
   // shell goes first: otherwise a page's group would take React with it.
   const group = (name: string, priority: number) => ({
+    debugName: name,
     name: (id: string, graph: ModuleGraph) => {
       names ??= assign(graph)
       return names.get(id) === name ? name : null
