@@ -48,7 +48,7 @@ try {
     'date pickers': 'MuiPickersLayout',
     Ajv: 'strictSchema',
     // Loads when there is work (a pending entry, a form opened, a submit): never for a reader.
-    'the journal runtime': 'Only a failed or unsent change can be resubmitted',
+    'the journal runtime': 'change that can still be made can be resubmitted',
   }
   // How long a loaded page is left alone to see whether code keeps arriving after it showed.
   const SETTLE_MS = 3000

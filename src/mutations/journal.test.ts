@@ -238,6 +238,31 @@ test('edit & resubmit sends a failed change again with a new key; a 400 keeps th
   expect(phaseOf(again.key)).toBeDefined()
 })
 
+test('an edit of an interaction that no longer exists is neither resubmitted nor retried', async () => {
+  const { journal, phaseOf } = rig()
+  await journal.submit({
+    resource: 'interaction',
+    operation: 'update',
+    candidateId: candidateId(),
+    target: { id: 'rec-gone' },
+    payload: { summary: 'too late' },
+    previous: { summary: null },
+    key: 'edit-gone',
+  })
+  await vi.waitFor(() => {
+    expect(phaseOf('edit-gone')).toBe('failed')
+  })
+  // The sync menu and the card do not offer these; the journal refuses them all the same.
+  await expect(journal.resubmit('edit-gone', { summary: 'again' })).rejects.toThrow(
+    /can still be made/,
+  )
+  journal.retry('edit-gone')
+  expect(phaseOf('edit-gone')).toBe('failed')
+  expect(
+    backend.requestCounts()['PATCH /candidates/:candidateId/interactions/:interactionId'],
+  ).toBe(1)
+})
+
 test('discard forgets a failed change; a queued one cannot be discarded', async () => {
   const { journal, phaseOf } = rig()
   await journal.submit(createInput('rec-not-a-candidate', [row('nobody')], 'doomed'))

@@ -1,5 +1,6 @@
 import { isAbortError, isApiError } from '@/api/errors'
 import type { ApiClient } from '@/api/client'
+import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import { isBlocked, planDependencies } from '@/mutations/dependencies'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import {
@@ -258,6 +259,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
         for (const listener of checkListeners) listener(entry.candidateId)
         return
       }
+      if (!entry || !isRetryable(entry)) return // e.g. its record no longer exists
       foreign.delete(key) // retrying here makes this tab the sender
       applyEvents([{ key, event: { type: 'retry' } }])
     },
@@ -269,8 +271,11 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     },
     resubmit: async (key, payload) => {
       const entry = find(key)
-      if (!entry || (entry.phase !== 'failed' && entry.phase !== 'unsent')) {
-        throw new Error(`Only a failed or unsent change can be resubmitted (${key}).`)
+      // The same rule as the UI's: not for an edit or delete of a record that no longer exists.
+      if (!entry || !isResubmittable(entry)) {
+        throw new Error(
+          `Only a failed or unsent change that can still be made can be resubmitted (${key}).`,
+        )
       }
       const result = await submit(resubmitInput(entry, payload))
       // Only now: a 400 on the new payload leaves the old entry (nothing typed is lost).
