@@ -29,25 +29,6 @@ export const syncPanelEn = {
     createCandidate_other: '{{count}} new candidates',
     updateCandidate: 'Edit of a candidate',
   },
-  reason: {
-    network: 'The server could not be reached.',
-    unauthorized: 'The API key was not accepted.',
-    notFound: 'The candidate or interaction does not exist (any more).',
-    updateTargetGone:
-      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
-    deleteTargetGone:
-      'This interaction no longer exists: someone else may already have removed it.',
-    validation: 'The server refused the values.',
-    rateLimited: 'The server was too busy.',
-    server: 'The server had a problem.',
-    invalidResponse: 'The server answered in a way this app cannot read.',
-    http: 'The request failed.',
-    ownership: 'This interaction belongs to another candidate.',
-    outcome: 'The server could not apply the change.',
-    dependency: 'The new interaction this change refers to was not saved.',
-    stale:
-      'The server has not confirmed this change yet. It may still go through; we keep checking.',
-  },
   action: {
     retry: 'Retry',
     checkAgain: 'Check again',
@@ -85,25 +66,6 @@ export const syncPanelNl: SyncPanelMessages = {
     createCandidate_one: 'Nieuwe kandidaat',
     createCandidate_other: '{{count}} nieuwe kandidaten',
     updateCandidate: 'Wijziging van een kandidaat',
-  },
-  reason: {
-    network: 'De server was niet bereikbaar.',
-    unauthorized: 'De API-sleutel werd niet geaccepteerd.',
-    notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
-    updateTargetGone:
-      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
-    deleteTargetGone:
-      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
-    validation: 'De server heeft de waarden geweigerd.',
-    rateLimited: 'De server had het te druk.',
-    server: 'De server had een probleem.',
-    invalidResponse: 'De server gaf een antwoord dat deze app niet kan lezen.',
-    http: 'Het verzoek is mislukt.',
-    ownership: 'Dit contactmoment hoort bij een andere kandidaat.',
-    outcome: 'De server kon de wijziging niet doorvoeren.',
-    dependency: 'Het nieuwe contactmoment waar deze wijziging bij hoort, is niet opgeslagen.',
-    stale:
-      'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; we blijven kijken.',
   },
   action: {
     retry: 'Opnieuw proberen',

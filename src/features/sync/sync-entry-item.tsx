@@ -4,6 +4,7 @@ import ListItem from '@mui/material/ListItem'
 import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   describeKey,
   entryDetail,
@@ -40,6 +41,8 @@ const CHIP_COLOR = {
 /** One change in the sync menu: what it is, where it stands, why, and what can be done. */
 export function SyncEntryItem({ entry, onRetry, onDiscard, onEdit }: SyncEntryItemProps) {
   const { t } = useSyncTranslation()
+  // Failure reasons are the app's, shared with the timeline card (`changeReason`).
+  const { t: tApp } = useTranslation()
   const labelId = useId()
   const phase = phaseLabel(entry)
   const reason = reasonKey(entry)
@@ -78,7 +81,7 @@ export function SyncEntryItem({ entry, onRetry, onDiscard, onEdit }: SyncEntryIt
       </Stack>
       {reason && (
         <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
-          {t(`reason.${reason}`)}
+          {tApp(`changeReason.${reason}`)}
         </Typography>
       )}
       {(canRetry || canEdit || canDiscard) && (

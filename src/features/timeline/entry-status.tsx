@@ -27,13 +27,13 @@ type EntryProblemProps = {
 /** Why a change needs the counsellor: failed, not sent, or not confirmed yet. */
 export function EntryProblem({ entry, t }: EntryProblemProps) {
   if (entry.status === 'stale') {
-    return <p className="tl-problem">{t('timeline.staleExplained')}</p>
+    return <p className="tl-problem">{t('changeReason.stale')}</p>
   }
   if ((entry.status !== 'failed' && entry.status !== 'unsent') || !entry.error) return null
   return (
     <p className="tl-problem">
       <strong>{`${t('timeline.reasonLabel')}: `}</strong>
-      {t(`timeline.reason.${failureReason(entry.error, entry.pendingOperation)}`)}
+      {t(`changeReason.${failureReason(entry.error, entry.pendingOperation)}`)}
       {entry.error.kind === 'outcome' && entry.error.message && ` (${entry.error.message})`}
     </p>
   )

@@ -53,31 +53,12 @@ export const timelineNl: TimelineMessages = {
     delete: 'verwijdering',
   },
   statusBadge: '{{status}} · {{operation}}',
-  staleExplained:
-    'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; de app blijft kijken.',
   actions: {
     retry: 'Opnieuw proberen',
     checkAgain: 'Opnieuw kijken',
     discard: 'Weggooien',
   },
   reasonLabel: 'Reden',
-  reason: {
-    network: 'De server was niet bereikbaar.',
-    unauthorized: 'De API-sleutel werd niet geaccepteerd.',
-    notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
-    updateTargetGone:
-      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
-    deleteTargetGone:
-      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
-    validation: 'De server heeft de waarden geweigerd.',
-    rateLimited: 'De server had het te druk.',
-    server: 'De server had een probleem.',
-    invalidResponse: 'De server gaf een antwoord dat deze app niet kan lezen.',
-    http: 'Het verzoek is mislukt.',
-    ownership: 'Dit contactmoment hoort bij een andere kandidaat.',
-    outcome: 'De server kon de wijziging niet doorvoeren.',
-    dependency: 'Het nieuwe contactmoment waar deze wijziging bij hoort, is niet opgeslagen.',
-  },
   filters: {
     label: 'Contactmomenten filteren',
     search: 'Zoeken in samenvatting en notities',
