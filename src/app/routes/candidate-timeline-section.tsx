@@ -9,7 +9,11 @@ import {
 } from '@/app/routes/use-interaction-dialogs'
 import { useApi } from '@/config/connection'
 import { InteractionDialogHost } from '@/features/interaction-forms/interaction-dialog-host'
-import { EMPTY_SCHEMA_INFO, readInteractionSchema } from '@/features/timeline/interaction-schema'
+import {
+  EMPTY_SCHEMA_INFO,
+  PENDING_SCHEMA_INFO,
+  readInteractionSchema,
+} from '@/features/timeline/interaction-schema'
 import { Timeline, type TimelineProps } from '@/features/timeline/timeline'
 import {
   entriesFromInteractions,
@@ -37,9 +41,16 @@ export function CandidateTimelineSection({
   const api = useApi()
   const interactions = useQuery(apiQueries.interactions(api, candidateId))
   const schema = useQuery(apiQueries.schema(api, 'create'))
+  // Pending only until its first answer: after a failure the timeline goes on without it.
+  const isSchemaPending = schema.isPending && schema.failureCount === 0
   const schemaInfo = useMemo(
-    () => (schema.data ? readInteractionSchema(schema.data) : EMPTY_SCHEMA_INFO),
-    [schema.data],
+    () =>
+      schema.data
+        ? readInteractionSchema(schema.data)
+        : isSchemaPending
+          ? PENDING_SCHEMA_INFO
+          : EMPTY_SCHEMA_INFO,
+    [schema.data, isSchemaPending],
   )
   // The journal is optional here: without its provider the timeline shows server records only.
   const journal = use(JournalContext)

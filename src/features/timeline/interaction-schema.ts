@@ -9,9 +9,15 @@ export type InteractionSchemaInfo = {
   types: readonly string[]
   /** Property name → its `title` (e.g. `location` → "Locatie"). */
   fieldTitles: Readonly<Record<string, string>>
+  /**
+   * The schema is still on its way (its first try): the type filter waits for it, because its
+   * order is the schema's, and chips that reorder under the pointer take clicks elsewhere.
+   */
+  isPending?: boolean
 }
 
 export const EMPTY_SCHEMA_INFO: InteractionSchemaInfo = { types: [], fieldTitles: {} }
+export const PENDING_SCHEMA_INFO: InteractionSchemaInfo = { ...EMPTY_SCHEMA_INFO, isPending: true }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

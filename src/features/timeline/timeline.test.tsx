@@ -137,7 +137,7 @@ test('counsellor can filter by type; the counts say what each type shows and the
   if (!sandboxed) throw new Error('the sandbox seed has candidates')
   const { feed, user, url } = await openTimeline(`/candidates/${sandboxed.id}?sandbox=1`)
 
-  const types = screen.getByRole('group', { name: 'Type' })
+  const types = await screen.findByRole('group', { name: 'Type' })
   await user.click(within(types).getByRole('button', { name: 'Telefonisch (2)' }))
 
   expect(summaries(feed)).toEqual(['Teruggebeld over de pabo', 'Kennismaking op kantoor'])
@@ -154,6 +154,31 @@ test('counsellor can filter by type; the counts say what each type shows and the
 
   await user.click(within(types).getByRole('button', { name: 'E-mail (1)' }))
   expect(summaries(feed)).toHaveLength(3)
+})
+
+test('the type filter waits for the region’s schema, so its chips never reorder under the pointer', async () => {
+  serve(SAMPLE())
+  let release: () => void = () => undefined
+  const schemaArrives = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  // The schema answers only when released; the mock's own handler then serves it.
+  server.use(
+    http.get('*/api/v2/schema', async () => {
+      await schemaArrives
+    }),
+  )
+  await openTimeline()
+  // The entries are there already; the types wait (alphabetical now, the schema's order later).
+  expect(screen.queryByRole('group', { name: 'Type' })).toBeNull()
+
+  release()
+  const types = await screen.findByRole('group', { name: 'Type' })
+  expect(
+    within(types)
+      .getAllByRole('button')
+      .map((chip) => chip.textContent),
+  ).toEqual(['Telefonisch (2)', 'E-mail (1)', 'Persoonlijk (1)', 'Adviesgesprek (1)'])
 })
 
 test('counsellor can search summary and notes, regardless of case and accents', async () => {
@@ -277,5 +302,5 @@ test('counsellor reading in Dutch sees Dutch groups, times and durations', async
   expect(within(feed).getByRole('article', { name: 'Kennismaking op kantoor' })).toHaveTextContent(
     '1 u 10 min',
   )
-  expect(screen.getByRole('group', { name: 'Soort' })).toBeInTheDocument()
+  expect(await screen.findByRole('group', { name: 'Soort' })).toBeInTheDocument()
 })

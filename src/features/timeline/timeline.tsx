@@ -93,12 +93,14 @@ export function Timeline({
   const terms = useMemo(() => searchTerms(filters.text), [filters.text])
   const typeOptions = useMemo(
     () =>
-      typeFilterOptions(
-        schemaInfo.types,
-        new Set(all.flatMap((entry) => entry.types)),
-        filters.types,
-      ),
-    [all, schemaInfo.types, filters.types],
+      schemaInfo.isPending
+        ? []
+        : typeFilterOptions(
+            schemaInfo.types,
+            new Set(all.flatMap((entry) => entry.types)),
+            filters.types,
+          ),
+    [all, schemaInfo.isPending, schemaInfo.types, filters.types],
   )
   const active = activeFilters(filters)
   const describe = (name: FilterName) => describeFilter(name, filters, t, format)
