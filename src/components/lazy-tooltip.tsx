@@ -20,16 +20,55 @@ type Tooltip = typeof TooltipComponent
  */
 let loaded: Tooltip | null = null
 let loading: Promise<void> | null = null
+/** The Tooltip module, once it arrived; swapped in when no press is under way. */
+let arrived: Tooltip | null = null
 /** What had keyboard focus when the Tooltip arrived (see `LazyTooltip`). */
 let focusedOnArrival: Element | null = null
 const listeners = new Set<() => void>()
+let isPressing = false
+
+function swapIn(): void {
+  if (arrived === null || loaded !== null || isPressing) return
+  loaded = arrived
+  focusedOnArrival = document.activeElement
+  for (const listener of listeners) listener()
+}
+
+/**
+ * Swapping the Tooltip in mounts each button afresh (see `LazyTooltip`). A press that began on
+ * the old button and ended on the new one would be no click at all, so the swap waits until the
+ * press is over: after the pointer or key goes up, and the click that follows in the same task.
+ */
+function watchPresses(): void {
+  const press = () => {
+    isPressing = true
+  }
+  const release = () => {
+    isPressing = false
+    setTimeout(swapIn)
+  }
+  document.addEventListener('pointerdown', press, true)
+  document.addEventListener('pointerup', release, true)
+  document.addEventListener('pointercancel', release, true)
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter' || event.key === ' ') press()
+    },
+    true,
+  )
+  document.addEventListener('keyup', release, true)
+}
+
+// From the start, not from arming: the press that arms (its focus) must count as under way.
+if (typeof document !== 'undefined') watchPresses()
 
 export function armTooltips(): void {
-  loading ??= import('@mui/material/Tooltip').then(
+  if (loading !== null) return
+  loading = import('@mui/material/Tooltip').then(
     (module) => {
-      loaded = module.default
-      focusedOnArrival = document.activeElement
-      for (const listener of listeners) listener()
+      arrived = module.default
+      swapIn()
     },
     () => {
       loading = null // offline for a moment: the next pointer or focus tries again
