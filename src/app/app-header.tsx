@@ -1,4 +1,3 @@
-import AppBar from '@mui/material/AppBar'
 import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
 import Toolbar from '@mui/material/Toolbar'
@@ -28,11 +27,15 @@ export function AppHeader() {
     connection.kind === 'mock' ? t('app.demoData') : needsSetup ? null : hostOf(connection.origin)
 
   return (
-    <AppBar
-      position="static"
-      color="default"
-      elevation={0}
-      sx={{ borderBottom: 1, borderColor: 'divider' }}
+    // MUI's AppBar (static, default colour, no elevation) is this much: its module stays out.
+    <Box
+      component="header"
+      sx={{
+        bgcolor: 'AppBar.defaultBg',
+        color: 'text.primary',
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
     >
       {/* The icon buttons' tooltips load once the pointer or focus comes near them. */}
       <Toolbar
@@ -71,6 +74,6 @@ export function AppHeader() {
         </Box>
       </Toolbar>
       <SandboxBanner />
-    </AppBar>
+    </Box>
   )
 }
