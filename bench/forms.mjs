@@ -280,7 +280,7 @@ try {
   console.log(
     `  initial JS (index.html's script + modulepreloads): ${kb(initial.gzip)}; form or picker code in it: ${formsInInitial.join(', ') || 'none'}`,
   )
-  const pageFiles = new Set([...loaded, ...closure(chunk('candidate-page'))])
+  const pageFiles = new Set([...loaded, ...closure(chunk('page-candidate'))])
   for (const [label, prefix, base] of [
     ['Log interactions (over the candidate page)', 'log-interactions-dialog', pageFiles],
     ['Edit interaction (over the candidate page)', 'edit-interaction-dialog', pageFiles],
@@ -288,7 +288,7 @@ try {
     [
       'New candidate (over the candidates page)',
       'create-candidate-dialog',
-      new Set([...loaded, ...closure(chunk('candidates-page'))]),
+      new Set([...loaded, ...closure(chunk('page-candidates'))]),
     ],
   ]) {
     const own = chunk(prefix)

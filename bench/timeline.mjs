@@ -194,6 +194,7 @@ try {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
     }
     const chips = tab.getByRole('group', { name: 'Type' }).getByRole('button')
+    await chips.first().waitFor() // the type chips wait for the region's schema
     const count = await chips.count()
     const read = () =>
       tab.evaluate(() => {
