@@ -1,10 +1,9 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { createApiClient } from '@/api/client'
 import { createMockServer } from '@/mocks/node'
 import { journalStorageKey } from '@/mutations/journal-storage-key'
 import { createLazyJournal, type LazyJournal } from '@/mutations/lazy-journal'
-import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
 
 // The order of these tests matters: the runtime is a module, loaded at most once per file. The
 // first test proves a reader never loads it; the later ones load it by giving the journal work.
@@ -30,13 +29,7 @@ afterAll(() => {
 
 /** Started like the provider starts it: confirmation runs once the runtime is there. */
 function startJournal(storage: Storage): LazyJournal {
-  const api = createApiClient({
-    origin: ORIGIN,
-    apiKey: 'demo-utrecht',
-    environment: 'production',
-    sandboxMode: 'header',
-    region: 'utrecht',
-  })
+  const api = testApiClient(ORIGIN)
   const journal = createLazyJournal(api, { storage, retryBaseMs: 20 })
   let stopConfirmation: () => void = () => undefined
   const stopWaiting = journal.onRuntime(({ startConfirmation }) => {

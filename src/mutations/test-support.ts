@@ -71,6 +71,20 @@ export type TestRig = {
   dispose: () => void
 }
 
+/** An api client for the mock's Utrecht demo region at `origin` (msw/node serves it there). */
+export function testApiClient(
+  origin: string,
+  options: { apiKey?: string; environment?: 'production' | 'sandbox' } = {},
+): ApiClient {
+  return createApiClient({
+    origin,
+    apiKey: options.apiKey ?? 'demo-utrecht',
+    environment: options.environment ?? 'production',
+    sandboxMode: 'header',
+    region: 'utrecht',
+  })
+}
+
 /** A started journal + confirmation adapters against `origin` (tests use the mock there). */
 export function startTestJournal(input: {
   origin: string
@@ -79,13 +93,7 @@ export function startTestJournal(input: {
   options?: JournalOptions & ConfirmationOptions
 }): TestRig {
   const storage = input.storage ?? new MemoryStorage()
-  const api = createApiClient({
-    origin: input.origin,
-    apiKey: input.apiKey ?? 'demo-utrecht',
-    environment: 'production',
-    sandboxMode: 'header',
-    region: 'utrecht',
-  })
+  const api = testApiClient(input.origin, { apiKey: input.apiKey })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const options = {
     storage,

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { createApiClient, type ApiClient } from '@/api/client'
+import type { ApiClient } from '@/api/client'
 import { ApiError } from '@/api/errors'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import { apiKeys, apiQueries } from '@/api/query-options'
@@ -15,7 +15,7 @@ import {
   useSubmitInteractions,
   useUpdateInteraction,
 } from '@/mutations/use-journal'
-import { MemoryStorage } from '@/mutations/test-support'
+import { MemoryStorage, testApiClient } from '@/mutations/test-support'
 
 const ORIGIN = 'http://hooks.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })
@@ -30,13 +30,7 @@ afterAll(() => {
 })
 
 const apiFor = (environment: 'production' | 'sandbox' = 'production') =>
-  createApiClient({
-    origin: ORIGIN,
-    apiKey: 'demo-utrecht',
-    environment,
-    sandboxMode: 'header',
-    region: 'utrecht',
-  })
+  testApiClient(ORIGIN, { environment })
 const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
 const row = { type: ['Telefonisch'], performedAt: '2026-03-09', summary: 'from the form' }
 

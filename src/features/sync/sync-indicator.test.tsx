@@ -2,14 +2,13 @@ import { QueryClient } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { createApiClient } from '@/api/client'
 import { SyncIndicator } from '@/features/sync/sync-indicator'
 import { initI18n } from '@/lib/i18n'
 import { createMockServer } from '@/mocks/node'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { JournalProvider } from '@/mutations/journal-provider'
 import { journalStorageKey } from '@/mutations/journal-storage'
-import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
 
 const ORIGIN = 'http://sync.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })
@@ -28,13 +27,7 @@ const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id 
 function renderIndicator(entries: JournalEntry[], onEdit?: (entry: JournalEntry) => void) {
   const storage = new MemoryStorage()
   storage.setItem(journalStorageKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
-  const api = createApiClient({
-    origin: ORIGIN,
-    apiKey: 'demo-utrecht',
-    environment: 'production',
-    sandboxMode: 'header',
-    region: 'utrecht',
-  })
+  const api = testApiClient(ORIGIN)
   render(
     <JournalProvider
       api={api}

@@ -2,11 +2,10 @@ import { QueryClient } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { createApiClient } from '@/api/client'
 import { SyncNotices } from '@/features/sync/sync-notices'
 import { createMockServer } from '@/mocks/node'
 import { JournalProvider } from '@/mutations/journal-provider'
-import { MemoryStorage } from '@/mutations/test-support'
+import { MemoryStorage, testApiClient } from '@/mutations/test-support'
 import { useJournalContext } from '@/mutations/journal-context'
 import type { Journal } from '@/mutations/journal-types'
 import { loadJournalRuntime } from '@/mutations/lazy-journal'
@@ -29,13 +28,7 @@ const row = (summary: string) => ({ type: ['E-mail'], performedAt: '2026-03-09',
 async function renderNotices() {
   // As a form does on intent: the journal's runtime, and with it `/events`, is there before a submit.
   await loadJournalRuntime()
-  const api = createApiClient({
-    origin: ORIGIN,
-    apiKey: 'demo-utrecht',
-    environment: 'production',
-    sandboxMode: 'header',
-    region: 'utrecht',
-  })
+  const api = testApiClient(ORIGIN)
   const holder: { journal: Journal | null } = { journal: null }
   function Grab() {
     holder.journal = useJournalContext().journal
