@@ -2,11 +2,7 @@ import { resolve } from 'node:path'
 
 /** What rolldown's chunking context tells about a module (the part this uses). */
 type ModuleGraph = {
-  getModuleInfo(id: string): {
-    importedIds: readonly string[]
-    dynamicallyImportedIds: readonly string[]
-    dynamicImporters: readonly string[]
-  } | null
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null
 }
 
 /**
@@ -41,24 +37,6 @@ export function firstLoadChunkGroups(root: string) {
     return seen
   }
 
-  /** Every module dynamically imported somewhere, found from the roots. */
-  const dynamicEntries = (graph: ModuleGraph) => {
-    const seen = new Set<string>()
-    const found = new Set<string>()
-    const stack = [...shellRoots]
-    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-      if (seen.has(id)) continue
-      seen.add(id)
-      const info = graph.getModuleInfo(id)
-      stack.push(...(info?.importedIds ?? []))
-      for (const next of info?.dynamicallyImportedIds ?? []) {
-        found.add(next)
-        stack.push(next)
-      }
-    }
-    return found
-  }
-
   const assign = (graph: ModuleGraph) => {
     const result = new Map<string, string>()
     const shell = closure(graph, shellRoots)
@@ -69,18 +47,8 @@ export function firstLoadChunkGroups(root: string) {
         if (users > 1) shell.add(id)
       }
     for (const id of shell) result.set(id, 'shell')
-    // Lazy code a page opens (its forms) may share the page's chunk; lazy code that can open
-    // elsewhere must not, or opening it on another page would fetch this page too.
-    const lazy = [...dynamicEntries(graph)].filter((id) => !Object.values(pages).includes(id))
-    for (const [name, ids] of perPage) {
-      const foreign = new Set<string>()
-      for (const entry of lazy) {
-        const importers = graph.getModuleInfo(entry)?.dynamicImporters ?? []
-        if (importers.length > 0 && importers.every((importer) => ids.has(importer))) continue
-        for (const id of closure(graph, [entry])) foreign.add(id)
-      }
-      for (const id of ids) if (!result.has(id) && !foreign.has(id)) result.set(id, `page-${name}`)
-    }
+    for (const [name, ids] of perPage)
+      for (const id of ids) if (!result.has(id)) result.set(id, `page-${name}`)
     return result
   }
 
