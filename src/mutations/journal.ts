@@ -1,5 +1,6 @@
 import { isAbortError, isApiError } from '@/api/errors'
 import type { ApiClient } from '@/api/client'
+import { createEmitter } from '@/mutations/emitter'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import { isBlocked, planDependencies } from '@/mutations/dependencies'
 import type { JournalEntry } from '@/mutations/journal-entry'
@@ -74,9 +75,9 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     eventsStatus: 'connecting',
     changedAt: now(),
   }
-  const listeners = new Set<() => void>()
-  const noticeListeners = new Set<(notice: JournalNotice) => void>()
-  const checkListeners = new Set<(candidateId: string) => void>()
+  const changes = createEmitter()
+  const noticeEvents = createEmitter<[JournalNotice]>()
+  const checkRequests = createEmitter<[string]>()
   const inFlight = new Set<string>()
   const waiters = new Map<string, Waiter>()
   // Entries another tab created after we started: that tab sends them, not us.
@@ -93,7 +94,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
 
   function emit(next: Partial<JournalSnapshot>): void {
     snapshot = { ...snapshot, ...next, changedAt: now() }
-    for (const listener of listeners) listener()
+    changes.emit()
   }
 
   function commit(next: JournalEntry[], shouldPersist = true): void {
@@ -130,7 +131,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       /* repeat until nothing changes */
     }
     if (next !== entries) commit(next)
-    for (const notice of notices) for (const listener of noticeListeners) listener(notice)
+    for (const notice of notices) noticeEvents.emit(notice)
     pump()
   }
 
@@ -239,24 +240,15 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
 
   return {
     scope,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: changes.subscribe,
     getSnapshot: () => snapshot,
-    subscribeNotices: (listener) => {
-      noticeListeners.add(listener)
-      return () => noticeListeners.delete(listener)
-    },
-    subscribeCheckRequests: (listener) => {
-      checkListeners.add(listener)
-      return () => checkListeners.delete(listener)
-    },
+    subscribeNotices: noticeEvents.subscribe,
+    subscribeCheckRequests: checkRequests.subscribe,
     submit,
     retry: (key) => {
       const entry = find(key)
       if (entry?.phase === 'stale' && entry.candidateId !== null) {
-        for (const listener of checkListeners) listener(entry.candidateId)
+        checkRequests.emit(entry.candidateId)
         return
       }
       if (!entry || !isRetryable(entry)) return // e.g. its record no longer exists

@@ -1,5 +1,6 @@
 import type { ApiClient } from '@/api/client'
 import type * as runtimeModule from '@/mutations/journal-runtime'
+import { createEmitter } from '@/mutations/emitter'
 import type { EventStreamStatus } from '@/api/events'
 import {
   defaultStorage,
@@ -75,15 +76,13 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
     eventsStatus: 'connecting',
     changedAt: now(),
   }
-  const listeners = new Set<() => void>()
-  const noticeListeners = new Set<(notice: JournalNotice) => void>()
-  const checkListeners = new Set<(candidateId: string) => void>()
-  const runtimeListeners = new Set<(runtime: JournalRuntime) => void>()
+  const changes = createEmitter()
+  const noticeEvents = createEmitter<[JournalNotice]>()
+  const checkRequests = createEmitter<[string]>()
+  const runtimeEvents = createEmitter<[JournalRuntime]>()
   let stopWatchingOtherTabs: () => void = () => undefined
 
-  const emit = () => {
-    for (const listener of listeners) listener()
-  }
+  const emit = changes.emit
 
   function attach(runtime: JournalRuntime): Journal {
     if (engine) return engine
@@ -94,17 +93,13 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
     engine = created
     created.setEventsStatus(idleSnapshot.eventsStatus)
     created.subscribe(emit)
-    created.subscribeNotices((notice) => {
-      for (const listener of noticeListeners) listener(notice)
-    })
-    created.subscribeCheckRequests((candidateId) => {
-      for (const listener of checkListeners) listener(candidateId)
-    })
+    created.subscribeNotices(noticeEvents.emit)
+    created.subscribeCheckRequests(checkRequests.emit)
     stopWatchingOtherTabs()
     onRuntimeLoaded.delete(attach)
     if (isRunning) created.start()
     emit()
-    for (const listener of runtimeListeners) listener(runtime)
+    runtimeEvents.emit(runtime)
     return created
   }
 
@@ -129,19 +124,10 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
 
   return {
     scope,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
+    subscribe: changes.subscribe,
     getSnapshot: () => engine?.getSnapshot() ?? idleSnapshot,
-    subscribeNotices: (listener) => {
-      noticeListeners.add(listener)
-      return () => noticeListeners.delete(listener)
-    },
-    subscribeCheckRequests: (listener) => {
-      checkListeners.add(listener)
-      return () => checkListeners.delete(listener)
-    },
+    subscribeNotices: noticeEvents.subscribe,
+    subscribeCheckRequests: checkRequests.subscribe,
     submit: (input) =>
       engine ? engine.submit(input) : ensureEngine().then((journal) => journal.submit(input)),
     retry: (entryKey) => {
@@ -195,9 +181,9 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
       engine?.stop()
     },
     onRuntime: (callback) => {
-      runtimeListeners.add(callback)
+      const unsubscribe = runtimeEvents.subscribe(callback)
       if (engine && loadedRuntime) callback(loadedRuntime)
-      return () => runtimeListeners.delete(callback)
+      return unsubscribe
     },
   }
 }
