@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { beforeAll } from 'vitest'
 import { Router } from 'wouter'
 import { memoryLocation } from 'wouter/memory-location'
 import type { Environment, SandboxMode } from '@/api/contract'
@@ -8,6 +9,17 @@ import { AppProviders } from '@/app/app'
 import { AppRoutes } from '@/app/router'
 import { environmentFromSearch, mockConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
+import { armTooltips } from '@/components/lazy-tooltip'
+
+// App tests see the header's tooltips loaded, as a returning visitor does. The swap from bare
+// buttons (components/lazy-tooltip.tsx) has its own tests; here it would only re-mount a button
+// between a test's query and its click (a browser targets what is under the pointer, a test
+// holds the old element), which made clicks in these tests flaky.
+beforeAll(async () => {
+  armTooltips()
+  await import('@mui/material/Tooltip')
+  await new Promise((resolve) => setTimeout(resolve, 0))
+})
 
 export type RenderAppOptions = {
   /** Default: the built-in mock with the first demo region's key. */
