@@ -14,6 +14,19 @@ export function build() {
   })
 }
 
+/** The manifest keys `roots` reach through static imports (themselves included). */
+function importClosure(manifest, roots) {
+  const seen = new Set()
+  const stack = [...roots]
+  while (stack.length > 0) {
+    const key = stack.pop()
+    if (seen.has(key)) continue
+    seen.add(key)
+    stack.push(...(manifest[key]?.imports ?? []))
+  }
+  return seen
+}
+
 /**
  * Splits the JS files a page fetched into the app's and the demo backend's. The e2e build
  * carries the mock (MSW and its engine), which a production build does not have; the mock's
@@ -25,17 +38,7 @@ export function splitAppAndMock(fetched) {
   const manifest = JSON.parse(readFileSync(join(OUT_DIR, '.vite', 'manifest.json'), 'utf8'))
   const byKey = new Map(Object.entries(manifest))
   const fileOf = (key) => byKey.get(key)?.file.replace(/^assets\//, '')
-  const closure = (roots) => {
-    const seen = new Set()
-    const stack = [...roots]
-    while (stack.length > 0) {
-      const key = stack.pop()
-      if (seen.has(key)) continue
-      seen.add(key)
-      for (const next of byKey.get(key)?.imports ?? []) stack.push(next)
-    }
-    return new Set([...seen].map(fileOf))
-  }
+  const closure = (roots) => new Set([...importClosure(manifest, roots)].map(fileOf))
   const mockKey = [...byKey.keys()].find((key) => key === 'src/mocks/browser.ts')
   if (!mockKey) throw new Error('the bench build has no mock chunk (src/mocks/browser.ts)')
   const mockGraph = closure([mockKey])
@@ -88,16 +91,8 @@ export function productionGzipOf(fetchedAppFiles) {
     else missing.push(key)
   }
   if (missing.length > 0) throw new Error(`not in the production build: ${missing.join(', ')}`)
-  const seen = new Set()
-  const stack = [...roots]
-  while (stack.length > 0) {
-    const key = stack.pop()
-    if (seen.has(key)) continue
-    seen.add(key)
-    stack.push(...(production[key].imports ?? []))
-  }
   let gzip = 0
-  for (const key of seen) {
+  for (const key of importClosure(production, roots)) {
     gzip += gzipSync(readFileSync(join(PRODUCTION_DIR, production[key].file)), { level: 9 }).length
   }
   return gzip
