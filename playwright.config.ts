@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const isCI = Boolean(process.env.CI)
-const port = 4173
+// E2E_PORT lets two checkouts run their e2e suites side by side without reusing each other's server.
+const port = Number(process.env.E2E_PORT ?? 4173)
 
 // Debian's Chromium, never a Playwright browser download (see ../shared/stack.md).
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -44,7 +45,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build:e2e && npm run preview:e2e -- --host 127.0.0.1',
+    command: `npm run build:e2e && npx vite preview --mode e2e --outDir dist-e2e --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !isCI,
     timeout: 180_000,
