@@ -51,7 +51,14 @@ test('sends the key, and sandbox by header or by prefix', async () => {
           request.headers.get('x-api-sandbox') ?? '-'
         }`,
       )
-      return HttpResponse.json({ statusCode: 200, message: 'ok', data: [], meta })
+      const sandboxEnabled =
+        params.prefix === 'sandbox' || request.headers.get('x-api-sandbox') === 'true'
+      return HttpResponse.json({
+        statusCode: 200,
+        message: 'ok',
+        data: [],
+        meta: { sandboxEnabled },
+      })
     }),
   )
   await createApiClient(base).listInteractions('c1')
@@ -82,7 +89,7 @@ test('a write carries the idempotency key and callback as query parameters and a
     idempotencyKey: 'key-9',
     callbackUrl: 'https://relay.test/cb',
   })
-  expect(result.data.idempotencyKey).toBe('key-9')
+  expect(result).toEqual({ echoedKey: 'key-9', sandboxEnabled: false, unreadable: null })
   expect(new URL(url).searchParams.get('idempotencyKey')).toBe('key-9')
   expect(new URL(url).searchParams.get('callbackUrl')).toBe('https://relay.test/cb')
   expect(body).toEqual([{ type: ['E-mail'] }])
@@ -174,4 +181,69 @@ test('an aborted request rejects with the abort, not an ApiError', async () => {
   const pending = createApiClient(base).getCandidate('c1', controller.signal)
   controller.abort()
   await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+})
+
+test('any 2xx on a write is an acceptance, even when its body cannot be read', async () => {
+  const bodies = [
+    () => new HttpResponse('not json', { status: 202 }),
+    () => HttpResponse.json({ statusCode: 202, message: 'ok' }, { status: 202 }),
+    () => new HttpResponse(null, { status: 204 }),
+    // Headers arrive, then the body stream breaks.
+    () =>
+      new HttpResponse(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"statusCode":'))
+            controller.error(new Error('connection reset'))
+          },
+        }),
+        { status: 202, headers: { 'content-type': 'application/json' } },
+      ),
+  ]
+  for (const respond of bodies) {
+    server.use(http.post(`${ORIGIN}/api/v2/candidates/c1/interactions`, respond))
+    const ack = await createApiClient(base).createInteractions('c1', [{}], { idempotencyKey: 'k' })
+    expect(ack.echoedKey).toBeNull()
+    expect(ack.unreadable).toEqual(expect.any(String))
+  }
+})
+
+test('a request that gets no answer within the timeout is a transient timeout error', async () => {
+  server.use(
+    http.post(
+      `${ORIGIN}/api/v2/candidates/c1/interactions`,
+      () => new Promise<never>(() => undefined),
+    ),
+    http.get(`${ORIGIN}/api/v2/candidates/c1`, () => new Promise<never>(() => undefined)),
+  )
+  const client = createApiClient({ ...base, timeoutMs: 30 })
+  const write = await caught(client.createInteractions('c1', [{}], { idempotencyKey: 'k' }))
+  expect(write).toMatchObject({ kind: 'network', code: 'timeout', isTransient: true })
+  const read = await caught(client.getCandidate('c1'))
+  expect(read.code).toBe('timeout')
+})
+
+test('an answer from the other environment is refused as data, and reported on a write', async () => {
+  const at = '2026-01-01T00:00:00Z'
+  const candidate = {
+    id: 'c1',
+    firstName: 'A',
+    lastName: 'B',
+    email: 'a@b.test',
+    createdAt: at,
+    updatedAt: at,
+  }
+  server.use(
+    http.get(`${ORIGIN}/api/v2/candidates/c1`, () =>
+      HttpResponse.json({ statusCode: 200, message: 'ok', data: candidate, meta }),
+    ),
+    http.post(`${ORIGIN}/api/v2/candidates/c1/interactions`, () =>
+      HttpResponse.json(accepted('k'), { status: 202 }),
+    ),
+  )
+  const sandbox = createApiClient({ ...base, environment: 'sandbox' })
+  const read = await caught(sandbox.getCandidate('c1'))
+  expect(read).toMatchObject({ kind: 'invalid-response', code: 'sandbox_mismatch' })
+  const ack = await sandbox.createInteractions('c1', [{}], { idempotencyKey: 'k' })
+  expect(ack.sandboxEnabled).toBe(false)
 })

@@ -33,8 +33,29 @@ export type ApiConfig = {
   sandboxMode: SandboxMode
   /** The region the key belongs to; scopes every cache key. */
   region: string
+  /** Longest wait for an answer (headers and body), in ms; default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number
   fetch?: typeof fetch
 }
+
+/** A request that has had no complete answer after this long is given up as a timeout. */
+export const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * What a write's 2xx said. Any 2xx means accepted — the mutation is queued from then on — even
+ * when the body cannot be read, so these fields are what the body told us, where it could.
+ */
+export type WriteAck = {
+  /** The key the 202 echoed; null when the body could not be read. */
+  echoedKey: string | null
+  /** `meta.sandboxEnabled`; null when the body could not be read. */
+  sandboxEnabled: boolean | null
+  /** Why the body could not be read; null when it could. */
+  unreadable: string | null
+}
+
+/** The upstream answered from another environment than the one asked for. */
+export const SANDBOX_MISMATCH = 'sandbox_mismatch'
 
 /** What every cache key starts with, so environments and regions never share data. */
 export type ApiScope = { environment: Environment; region: string }
@@ -55,6 +76,9 @@ type RequestInput = {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>
+
+/** Every envelope carries `meta.sandboxEnabled` ([DOC]); `request` checks it. */
+type EnvelopeShape = z.ZodMiniType<{ meta: { sandboxEnabled: boolean } }>
 
 export function createApiClient(config: ApiConfig) {
   const doFetch = config.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
@@ -80,17 +104,35 @@ export function createApiClient(config: ApiConfig) {
     return h
   }
 
-  /** Sends a request; returns the raw response when it is 2xx, throws ApiError otherwise. */
-  async function send(input: RequestInput): Promise<Response> {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
+
+  /**
+   * Runs `read` on the response of a request, within the timeout (which covers reading the body
+   * too). Throws ApiError for a non-2xx answer, no answer, or the timeout; aborts stay aborts.
+   */
+  async function exchange<T>(
+    input: RequestInput,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout
+    const timedOut = () =>
+      new ApiError({
+        status: 0,
+        code: 'timeout',
+        message: `The server did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+      })
     let response: Response
     try {
       response = await doFetch(url(input.path, input.query), {
         method: input.method,
         headers: headers(input),
         body: input.body === undefined ? null : JSON.stringify(input.body),
-        signal: input.signal ?? null,
+        signal,
       })
     } catch (error) {
+      if (input.signal?.aborted) throw error
+      if (timeout.aborted) throw timedOut()
       if (isAbortError(error)) throw error
       throw new ApiError({
         status: 0,
@@ -100,24 +142,55 @@ export function createApiClient(config: ApiConfig) {
       })
     }
     if (!response.ok) throw await toApiError(response)
-    return response
+    try {
+      return await read(response)
+    } catch (error) {
+      if (!input.signal?.aborted && timeout.aborted) throw timedOut()
+      throw error
+    }
   }
 
-  async function request<S extends z.ZodMiniType>(
-    schema: S,
-    input: RequestInput,
-  ): Promise<z.infer<S>> {
-    const response = await send(input)
-    return parseBody(response, schema)
+  /** Sends a request; returns the raw response when it is 2xx, throws ApiError otherwise. */
+  function send(input: RequestInput): Promise<Response> {
+    return exchange(input, (response) => Promise.resolve(response))
   }
 
+  const mismatchListeners = new Set<(error: ApiError) => void>()
+
+  /** An envelope from the other environment is never data of this one. */
+  function checkEnvironment(sandboxEnabled: boolean, status: number): void {
+    if (sandboxEnabled === isSandbox) return
+    const error = new ApiError({
+      status,
+      code: SANDBOX_MISMATCH,
+      message: isSandbox
+        ? 'A sandbox request was answered from production: something between this app and the API drops the sandbox setting.'
+        : 'A production request was answered from the sandbox.',
+    })
+    for (const listener of mismatchListeners) listener(error)
+    throw error
+  }
+
+  function request<S extends EnvelopeShape>(schema: S, input: RequestInput): Promise<z.infer<S>> {
+    return exchange(input, async (response) => {
+      const body = await parseBody(response, schema)
+      checkEnvironment(body.meta.sandboxEnabled, response.status)
+      return body
+    })
+  }
+
+  /**
+   * A write. Any 2xx is an acceptance, whatever its body: the mutation is queued from then on,
+   * so a body that cannot be read (or fails to arrive) must never lead to a second attempt
+   * under another key. What the body did say comes back for the caller to check.
+   */
   function write(
     method: 'POST' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     options: WriteOptions,
-  ): Promise<Accepted> {
-    return request(acceptedSchema, {
+  ): Promise<WriteAck> {
+    const input: RequestInput = {
       method,
       path,
       body,
@@ -126,6 +199,23 @@ export function createApiClient(config: ApiConfig) {
         [QUERY_IDEMPOTENCY_KEY]: options.idempotencyKey,
         [QUERY_CALLBACK_URL]: options.callbackUrl,
       },
+    }
+    return exchange(input, async (response) => {
+      try {
+        const accepted: Accepted = await parseBody(response, acceptedSchema)
+        return {
+          echoedKey: accepted.data.idempotencyKey,
+          sandboxEnabled: accepted.meta.sandboxEnabled,
+          unreadable: null,
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw error // stopped: the same key goes out again later
+        return {
+          echoedKey: null,
+          sandboxEnabled: null,
+          unreadable: error instanceof Error ? error.message : String(error),
+        }
+      }
     })
   }
 
@@ -133,6 +223,13 @@ export function createApiClient(config: ApiConfig) {
     config,
     scope,
     send,
+    /** Calls back whenever a read is answered from the other environment (the journal halts). */
+    subscribeSandboxMismatch: (listener: (error: ApiError) => void) => {
+      mismatchListeners.add(listener)
+      return () => {
+        mismatchListeners.delete(listener)
+      }
+    },
     /** Full URL of a path, for callers that stream (the events port). */
     url: (path: string) => url(path, undefined),
     headers: (accept: string) => headers({ method: 'GET', path: '', accept }),

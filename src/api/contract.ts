@@ -212,6 +212,17 @@ export type ErrorBody = z.infer<typeof errorBodySchema>
 export const QUERY_IDEMPOTENCY_KEY = 'idempotencyKey'
 export const QUERY_CALLBACK_URL = 'callbackUrl'
 
+/**
+ * [ASSUMED] a replayed `idempotencyKey` is answered with its first 202 before anything else is
+ * checked (auth of the same key aside). So a definite refusal of a key — a 4xx other than 408 and
+ * 429 — proves that nothing was ever queued under it, even when an earlier attempt with the same
+ * key got no answer. 5xx, 408, 429, timeouts and network errors prove nothing: the write may
+ * have been queued.
+ */
+export function refusalProvesNotQueued(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429
+}
+
 /** [ASSUMED] batch creates take a JSON array body; PATCH one object; DELETE no body. */
 export const BATCH_BODY_IS_ARRAY = true
 

@@ -44,7 +44,8 @@ export class ApiError extends Error {
 }
 
 function kindOf(status: number, code: string): ApiErrorKind {
-  if (code === 'invalid_response') return 'invalid-response'
+  // sandbox_mismatch: an answer from the other environment (see client.ts).
+  if (code === 'invalid_response' || code === 'sandbox_mismatch') return 'invalid-response'
   if (status === 0) return 'network'
   if (status === 401) return 'unauthorized'
   if (status === 404) return 'not-found'

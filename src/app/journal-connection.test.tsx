@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { expect, test } from 'vitest'
 import { AppProviders } from '@/app/app'
 import { scopeRegion, useConnection, type UpstreamConnection } from '@/config/connection'
-import { journalStorageKey } from '@/mutations/journal-storage'
+import { legacyJournalKey } from '@/mutations/journal-storage-key'
 import { MemoryStorage, makeEntry } from '@/mutations/test-support'
 import { setupMockBackend } from '@/test/mock-backend'
 import { createTestQueryClient } from '@/test/render'
@@ -44,7 +44,7 @@ test('without an API key the journal neither listens, polls nor sends; with one 
   const candidateId = backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
   const storage = new MemoryStorage()
   storage.setItem(
-    journalStorageKey(scope),
+    legacyJournalKey(scope),
     JSON.stringify({
       version: 1,
       entries: [{ ...makeEntry({ key: 'waiting', phase: 'queued' }, { candidateId }), scope }],

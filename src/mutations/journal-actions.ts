@@ -27,11 +27,22 @@ export function isRetryable(entry: JournalEntry): boolean {
 }
 
 /**
- * "Edit & resubmit" for a failed or unsent change, except where no correction can help: an edit
- * whose create never came, or an edit or delete of a record that does not exist.
+ * Sent, but no answer proved it was refused: the upstream may have queued it, so it may still be
+ * applied. Only a retry with its own key is safe until an answer settles it.
+ */
+export function isOutcomeUnknown(entry: JournalEntry): boolean {
+  return entry.phase === 'unsent' && entry.mayHaveReached
+}
+
+/**
+ * "Edit & resubmit" (a NEW key) for a failed or unsent change, except where no correction can
+ * help — an edit whose create never came, an edit or delete of a record that does not exist — or
+ * where the original may still run: an unsent change whose outcome is unknown. A failed one is
+ * safe: the engine reported that it did not apply it.
  */
 export function isResubmittable(entry: JournalEntry): boolean {
   if (entry.phase !== 'failed' && entry.phase !== 'unsent') return false
+  if (isOutcomeUnknown(entry)) return false
   return entry.error?.kind !== 'dependency' && !isTargetGone(entry)
 }
 
@@ -50,6 +61,7 @@ export type FailureReason =
   | 'ownership'
   | 'outcome'
   | 'dependency'
+  | 'contract'
 
 const KIND_REASONS = new Map<string, FailureReason>([
   ['network', 'network'],
@@ -61,6 +73,7 @@ const KIND_REASONS = new Map<string, FailureReason>([
   ['invalid-response', 'invalidResponse'],
   ['http', 'http'],
   ['dependency', 'dependency'],
+  ['contract', 'contract'],
 ])
 
 /**

@@ -1,59 +1,149 @@
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { createMockServer } from '@/mocks/node'
-import { journalStorageKey } from '@/mutations/journal-storage'
-import { TEST_SCOPE, makeEntry, startTestJournal, type TestRig } from '@/mutations/test-support'
+import { journalEntryItemKey } from '@/mutations/journal-storage-key'
+import {
+  TEST_SCOPE,
+  TestLocks,
+  entryLockName,
+  makeEntry,
+  startTestJournal,
+  storeEntries,
+  type TestRig,
+} from '@/mutations/test-support'
 
 const ORIGIN = 'http://tabs.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })
 const rigs: TestRig[] = []
+const cleanups: (() => void)[] = []
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' })
 })
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose()
+  for (const cleanup of cleanups.splice(0)) cleanup()
+  window.localStorage.clear()
   backend.reset()
 })
 afterAll(() => {
   server.close()
 })
 
-test('another tab’s entries show up here, and this tab does not send what that tab is sending', async () => {
-  // A real localStorage (jsdom) shared by "both tabs"; the rig's own storage is replaced by it.
+const POSTS = 'POST /candidates/:candidateId/interactions'
+const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
+const row = (summary: string) => ({ type: ['Telefonisch'], performedAt: '2026-03-09', summary })
+
+/** A "tab": a journal on the shared jsdom localStorage and the shared locks. */
+function openTab(locks: TestLocks): TestRig {
   const rig = startTestJournal({
     origin: ORIGIN,
-    options: { storage: window.localStorage, isEventsEnabled: false },
+    options: { storage: window.localStorage, locks, isEventsEnabled: false, pollBaseMs: 5000 },
   })
   rigs.push(rig)
-  const key = journalStorageKey(TEST_SCOPE)
-  const theirs = [
-    makeEntry({ key: 'their-queued', phase: 'queued', createdAt: 1 }),
-    makeEntry({ key: 'their-sending', phase: 'sending', createdAt: 2 }),
-  ]
-  const value = JSON.stringify({ version: 1, entries: theirs })
-  window.localStorage.setItem(key, value)
-  window.dispatchEvent(
-    new StorageEvent('storage', { key, newValue: value, storageArea: window.localStorage }),
-  )
-  expect(rig.journal.getSnapshot().entries.map((entry) => entry.key)).toEqual([
-    'their-queued',
-    'their-sending',
-  ])
-  await new Promise((resolve) => setTimeout(resolve, 80))
-  expect(backend.requestCounts()['POST /candidates/:candidateId/interactions']).toBeUndefined()
-  // The counsellor may still act on it here: then this tab becomes its sender.
+  return rig
+}
+
+/** What the storage event would tell the other tabs, since jsdom does not fire it across them. */
+function announce(entryKey: string): void {
+  const key = journalEntryItemKey(TEST_SCOPE, entryKey)
   window.dispatchEvent(
     new StorageEvent('storage', {
       key,
-      newValue: JSON.stringify({
-        version: 1,
-        entries: [{ ...theirs[1], phase: 'unsent', updatedAt: 3000 }],
-      }),
+      newValue: window.localStorage.getItem(key),
       storageArea: window.localStorage,
     }),
   )
-  expect(rig.phaseOf('their-queued')).toBeUndefined()
-  rig.journal.retry('their-sending')
+}
+
+test('an entry another tab is sending shows here but is not sent from here', async () => {
+  const locks = new TestLocks()
+  cleanups.push(await locks.hold(entryLockName('their-sending')))
+  const tab = openTab(locks)
+  storeEntries(window.localStorage, [
+    makeEntry(
+      { key: 'their-sending', phase: 'sending', createdAt: 2 },
+      { candidateId: candidateId() },
+    ),
+  ])
+  announce('their-sending')
+  expect(tab.phaseOf('their-sending')).toBe('sending')
+  await new Promise((resolve) => setTimeout(resolve, 80))
+  expect(backend.requestCounts()[POSTS]).toBeUndefined()
+})
+
+test('an entry left sending by a tab that closed is taken over, with its own key, once', async () => {
+  const locks = new TestLocks()
+  const letGo = await locks.hold(entryLockName('orphan'))
+  const tabs = [openTab(locks), openTab(locks)]
+  storeEntries(window.localStorage, [
+    makeEntry({ key: 'orphan', phase: 'sending', sentAt: 1 }, { candidateId: candidateId() }),
+  ])
+  announce('orphan')
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(backend.requestCounts()[POSTS]).toBeUndefined()
+  letGo() // the tab that was sending it closes
   await vi.waitFor(() => {
-    expect(backend.requestCounts()['POST /candidates/:candidateId/interactions']).toBe(1)
+    expect(tabs.some((tab) => tab.phaseOf('orphan') === 'queued')).toBe(true)
   })
+  announce('orphan')
+  await new Promise((resolve) => setTimeout(resolve, 80))
+  expect(backend.requestCounts()[POSTS]).toBe(1)
+  await backend.engine.idle()
+  expect(backend.engine.outcomes.map(({ outcome }) => outcome.idempotencyKey)).toEqual(['orphan'])
+})
+
+test('two tabs writing at once keep each other’s entries', async () => {
+  const locks = new TestLocks()
+  const [first, second] = [openTab(locks), openTab(locks)]
+  const id = candidateId()
+  backend.setScenario({ stuckQueue: true })
+  await Promise.all([
+    first.journal.submit({
+      resource: 'interaction',
+      operation: 'create',
+      candidateId: id,
+      payload: [row('one')],
+      key: 'from-first',
+    }),
+    second.journal.submit({
+      resource: 'interaction',
+      operation: 'create',
+      candidateId: id,
+      payload: [row('two')],
+      key: 'from-second',
+    }),
+  ])
+  announce('from-first')
+  announce('from-second')
+  const stored = ['from-first', 'from-second'].map((key) =>
+    window.localStorage.getItem(journalEntryItemKey(TEST_SCOPE, key)),
+  )
+  expect(stored.every((value) => value !== null)).toBe(true)
+  for (const tab of [first, second]) {
+    expect(
+      tab.journal
+        .getSnapshot()
+        .entries.map((entry) => entry.key)
+        .sort(),
+    ).toEqual(['from-first', 'from-second'])
+  }
+  expect(backend.requestCounts()[POSTS]).toBe(2)
+})
+
+test('a tab never wakes up for retries of an entry it does not send', async () => {
+  const locks = new TestLocks()
+  cleanups.push(await locks.hold(entryLockName('theirs')))
+  const tab = openTab(locks)
+  const timeouts = vi.spyOn(globalThis, 'setTimeout')
+  storeEntries(window.localStorage, [
+    // Due long ago: a tab that scheduled its retries would fire at once, again and again.
+    makeEntry(
+      { key: 'theirs', phase: 'sending', nextAttemptAt: 1, attempts: 2 },
+      { candidateId: candidateId() },
+    ),
+  ])
+  announce('theirs')
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  const zeroDelay = timeouts.mock.calls.filter(([, delay]) => (delay ?? 0) <= 1).length
+  expect(zeroDelay).toBeLessThan(5)
+  expect(tab.phaseOf('theirs')).toBe('sending')
 })

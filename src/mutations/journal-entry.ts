@@ -28,11 +28,16 @@ const API_ERROR_KINDS: { [K in ApiErrorKind]: K } = {
   'invalid-response': 'invalid-response',
   http: 'http',
 }
-/** Plus ours: `outcome` (the engine failed the write), `dependency` (its create never came). */
+/**
+ * Plus ours: `outcome` (the engine failed the write), `dependency` (its create never came),
+ * `contract` (the upstream accepted it but answered against what we assume of it: another key
+ * echoed, the other environment).
+ */
 export const journalErrorKindSchema = z.enum({
   ...API_ERROR_KINDS,
   outcome: 'outcome',
   dependency: 'dependency',
+  contract: 'contract',
 } as const)
 export type JournalErrorKind = z.infer<typeof journalErrorKindSchema>
 
@@ -88,6 +93,12 @@ export const journalEntrySchema = z
     /** When the data first showed the result; the entry is dropped a little later. */
     seenAt: z.nullable(timestamp),
     attempts: z.int().check(z.nonnegative()),
+    /**
+     * An attempt went out and no answer proved it was refused: the upstream may have queued it.
+     * Then only the same key may go out again ("Edit & resubmit" under a new key could run the
+     * change twice). Cleared by a refusal that proves nothing was queued (contract.ts).
+     */
+    mayHaveReached: z._default(z.boolean(), false),
     nextAttemptAt: z.nullable(timestamp),
     deadlineAt: z.nullable(timestamp),
     phase: z.enum(JOURNAL_PHASES),

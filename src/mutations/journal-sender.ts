@@ -1,5 +1,5 @@
-import type { Accepted } from '@/api/contract'
-import type { ApiClient } from '@/api/client'
+import { refusalProvesNotQueued } from '@/api/contract'
+import type { ApiClient, WriteAck } from '@/api/client'
 import { isApiError } from '@/api/errors'
 import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
@@ -10,7 +10,7 @@ export function sendEntry(
   api: ApiClient,
   entry: JournalEntry,
   signal: AbortSignal,
-): Promise<Accepted> {
+): Promise<WriteAck> {
   const options = { idempotencyKey: entry.key, signal }
   const rows = createRows(entry)
   const patch = updatePatch(entry)
@@ -52,7 +52,45 @@ export function toJournalError(error: unknown): JournalError {
 /** A failed send as a journal event: retry later (same key) or wait for the counsellor. */
 export function sendErrorEvent(error: unknown): JournalEvent {
   const journalError = toJournalError(error)
-  return isApiError(error) && error.isTransient
-    ? { type: 'transient-error', error: journalError, retryAfterMs: error.retryAfterMs }
-    : { type: 'send-failed', error: journalError }
+  if (isApiError(error) && error.isTransient) {
+    return { type: 'transient-error', error: journalError, retryAfterMs: error.retryAfterMs }
+  }
+  const provesNotQueued = isApiError(error) && refusalProvesNotQueued(error.status)
+  return { type: 'send-failed', error: journalError, provesNotQueued }
+}
+
+/** An acceptance that broke an assumption: what went wrong, and whether writes must stop. */
+export type AckProblem = { error: JournalError; haltsWrites: boolean }
+
+/**
+ * Checks a 2xx against what was sent. It stays an acceptance whatever this says — the change is
+ * queued upstream — but a key other than ours means our idempotency assumption is wrong for this
+ * server (nothing may be retried automatically), and an answer from the other environment means
+ * something between us and the API drops the sandbox setting: no further write may go out.
+ */
+export function ackProblem(entry: JournalEntry, ack: WriteAck): AckProblem | null {
+  const isSandbox = entry.scope.environment === 'sandbox'
+  if (ack.sandboxEnabled !== null && ack.sandboxEnabled !== isSandbox) {
+    return {
+      haltsWrites: true,
+      error: {
+        kind: 'contract',
+        code: 'sandbox_mismatch',
+        message: isSandbox
+          ? 'Sent as a sandbox change, but the API applied it to production.'
+          : 'Sent as a production change, but the API applied it to the sandbox.',
+      },
+    }
+  }
+  if (ack.echoedKey !== null && ack.echoedKey !== entry.key) {
+    return {
+      haltsWrites: false,
+      error: {
+        kind: 'contract',
+        code: 'idempotency_key_mismatch',
+        message: `The API acknowledged the change under another key (${ack.echoedKey}).`,
+      },
+    }
+  }
+  return null
 }

@@ -1,19 +1,20 @@
 import { expect, test } from 'vitest'
 import {
-  JOURNAL_STORAGE_VERSION,
   createJournalStorage,
   journalStorageKey,
-  parseStoredJournal,
+  parseLegacyJournal,
+  parseStoredEntry,
+  type ExternalChange,
 } from '@/mutations/journal-storage'
+import { journalEntryItemKey, legacyJournalKey } from '@/mutations/journal-storage-key'
 import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
 
-const stored = (entries: unknown[], version: unknown = JOURNAL_STORAGE_VERSION) =>
-  JSON.stringify({ version, entries })
+const legacy = (entries: unknown[], version: unknown = 1) => JSON.stringify({ version, entries })
 
-test('the key is namespaced by environment and region', () => {
-  expect(journalStorageKey({ environment: 'sandbox', region: 'rijnmond' })).toBe(
-    'candidate-timeline:journal:v1:sandbox:rijnmond',
-  )
+test('items are namespaced by environment and region, one per entry', () => {
+  const scope = { environment: 'sandbox', region: 'rijnmond' } as const
+  expect(journalStorageKey(scope)).toBe('candidate-timeline:journal:v2:sandbox:rijnmond')
+  expect(journalEntryItemKey(scope, 'k')).toBe('candidate-timeline:journal:v2:sandbox:rijnmond#k')
 })
 
 test('entries survive a write and a read', () => {
@@ -22,43 +23,68 @@ test('entries survive a write and a read', () => {
   const entries = [makeEntry({ key: 'a' }), makeEntry({ key: 'b', phase: 'queued' })]
   expect(journal.save(entries)).toBeNull()
   expect(createJournalStorage(TEST_SCOPE, storage).load()).toEqual(entries)
+  expect(storage.length).toBe(2)
 })
 
-test('corrupt JSON, foreign shapes and a wrong version are ignored, not thrown', () => {
-  for (const raw of [
-    '{not json',
-    'null',
-    '42',
-    '"text"',
-    '[]',
-    JSON.stringify({ entries: [makeEntry()] }),
-    stored([makeEntry()], 2),
-    stored([makeEntry()], '1'),
-    JSON.stringify({ version: 1, entries: 'nope' }),
-  ]) {
-    expect(parseStoredJournal(raw, TEST_SCOPE)).toEqual([])
+test('a save writes only what changed and never removes another tab’s entries', () => {
+  const storage = new MemoryStorage()
+  const tabA = createJournalStorage(TEST_SCOPE, storage)
+  const tabB = createJournalStorage(TEST_SCOPE, storage)
+  tabA.save([makeEntry({ key: 'a' })])
+  // Tab B never saw `a`: its saves neither overwrite nor drop it (the old single list did).
+  tabB.save([makeEntry({ key: 'b' })])
+  tabB.save([])
+  expect(
+    createJournalStorage(TEST_SCOPE, storage)
+      .load()
+      .map((entry) => entry.key),
+  ).toEqual(['a'])
+  const writes: string[] = []
+  const spy = Object.assign(storage, {
+    setItem(key: string, value: string) {
+      writes.push(key)
+      MemoryStorage.prototype.setItem.call(storage, key, value)
+    },
+  })
+  const tabC = createJournalStorage(TEST_SCOPE, spy)
+  const loaded = tabC.load()
+  tabC.save([...loaded, makeEntry({ key: 'c' })])
+  expect(writes).toEqual([journalEntryItemKey(TEST_SCOPE, 'c')])
+})
+
+test('corrupt JSON, foreign shapes and the wrong scope are ignored, not thrown', () => {
+  for (const raw of ['{not json', 'null', '42', '"text"', '[]', JSON.stringify({ key: 'x' })]) {
+    expect(parseStoredEntry(raw, TEST_SCOPE)).toBeNull()
   }
-})
-
-test('valid entries of a partly corrupt list are kept', () => {
-  const good = makeEntry({ key: 'good' })
-  const raw = stored([
-    null,
-    'string',
-    { ...makeEntry({ key: 'bad-phase' }), phase: 'exploded' },
-    { ...makeEntry({ key: 'no-payload' }), payload: null }, // a create must carry rows
-    { ...makeEntry({ key: 'extra' }), createdAt: -5 },
-    good,
-    good, // a duplicated key counts once
-  ])
-  expect(parseStoredJournal(raw, TEST_SCOPE)).toEqual([good])
-})
-
-test('entries of another environment or region are never loaded into this scope', () => {
-  const sandbox = makeEntry({ key: 's', scope: { environment: 'sandbox', region: 'utrecht' } })
   const other = makeEntry({ key: 'r', scope: { environment: 'production', region: 'rijnmond' } })
-  const mine = makeEntry({ key: 'm' })
-  expect(parseStoredJournal(stored([sandbox, other, mine]), TEST_SCOPE)).toEqual([mine])
+  expect(parseStoredEntry(JSON.stringify(other), TEST_SCOPE)).toBeNull()
+  const storage = new MemoryStorage()
+  storage.setItem(journalEntryItemKey(TEST_SCOPE, 'bad'), '{garbage')
+  storage.setItem(
+    journalEntryItemKey(TEST_SCOPE, 'good'),
+    JSON.stringify(makeEntry({ key: 'good' })),
+  )
+  // An entry stored under another entry's item is not trusted either.
+  storage.setItem(journalEntryItemKey(TEST_SCOPE, 'moved'), JSON.stringify(makeEntry({ key: 'x' })))
+  expect(
+    createJournalStorage(TEST_SCOPE, storage)
+      .load()
+      .map((entry) => entry.key),
+  ).toEqual(['good'])
+})
+
+test('a version 1 list is moved into items once; its bad entries and other scopes are left out', () => {
+  const storage = new MemoryStorage()
+  const good = makeEntry({ key: 'good' })
+  const sandbox = makeEntry({ key: 's', scope: { environment: 'sandbox', region: 'utrecht' } })
+  storage.setItem(
+    legacyJournalKey(TEST_SCOPE),
+    legacy([null, { ...makeEntry({ key: 'bad' }), phase: 'exploded' }, good, sandbox]),
+  )
+  expect(parseLegacyJournal(legacy([good], 2), TEST_SCOPE)).toEqual([])
+  expect(createJournalStorage(TEST_SCOPE, storage).load()).toEqual([good])
+  expect(storage.getItem(legacyJournalKey(TEST_SCOPE))).toBeNull()
+  expect(createJournalStorage(TEST_SCOPE, storage).load()).toEqual([good])
 })
 
 test('a full storage reports the problem instead of throwing; a blocked one too', () => {
@@ -72,7 +98,7 @@ test('a full storage reports the problem instead of throwing; a blocked one too'
   expect(createJournalStorage(TEST_SCOPE, null).load()).toEqual([])
 })
 
-test('an empty journal removes its key', () => {
+test('an emptied journal removes its items', () => {
   const storage = new MemoryStorage()
   const journal = createJournalStorage(TEST_SCOPE, storage)
   journal.save([makeEntry()])
@@ -80,20 +106,27 @@ test('an empty journal removes its key', () => {
   expect(storage.length).toBe(0)
 })
 
-test('another tab’s write arrives through the storage event, parsed and scoped', () => {
+test('another tab’s change arrives through the storage event, parsed and scoped', () => {
   const journal = createJournalStorage(TEST_SCOPE, window.localStorage)
-  const seen: string[][] = []
-  const stop = journal.listen((entries) => seen.push(entries.map((entry) => entry.key)))
+  const seen: ExternalChange[] = []
+  const stop = journal.listen((change) => seen.push(change))
   const fire = (key: string | null, newValue: string | null) => {
     window.dispatchEvent(
       new StorageEvent('storage', { key, newValue, storageArea: window.localStorage }),
     )
   }
-  fire(journal.key, stored([makeEntry({ key: 'from-other-tab' })]))
-  fire('some-other-key', stored([makeEntry({ key: 'ignored' })]))
-  fire(journal.key, '{garbage')
+  const theirs = makeEntry({ key: 'from-other-tab' })
+  fire(journalEntryItemKey(TEST_SCOPE, 'from-other-tab'), JSON.stringify(theirs))
+  fire('some-other-key', JSON.stringify(makeEntry({ key: 'ignored' })))
+  fire(journalEntryItemKey(TEST_SCOPE, 'broken'), '{garbage')
+  fire(journalEntryItemKey(TEST_SCOPE, 'from-other-tab'), null)
   fire(null, null) // the other tab cleared storage
   stop()
-  fire(journal.key, stored([makeEntry({ key: 'after-stop' })]))
-  expect(seen).toEqual([['from-other-tab'], [], []])
+  fire(journalEntryItemKey(TEST_SCOPE, 'after-stop'), JSON.stringify(makeEntry()))
+  expect(seen).toEqual([
+    { kind: 'entry', key: 'from-other-tab', entry: theirs },
+    { kind: 'entry', key: 'broken', entry: null },
+    { kind: 'entry', key: 'from-other-tab', entry: null },
+    { kind: 'cleared' },
+  ])
 })

@@ -50,7 +50,9 @@ test('after the last attempt a transient error makes the entry unsent', () => {
 
 test('a refusal retrying cannot fix makes the entry unsent at once', () => {
   const error: JournalError = { kind: 'unauthorized', code: 'unauthorized', message: 'no' }
-  expect(transition(inPhase('sending'), { type: 'send-failed', error }, NOW)).toMatchObject({
+  expect(
+    transition(inPhase('sending'), { type: 'send-failed', error, provesNotQueued: false }, NOW),
+  ).toMatchObject({
     phase: 'unsent',
     error,
   })
@@ -173,7 +175,9 @@ test('illegal events leave the entry untouched: a late 202, errors after accepta
     expect(
       transition(entry, { type: 'transient-error', error: networkError, retryAfterMs: 5 }, NOW),
     ).toBe(entry)
-    expect(transition(entry, { type: 'send-failed', error: networkError }, NOW)).toBe(entry)
+    expect(
+      transition(entry, { type: 'send-failed', error: networkError, provesNotQueued: false }, NOW),
+    ).toBe(entry)
   }
 })
 

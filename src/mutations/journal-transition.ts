@@ -13,11 +13,15 @@ import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
 export type JournalEvent =
   /** A request is going out now. */
   | { type: 'attempt' }
-  | { type: 'accepted' }
+  /** 2xx. `problem`: accepted, but the answer broke an assumption (shown, never retried). */
+  | { type: 'accepted'; problem?: JournalError | null }
   /** Network error, 5xx or 429: the same key will be tried again. */
   | { type: 'transient-error'; error: JournalError; retryAfterMs: number | null }
-  /** A refusal that retrying will not fix by itself (401, 404, a 400 nobody is waiting for…). */
-  | { type: 'send-failed'; error: JournalError }
+  /**
+   * A refusal that retrying will not fix by itself (401, 404, a 400 nobody is waiting for…).
+   * `provesNotQueued`: the refusal shows nothing was queued under this key (contract.ts).
+   */
+  | { type: 'send-failed'; error: JournalError; provesNotQueued: boolean }
   | { type: 'outcome'; status: 'succeeded'; recordIds: readonly string[] }
   | { type: 'outcome'; status: 'failed'; error: JournalError }
   /** Re-reading the data showed the result (ids of the matched records, in row order). */
@@ -87,7 +91,9 @@ export function transition(
 
   switch (event.type) {
     case 'attempt':
-      return phase === 'sending' ? next({ sentAt: now, nextAttemptAt: null }) : entry
+      return phase === 'sending'
+        ? next({ sentAt: now, nextAttemptAt: null, mayHaveReached: true })
+        : entry
     case 'accepted':
       return phase === 'sending'
         ? next({
@@ -95,7 +101,7 @@ export function transition(
             acceptedAt: now,
             deadlineAt: now + policy.queuedDeadlineMs,
             nextAttemptAt: null,
-            error: null,
+            error: event.problem ?? null,
           })
         : entry
     case 'transient-error': {
@@ -112,7 +118,12 @@ export function transition(
     }
     case 'send-failed':
       return phase === 'sending'
-        ? next({ phase: 'unsent', nextAttemptAt: null, error: event.error })
+        ? next({
+            phase: 'unsent',
+            nextAttemptAt: null,
+            error: event.error,
+            mayHaveReached: event.provesNotQueued ? false : entry.mayHaveReached,
+          })
         : entry
     case 'outcome':
       // The stream can beat the 202 (fast engine), and a request whose answer was lost may

@@ -3,7 +3,8 @@ import type { ApiClient, ApiScope } from '@/api/client'
 import type { EventStreamStatus } from '@/api/events'
 import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'
 import type { SubmitInput, SubmitResult, SubmitStatus } from '@/mutations/journal-input'
-import type { StorageProblem } from '@/mutations/journal-storage'
+import type { LockManagerLike } from '@/mutations/journal-ownership'
+import type { JournalHalt, StorageProblem } from '@/mutations/journal-storage'
 import type { RetryPolicy } from '@/mutations/journal-transition'
 import type { ServerRecord } from '@/mutations/matching'
 
@@ -13,6 +14,8 @@ export type JournalSnapshot = {
   /** Set while the journal could not be written to localStorage (entries live in memory). */
   readonly storageProblem: StorageProblem | null
   readonly eventsStatus: EventStreamStatus
+  /** Set while writes are stopped for this scope (an answer from the other environment). */
+  readonly halt: JournalHalt | null
   /** When this snapshot was made: the render-time "now" for the overlay's highlights. */
   readonly changedAt: number
 }
@@ -29,12 +32,8 @@ export type JournalOptions = Partial<RetryPolicy> & {
   /** Defaults to localStorage; null = keep the journal in memory only. */
   storage?: Storage | null
   createKey?: () => string
-  /**
-   * The entries already stored when the journal is made belong to another open tab, which sends
-   * them (set by the lazy journal when another tab's write is what made it load the runtime).
-   * By default they are this tab's: a closed tab's leftovers go out again with their keys.
-   */
-  storedEntriesAreForeign?: boolean
+  /** Which tab sends which entry; defaults to `navigator.locks`, null = this tab sends all. */
+  locks?: LockManagerLike | null
 }
 
 export type Journal = {
@@ -47,6 +46,8 @@ export type Journal = {
   submit: (input: SubmitInput) => Promise<SubmitResult>
   retry: (key: string) => void
   discard: (key: string) => void
+  /** Lets writes go out again after a halt (the counsellor fixed the connection). */
+  resume: () => void
   resubmit: (
     key: string,
     payload: readonly PayloadObject[] | PayloadObject,

@@ -11,9 +11,14 @@ import {
   type SubmitResult,
   type SubmitStatus,
 } from '@/mutations/journal-input'
-import { mergeExternal } from '@/mutations/journal-merge'
-import { sendEntry, sendErrorEvent } from '@/mutations/journal-sender'
-import { createJournalStorage, defaultStorage } from '@/mutations/journal-storage'
+import { createOwnership, defaultLocks } from '@/mutations/journal-ownership'
+import { ackProblem, sendEntry, sendErrorEvent } from '@/mutations/journal-sender'
+import {
+  createJournalStorage,
+  defaultStorage,
+  type ExternalChange,
+  type JournalHalt,
+} from '@/mutations/journal-storage'
 import { nextWakeAt, timedEvents, type JournalTiming } from '@/mutations/journal-timing'
 import { outcomeEvent, resolvePolicy, transition } from '@/mutations/journal-transition'
 import {
@@ -53,6 +58,18 @@ function createWaiter(): Waiter {
 
 const DISCARDABLE = new Set(['unsent', 'failed', 'stale', 'confirmed'])
 
+const byCreated = (a: JournalEntry, b: JournalEntry) => a.createdAt - b.createdAt
+
+/** "Edit & resubmit" of a change that is not (or no longer) failed or safely unsent. */
+export class NotResubmittableError extends Error {
+  override readonly name = 'NotResubmittableError'
+  constructor(readonly key: string) {
+    super(
+      `This change can no longer be corrected and sent again (${key}): it was retried meanwhile, its outcome is not known yet, or its record is gone.`,
+    )
+  }
+}
+
 export function createJournal(api: ApiClient, options: JournalOptions = {}): Journal {
   const scope = api.scope
   const policy = resolvePolicy(options)
@@ -73,6 +90,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     entries,
     storageProblem: null,
     eventsStatus: 'connecting',
+    halt: store.loadHalt(),
     changedAt: now(),
   }
   const changes = createEmitter()
@@ -80,15 +98,19 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   const checkRequests = createEmitter<[string]>()
   const inFlight = new Set<string>()
   const waiters = new Map<string, Waiter>()
-  // Entries another tab created after we started: that tab sends them, not us.
-  const foreign = new Set<string>(
-    options.storedEntriesAreForeign ? entries.map((entry) => entry.key) : [],
+  /** A resubmit's new key → the entry it replaced, put back if the new payload is refused. */
+  const replacing = new Map<string, JournalEntry>()
+  const ownership = createOwnership(
+    `candidate-timeline:journal:${scope.environment}:${scope.region}`,
+    options.locks === undefined ? defaultLocks() : options.locks,
+    handleGranted,
   )
   let controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | null = null
   let isRunning = false
   let isPumping = false
   let stopListening: () => void = () => undefined
+  let stopMismatches: () => void = () => undefined
 
   const find = (key: string) => entries.find((entry) => entry.key === key)
 
@@ -97,13 +119,30 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     changes.emit()
   }
 
-  function commit(next: JournalEntry[], shouldPersist = true): void {
+  /** Stores what changed, THEN lets go of entries no longer ours to send (see ownership). */
+  function commit(next: JournalEntry[]): void {
     entries = next
-    emit({
-      entries,
-      storageProblem: shouldPersist ? store.save(entries) : snapshot.storageProblem,
-    })
+    emit({ entries, storageProblem: store.save(entries) })
+    for (const key of ownership.claimed()) {
+      if (find(key)?.phase !== 'sending' && !inFlight.has(key)) ownership.release(key)
+    }
     schedule()
+  }
+
+  function setHalt(halt: JournalHalt | null, shouldStore = true): void {
+    if (shouldStore) store.saveHalt(halt)
+    emit({ halt })
+    if (halt) console.error(`[journal] writes stopped for ${scope.environment}: ${halt.message}`)
+    pump()
+  }
+
+  function haltOnMismatch(error: unknown): void {
+    if (snapshot.halt) return
+    setHalt({
+      reason: 'sandbox-mismatch',
+      message: error instanceof Error ? error.message : String(error),
+      at: now(),
+    })
   }
 
   function applyEvents(planned: readonly PlannedEvent[]): void {
@@ -136,18 +175,34 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   }
 
   function pump(): void {
-    if (!isRunning || isPumping) return
+    if (!isRunning || isPumping || snapshot.halt) return
     isPumping = true
     try {
       const at = now()
       for (const entry of entries) {
+        if (entry.phase !== 'sending' || inFlight.has(entry.key)) continue
+        // Only the tab holding the entry's lock sends it; the others wait for their turn.
+        if (!ownership.claim(entry.key)) continue
         const isDue = entry.nextAttemptAt === null || entry.nextAttemptAt <= at
-        if (entry.phase !== 'sending' || inFlight.has(entry.key) || foreign.has(entry.key)) continue
         if (isDue && !isBlocked(entry, entries)) void send(entry.key)
       }
     } finally {
       isPumping = false
     }
+  }
+
+  /** The lock of `key` is ours now: take the stored version (another tab's news), then act. */
+  function handleGranted(key: string): void {
+    const stored = store.read(key)
+    const mine = find(key)
+    if (stored && mine && stored.updatedAt > mine.updatedAt) {
+      commit(entries.map((entry) => (entry.key === key ? stored : entry)))
+    } else if (stored && !mine) {
+      commit([...entries, stored].sort(byCreated))
+    } else {
+      commit(entries) // lets go again when it is no longer ours to send
+    }
+    pump()
   }
 
   async function send(key: string): Promise<void> {
@@ -160,9 +215,14 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       return
     }
     try {
-      await sendEntry(client, entry, signal)
+      const ack = await sendEntry(client, entry, signal)
       inFlight.delete(key)
-      applyEvents([{ key, event: { type: 'accepted' } }])
+      replacing.delete(key)
+      const problem = ackProblem(entry, ack)
+      if (ack.unreadable) console.warn(`[journal] ${key} accepted, body unreadable`, ack.unreadable)
+      if (problem) console.error(`[journal] contract problem on ${key}: ${problem.error.message}`)
+      applyEvents([{ key, event: { type: 'accepted', problem: problem?.error ?? null } }])
+      if (problem?.haltsWrites) haltOnMismatch(new Error(problem.error.message))
       settle(key, 'accepted')
     } catch (error) {
       inFlight.delete(key)
@@ -174,10 +234,14 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
         return
       }
       const waiter = waiters.get(key)
+      const replaced = replacing.get(key)
+      replacing.delete(key)
       if (isApiError(error) && error.kind === 'validation' && waiter) {
-        // The form is still open and maps the issues onto its fields: nothing stays journaled.
+        // The form is still open and maps the issues onto its fields: nothing new stays
+        // journaled, and a resubmit's original comes back — in the same write.
         waiters.delete(key)
-        commit(entries.filter((e) => e.key !== key))
+        const rest = entries.filter((e) => e.key !== key)
+        commit(replaced && !find(replaced.key) ? [...rest, replaced].sort(byCreated) : rest)
         applyEvents([])
         waiter.reject(error)
         return
@@ -197,7 +261,10 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     if (timer !== null) clearTimeout(timer)
     timer = null
     if (!isRunning) return
-    const wakeAt = nextWakeAt(entries, (key) => inFlight.has(key), timing)
+    // Retries only of entries this tab sends: another tab's never wake this one up.
+    const isNotMineToSend = (key: string) =>
+      inFlight.has(key) || !ownership.owns(key) || snapshot.halt !== null
+    const wakeAt = nextWakeAt(entries, isNotMineToSend, timing)
     if (wakeAt !== null) timer = setTimeout(handleTimer, Math.max(0, wakeAt - now()))
   }
 
@@ -207,18 +274,33 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     schedule()
   }
 
-  function handleExternal(stored: JournalEntry[]): void {
-    for (const entry of stored) if (!find(entry.key)) foreign.add(entry.key)
-    const merged = mergeExternal(
-      entries,
-      stored,
-      (key) => inFlight.has(key) || waiters.has(key) || snapshot.storageProblem !== null,
-    )
-    commit(merged.entries, !merged.isStoredUpToDate)
+  /** Another tab changed the journal: take its news, except where this tab knows better. */
+  function handleExternal(change: ExternalChange): void {
+    if (change.kind === 'halt') {
+      setHalt(change.halt, false)
+      return
+    }
+    const isMineNow = (key: string) =>
+      inFlight.has(key) || waiters.has(key) || snapshot.storageProblem !== null
+    if (change.kind === 'cleared') {
+      commit(entries.filter((entry) => isMineNow(entry.key)))
+    } else {
+      const mine = find(change.key)
+      const theirs = change.entry
+      if (theirs === null) {
+        if (mine && !isMineNow(mine.key)) commit(entries.filter((e) => e.key !== change.key))
+      } else if (!mine) {
+        commit([...entries, theirs].sort(byCreated))
+      } else if (theirs.updatedAt >= mine.updatedAt && !inFlight.has(mine.key)) {
+        commit(entries.map((entry) => (entry.key === theirs.key ? theirs : entry)))
+      } else {
+        commit(entries) // ours is newer: stored again
+      }
+    }
     applyEvents([])
   }
 
-  function submit(input: SubmitInput): Promise<SubmitResult> {
+  function submit(input: SubmitInput, replaces?: JournalEntry): Promise<SubmitResult> {
     const key = input.key ?? createKey()
     const existing = find(key)
     if (existing) {
@@ -229,9 +311,15 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     const entry = buildEntry(input, scope, key, now())
     const waiter = createWaiter()
     waiters.set(key, waiter)
-    commit([...entries, entry]) // persisted BEFORE the request goes out
+    if (replaces) replacing.set(key, replaces)
+    // Persisted BEFORE the request goes out; a resubmit's original leaves in the same write, so
+    // a tab closed in between can never leave both.
+    const rest = replaces ? entries.filter((e) => e.key !== replaces.key) : entries
+    commit([...rest, entry])
     applyEvents([])
-    if (!inFlight.has(key)) {
+    // Not sent now (it waits for its create, or writes are halted): tell the form so at once.
+    // While its lock is on its way, the first attempt answers the form instead.
+    if (!inFlight.has(key) && !ownership.isAwaited(key)) {
       const current = find(key)
       settle(key, current ? statusOf(current) : 'settled')
     }
@@ -252,7 +340,6 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
         return
       }
       if (!entry || !isRetryable(entry)) return // e.g. its record no longer exists
-      foreign.delete(key) // retrying here makes this tab the sender
       applyEvents([{ key, event: { type: 'retry' } }])
     },
     discard: (key) => {
@@ -261,18 +348,14 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       commit(entries.filter((e) => e.key !== key))
       applyEvents([])
     },
-    resubmit: async (key, payload) => {
+    resubmit: (key, payload) => {
       const entry = find(key)
-      // The same rule as the UI's: not for an edit or delete of a record that no longer exists.
+      // The same rule as the UI's: not for an edit or delete of a record that no longer exists,
+      // nor for a change that may still be applied (retried meanwhile, or outcome unknown).
       if (!entry || !isResubmittable(entry)) {
-        throw new Error(
-          `Only a failed or unsent change that can still be made can be resubmitted (${key}).`,
-        )
+        return Promise.reject(new NotResubmittableError(key))
       }
-      const result = await submit(resubmitInput(entry, payload))
-      // Only now: a 400 on the new payload leaves the old entry (nothing typed is lost).
-      commit(entries.filter((e) => e.key !== key))
-      return result
+      return submit(resubmitInput(entry, payload), entry)
     },
     applyOutcome: (outcome) => {
       const before = find(outcome.idempotencyKey)
@@ -286,14 +369,27 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     setEventsStatus: (status) => {
       if (status !== snapshot.eventsStatus) emit({ eventsStatus: status })
     },
+    resume: () => {
+      if (snapshot.halt) setHalt(null)
+    },
     setApi: (next) => {
+      // Another scope is another journal: this one's entries never go out under its key.
+      if (next.scope.environment !== scope.environment || next.scope.region !== scope.region) {
+        console.error('[journal] refused a client of another scope')
+        return
+      }
       client = next
+      if (isRunning) {
+        stopMismatches()
+        stopMismatches = client.subscribeSandboxMismatch(haltOnMismatch)
+      }
     },
     start: () => {
       if (isRunning) return
       isRunning = true
       controller = new AbortController()
       stopListening = store.listen(handleExternal)
+      stopMismatches = client.subscribeSandboxMismatch(haltOnMismatch)
       applyEvents([]) // entries left `sending` (tab closed mid-request) go out again, same key
       schedule()
     },
@@ -301,6 +397,8 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       isRunning = false
       controller.abort()
       stopListening()
+      stopMismatches()
+      ownership.releaseAll()
       if (timer !== null) clearTimeout(timer)
       timer = null
     },

@@ -1,9 +1,16 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { createMockServer } from '@/mocks/node'
-import { journalStorageKey } from '@/mutations/journal-storage-key'
+import { journalEntryItemKey, legacyJournalKey } from '@/mutations/journal-storage-key'
 import { createLazyJournal, type LazyJournal } from '@/mutations/lazy-journal'
-import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
+import {
+  MemoryStorage,
+  TEST_SCOPE,
+  TestLocks,
+  entryLockName,
+  makeEntry,
+  testApiClient,
+} from '@/mutations/test-support'
 
 // The order of these tests matters: the runtime is a module, loaded at most once per file. The
 // first test proves a reader never loads it; the later ones load it by giving the journal work.
@@ -28,9 +35,9 @@ afterAll(() => {
 })
 
 /** Started like the provider starts it: confirmation runs once the runtime is there. */
-function startJournal(storage: Storage): LazyJournal {
+function startJournal(storage: Storage, locks = new TestLocks()): LazyJournal {
   const api = testApiClient(ORIGIN)
-  const journal = createLazyJournal(api, { storage, retryBaseMs: 20 })
+  const journal = createLazyJournal(api, { storage, locks, retryBaseMs: 20 })
   let stopConfirmation: () => void = () => undefined
   const stopWaiting = journal.onRuntime(({ startConfirmation }) => {
     stopConfirmation = startConfirmation({ journal, api, queryClient: new QueryClient() })
@@ -54,12 +61,12 @@ test('a counsellor who only reads never loads the runtime: no events stream, no 
 })
 
 test('another tab’s write loads the runtime here; its entry shows, and this tab does not send it', async () => {
-  const journal = startJournal(window.localStorage)
-  const key = journalStorageKey(TEST_SCOPE)
-  const value = JSON.stringify({
-    version: 1,
-    entries: [makeEntry({ key: 'their-sending', phase: 'sending' })],
-  })
+  const locks = new TestLocks()
+  // The other tab is sending it: it holds the entry's lock.
+  cleanups.push(await locks.hold(entryLockName('their-sending')))
+  const journal = startJournal(window.localStorage, locks)
+  const key = journalEntryItemKey(TEST_SCOPE, 'their-sending')
+  const value = JSON.stringify(makeEntry({ key: 'their-sending', phase: 'sending' }))
   window.localStorage.setItem(key, value)
   window.dispatchEvent(
     new StorageEvent('storage', { key, newValue: value, storageArea: window.localStorage }),
@@ -78,7 +85,7 @@ test('entries stored before the page opened (a closed tab’s) show and go out a
   const storage = new MemoryStorage()
   const candidateId = backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
   storage.setItem(
-    journalStorageKey(TEST_SCOPE),
+    legacyJournalKey(TEST_SCOPE),
     JSON.stringify({
       version: 1,
       entries: [makeEntry({ key: 'left-sending', phase: 'sending', candidateId })],

@@ -4,8 +4,8 @@ import { createEmitter } from '@/mutations/emitter'
 import type { EventStreamStatus } from '@/api/events'
 import {
   defaultStorage,
-  journalStorageKey,
-  readStoredJournal,
+  hasStoredJournal,
+  isJournalEntryItem,
 } from '@/mutations/journal-storage-key'
 import type {
   Journal,
@@ -62,10 +62,8 @@ export type LazyJournal = Journal & {
 export function createLazyJournal(api: ApiClient, options: JournalOptions = {}): LazyJournal {
   const scope = api.scope
   const storage = options.storage === undefined ? defaultStorage() : options.storage
-  const key = journalStorageKey(scope)
   const now = options.now ?? (() => Date.now())
-  // Whatever is stored from now on came from another tab: this tab writes only via the engine.
-  const hadStoredEntries = readStoredJournal(storage, key) !== null
+  const hadStoredEntries = hasStoredJournal(storage, scope)
 
   let client = api
   let engine: Journal | null = null
@@ -74,6 +72,7 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
     entries: [],
     storageProblem: null,
     eventsStatus: 'connecting',
+    halt: null,
     changedAt: now(),
   }
   const changes = createEmitter()
@@ -86,10 +85,8 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
 
   function attach(runtime: JournalRuntime): Journal {
     if (engine) return engine
-    const created = runtime.createJournal(client, {
-      ...options,
-      storedEntriesAreForeign: !hadStoredEntries,
-    })
+    // Which stored entries this tab may send is settled by their locks (journal-ownership.ts).
+    const created = runtime.createJournal(client, options)
     engine = created
     created.setEventsStatus(idleSnapshot.eventsStatus)
     created.subscribe(emit)
@@ -140,6 +137,9 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
         journal.discard(entryKey)
       })
     },
+    resume: () => {
+      engine?.resume()
+    },
     resubmit: async (entryKey, payload) => (await ensureEngine()).resubmit(entryKey, payload),
     // Without an engine there are no entries: nothing to settle or reconcile.
     applyOutcome: (outcome) => engine?.applyOutcome(outcome) ?? null,
@@ -170,9 +170,13 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
       }
       // A form elsewhere loaded the runtime, or another tab journaled a write: start then.
       onRuntimeLoaded.add(attach)
-      stopWatchingOtherTabs = watchOtherTabs(storage, key, () => {
-        withEngine(() => undefined)
-      })
+      stopWatchingOtherTabs = watchOtherTabs(
+        storage,
+        (item) => isJournalEntryItem(scope, item),
+        () => {
+          withEngine(() => undefined)
+        },
+      )
     },
     stop: () => {
       isRunning = false
@@ -188,11 +192,17 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
   }
 }
 
-/** Calls back when another tab stores entries under `key` (the engine then takes over). */
-function watchOtherTabs(storage: Storage | null, key: string, onWrite: () => void): () => void {
+/** Calls back when another tab stores an entry of this journal (the engine then takes over). */
+function watchOtherTabs(
+  storage: Storage | null,
+  isEntryItem: (item: string | null) => boolean,
+  onWrite: () => void,
+): () => void {
   if (typeof window === 'undefined' || !storage) return () => undefined
   const handleStorage = (event: StorageEvent) => {
-    if (event.storageArea === storage && event.key === key && event.newValue !== null) onWrite()
+    if (event.storageArea === storage && isEntryItem(event.key) && event.newValue !== null) {
+      onWrite()
+    }
   }
   window.addEventListener('storage', handleStorage)
   return () => {

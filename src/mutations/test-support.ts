@@ -5,6 +5,8 @@ import { createJournal } from '@/mutations/journal'
 import type { Journal, JournalNotice, JournalOptions } from '@/mutations/journal-types'
 import { buildEntry, type SubmitInput } from '@/mutations/journal-input'
 import type { JournalEntry } from '@/mutations/journal-entry'
+import { journalEntryItemKey } from '@/mutations/journal-storage-key'
+import type { LockManagerLike } from '@/mutations/journal-ownership'
 
 /**
  * Shared by the journal's tests (never imported by app code): entries for the pure unit tests,
@@ -58,6 +60,97 @@ export class MemoryStorage implements Storage {
     this.#items.set(key, value)
   }
 }
+
+/** Puts entries in storage as a tab (or a closed one) would have left them. */
+export function storeEntries(storage: Storage, entries: readonly JournalEntry[]): void {
+  for (const entry of entries) {
+    storage.setItem(journalEntryItemKey(entry.scope, entry.key), JSON.stringify(entry))
+  }
+}
+
+/** What the journal has stored for `key` in the test scope (null when nothing). */
+export function storedEntry(storage: Storage, key: string): string | null {
+  return storage.getItem(journalEntryItemKey(TEST_SCOPE, key))
+}
+
+/**
+ * Exclusive Web Locks for tests, shared by the "tabs" of one test (jsdom and Node have none):
+ * requests for a name are granted one at a time in order; an aborted waiting request rejects.
+ * `hold(name)` takes a lock as another tab would, until the returned function lets go.
+ */
+export class TestLocks implements LockManagerLike {
+  readonly #queues = new Map<string, { grant: () => void; signal?: AbortSignal }[]>()
+  readonly #held = new Set<string>()
+
+  request(
+    name: string,
+    options: { signal?: AbortSignal },
+    callback: () => Promise<void>,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        this.#held.add(name)
+        void callback()
+          .catch(() => undefined)
+          .then(() => {
+            this.#held.delete(name)
+            resolve(undefined)
+            this.#next(name)
+          })
+      }
+      const waiter = { grant, ...(options.signal ? { signal: options.signal } : {}) }
+      options.signal?.addEventListener('abort', () => {
+        const queue = this.#queues.get(name) ?? []
+        const index = queue.indexOf(waiter)
+        if (index === -1) return
+        queue.splice(index, 1)
+        reject(new DOMException('aborted', 'AbortError'))
+      })
+      if (options.signal?.aborted) {
+        reject(new DOMException('aborted', 'AbortError'))
+        return
+      }
+      this.#queues.set(name, [...(this.#queues.get(name) ?? []), waiter])
+      if (!this.#held.has(name)) {
+        queueMicrotask(() => {
+          this.#next(name)
+        })
+      }
+    })
+  }
+
+  /** Holds `name` like a tab that is sending the entry; call the result to let go. */
+  async hold(name: string): Promise<() => void> {
+    let letGo: () => void = () => undefined
+    await new Promise<void>((granted) => {
+      void this.request(
+        name,
+        {},
+        () =>
+          new Promise<void>((release) => {
+            letGo = release
+            granted()
+          }),
+      )
+    })
+    return letGo
+  }
+
+  isHeld(name: string): boolean {
+    return this.#held.has(name)
+  }
+
+  #next(name: string): void {
+    if (this.#held.has(name)) return
+    const queue = this.#queues.get(name) ?? []
+    const waiter = queue.shift()
+    if (waiter) waiter.grant()
+  }
+}
+
+/** The lock name the journal uses for an entry of the test scope. */
+export const entryLockName = (key: string) =>
+  `candidate-timeline:journal:${TEST_SCOPE.environment}:${TEST_SCOPE.region}#${key}`
 
 export type TestRig = {
   api: ApiClient

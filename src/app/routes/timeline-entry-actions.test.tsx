@@ -5,7 +5,7 @@ import { AppProviders } from '@/app/app'
 import { AppRoutes } from '@/app/router'
 import { mockConnection } from '@/config/connection'
 import type { JournalEntry } from '@/mutations/journal-entry'
-import { journalStorageKey } from '@/mutations/journal-storage'
+import { legacyJournalKey } from '@/mutations/journal-storage-key'
 import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
 import { TEST_NOW, setupMockBackend } from '@/test/mock-backend'
 import { createMemoryUrl, createTestQueryClient } from '@/test/render'
@@ -25,7 +25,7 @@ afterEach(() => {
 /** The candidate page with these changes left in the journal by an earlier visit. */
 function renderCandidate(candidateId: string, entries: JournalEntry[]) {
   const storage = new MemoryStorage()
-  storage.setItem(journalStorageKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
+  storage.setItem(legacyJournalKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
   const { router } = createMemoryUrl(`/candidates/${candidateId}`)
   render(
     <AppProviders

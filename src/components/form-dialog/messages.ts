@@ -39,6 +39,7 @@ export const formDialogEn = {
     http: 'The request failed.',
     outcome: 'The server could not apply it ({{detail}}).',
     dependency: 'The new interaction it refers to was not saved.',
+    contract: 'The server accepted it, but its answer did not match what was sent.',
     other: 'The change could not be sent.',
   },
   resubmitFailed: 'This change was not saved. {{reason}} Correct it if needed and send it again.',
@@ -86,6 +87,7 @@ export const formDialogNl: FormDialogMessages = {
     http: 'Het verzoek is mislukt.',
     outcome: 'De server kon haar niet doorvoeren ({{detail}}).',
     dependency: 'Het nieuwe contactmoment waar ze naar verwijst is niet opgeslagen.',
+    contract: 'De server heeft het aangenomen, maar zijn antwoord klopt niet met wat er is verstuurd.',
     other: 'De wijziging kon niet worden verstuurd.',
   },
   resubmitFailed:

@@ -15,6 +15,7 @@ const REASONS = {
   http: 'http',
   outcome: 'outcome',
   dependency: 'dependency',
+  contract: 'contract',
 } as const satisfies Record<JournalError['kind'], string>
 
 type Translate = ReturnType<typeof useFormDialogTranslation>['t']

@@ -7,7 +7,7 @@ import { initI18n } from '@/lib/i18n'
 import { createMockServer } from '@/mocks/node'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { JournalProvider } from '@/mutations/journal-provider'
-import { journalStorageKey } from '@/mutations/journal-storage'
+import { legacyJournalKey } from '@/mutations/journal-storage-key'
 import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
 
 const ORIGIN = 'http://sync.test'
@@ -26,7 +26,7 @@ const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id 
 
 function renderIndicator(entries: JournalEntry[], onEdit?: (entry: JournalEntry) => void) {
   const storage = new MemoryStorage()
-  storage.setItem(journalStorageKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
+  storage.setItem(legacyJournalKey(TEST_SCOPE), JSON.stringify({ version: 1, entries }))
   const api = testApiClient(ORIGIN)
   render(
     <JournalProvider

@@ -86,6 +86,10 @@ export const en = {
     ownership: 'This interaction belongs to another candidate.',
     outcome: 'The server could not apply the change.',
     dependency: 'The new interaction this change refers to was not saved.',
+    contract:
+      'The server accepted this change, but its answer did not match what was sent. It is not sent again automatically; check the connection in Settings.',
+    maybeReceived:
+      'No answer came, so the server may already have received it. Retry sends the very same change again, which the server can never apply twice.',
     stale:
       'The server has not confirmed this change yet. It may still go through; the app keeps checking.',
   },

@@ -82,6 +82,10 @@ export const nl: Translation = {
     ownership: 'Dit contactmoment hoort bij een andere kandidaat.',
     outcome: 'De server kon de wijziging niet doorvoeren.',
     dependency: 'Het nieuwe contactmoment waar deze wijziging bij hoort, is niet opgeslagen.',
+    contract:
+      'De server heeft deze wijziging aangenomen, maar zijn antwoord klopt niet met wat er is verstuurd. Ze wordt niet automatisch opnieuw verstuurd; controleer de verbinding bij Instellingen.',
+    maybeReceived:
+      'Er kwam geen antwoord, dus de server heeft haar misschien al ontvangen. Opnieuw proberen verstuurt precies dezelfde wijziging, die de server nooit twee keer uitvoert.',
     stale:
       'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; de app blijft kijken.',
   },
