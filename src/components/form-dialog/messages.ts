@@ -87,7 +87,8 @@ export const formDialogNl: FormDialogMessages = {
     http: 'Het verzoek is mislukt.',
     outcome: 'De server kon haar niet doorvoeren ({{detail}}).',
     dependency: 'Het nieuwe contactmoment waar ze naar verwijst is niet opgeslagen.',
-    contract: 'De server heeft het aangenomen, maar zijn antwoord klopt niet met wat er is verstuurd.',
+    contract:
+      'De server heeft het aangenomen, maar zijn antwoord klopt niet met wat er is verstuurd.',
     other: 'De wijziging kon niet worden verstuurd.',
   },
   resubmitFailed:
