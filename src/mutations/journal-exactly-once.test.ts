@@ -153,9 +153,7 @@ test('edit & resubmit replaces the old entry in one storage write; a 400 brings 
     },
   })
   const bad = [{ type: ['Bellen'], performedAt: 'gisteren' }]
-  await expect(
-    journal.resubmit('k-old', bad).catch((error: unknown) => Promise.reject(error)),
-  ).rejects.toMatchObject({ kind: 'validation' })
+  await expect(journal.resubmit('k-old', bad)).rejects.toMatchObject({ kind: 'validation' })
   expect(phaseOf('k-old')).toBe('unsent')
   // New in, old out; on the 400 old in, new out: both for a moment, never neither.
   expect(counts.slice(0, 2)).toEqual([2, 1])
