@@ -11,6 +11,7 @@ import { hostOf } from '@/config/base-url'
 import { useConnection } from '@/config/connection'
 import { QaPanelButton } from '@/features/qa-panel/qa-panel-button'
 import { SandboxBanner } from '@/features/settings/sandbox-banner'
+import { JournalHaltBanner } from '@/features/sync/journal-halt-banner'
 import { SandboxSwitch } from '@/features/settings/sandbox-switch'
 import { SettingsLink } from '@/features/settings/settings-link'
 import { ColorSchemeToggle } from '@/theme/color-scheme-toggle'
@@ -74,6 +75,7 @@ export function AppHeader() {
         </Box>
       </Toolbar>
       <SandboxBanner />
+      <JournalHaltBanner />
     </Box>
   )
 }

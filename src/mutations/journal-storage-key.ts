@@ -60,8 +60,11 @@ export function storageItems(storage: Storage | null): string[] {
   }
 }
 
-/** Whether anything is journaled for the scope (entries, or a list of the old format). */
+/** Whether anything is journaled for the scope (entries, a halt, or a list of the old format). */
 export function hasStoredJournal(storage: Storage | null, scope: ApiScope): boolean {
   const legacy = legacyJournalKey(scope)
-  return storageItems(storage).some((name) => name === legacy || isJournalEntryItem(scope, name))
+  const halt = journalHaltKey(scope)
+  return storageItems(storage).some(
+    (name) => name === legacy || name === halt || isJournalEntryItem(scope, name),
+  )
 }

@@ -20,6 +20,8 @@ export function phaseLabel(entry: JournalEntry): PhaseLabel {
 
 export function reasonKey(entry: JournalEntry): ReasonKey | null {
   if (entry.phase === 'stale') return 'stale'
+  // Accepted, but the answer broke an assumption: it stays queued, and says why.
+  if (entry.phase === 'queued' && entry.error?.kind === 'contract') return 'contract'
   if (entry.phase !== 'failed' && entry.phase !== 'unsent') return null
   const error = entry.error
   if (!error) return null

@@ -10,6 +10,12 @@ export const syncPanelEn = {
       'Changes cannot be kept in this browser (storage is full or blocked). Keep this tab open until they are saved.',
     eventsUnavailable: 'Live updates are unavailable; results are checked every now and then.',
   },
+  halt: {
+    title: 'Changes are not being sent',
+    sandboxMismatch:
+      'The API answered from another environment than the one this app asked for, so something between this app and the API drops the sandbox setting. To keep sandbox changes out of production (and the reverse), no change is sent until you resume. Check the connection in Settings first.',
+    resume: 'Resume sending',
+  },
   phase: {
     sending: 'Sending…',
     retrying: 'Trying again…',
@@ -47,6 +53,12 @@ export const syncPanelNl: SyncPanelMessages = {
       'Wijzigingen kunnen niet in deze browser worden bewaard (opslag vol of geblokkeerd). Houd dit tabblad open tot ze zijn opgeslagen.',
     eventsUnavailable:
       'Live-updates zijn niet beschikbaar; we kijken af en toe of wijzigingen zijn verwerkt.',
+  },
+  halt: {
+    title: 'Wijzigingen worden niet verstuurd',
+    sandboxMismatch:
+      'De API antwoordde vanuit een andere omgeving dan deze app vroeg, dus iets tussen deze app en de API laat de sandbox-instelling vallen. Om sandboxwijzigingen uit productie te houden (en andersom) wordt er niets verstuurd tot u hervat. Controleer eerst de verbinding bij Instellingen.',
+    resume: 'Versturen hervatten',
   },
   phase: {
     sending: 'Wordt verstuurd…',

@@ -14,7 +14,7 @@ import {
 } from '@/features/sync/describe-entry'
 import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
-import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
+import { isOutcomeUnknown, isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
 // At import: the panel's strings must be in i18next before it renders.
@@ -82,6 +82,11 @@ export function SyncEntryItem({ entry, onRetry, onDiscard, onEdit }: SyncEntryIt
       {reason && (
         <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
           {tApp(`changeReason.${reason}`)}
+        </Typography>
+      )}
+      {isOutcomeUnknown(entry) && (
+        <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>
+          {tApp('changeReason.maybeReceived')}
         </Typography>
       )}
       {(canRetry || canEdit || canDiscard) && (

@@ -98,7 +98,7 @@ test('discard removes a failed change; edit & resubmit hands the entry to the fo
     phase: 'failed',
     error: { kind: 'outcome', code: 'not_found', message: 'gone' },
   })
-  const other = makeEntry({ key: 'g', phase: 'failed', createdAt: 5 })
+  const other = makeEntry({ key: 'g', phase: 'failed', createdAt: 5000 })
   const { user } = renderIndicator([failedEntry, other], onEdit)
   const open = () => user.click(screen.getByRole('button', { name: /^Sync status: / }))
   await open()
@@ -192,4 +192,23 @@ test('the indicator speaks Dutch', async () => {
   expect(
     screen.getByRole('button', { name: 'Synchronisatie: 1 wijziging wordt verwerkt' }),
   ).toBeInTheDocument()
+})
+
+test('a change whose outcome is unknown offers retry only, and says why', async () => {
+  const { user } = renderIndicator([
+    makeEntry(
+      {
+        key: 'maybe',
+        phase: 'unsent',
+        mayHaveReached: true,
+        error: { kind: 'network', code: 'network_error', message: 'offline' },
+      },
+      { candidateId: candidateId() },
+    ),
+  ])
+  await user.click(screen.getByRole('button', { name: /Sync status/ }))
+  const panel = await screen.findByRole('dialog', { name: 'Changes' })
+  expect(within(panel).getByText(/may already have received it/)).toBeInTheDocument()
+  expect(within(panel).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  expect(within(panel).queryByRole('button', { name: /Edit & resubmit/ })).toBeNull()
 })
