@@ -108,6 +108,8 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   let controller = new AbortController()
   let timer: ReturnType<typeof setTimeout> | null = null
   let isRunning = false
+  /** Stopped after running (scope left, page closing): nothing more is written to storage. */
+  let isStopped = false
   let isPumping = false
   let stopListening: () => void = () => undefined
   let stopMismatches: () => void = () => undefined
@@ -122,7 +124,8 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   /** Stores what changed, THEN lets go of entries no longer ours to send (see ownership). */
   function commit(next: JournalEntry[]): void {
     entries = next
-    emit({ entries, storageProblem: store.save(entries) })
+    // A write answered after the scope was left (and maybe cleared) must not bring it back.
+    emit({ entries, storageProblem: isStopped ? snapshot.storageProblem : store.save(entries) })
     for (const key of ownership.claimed()) {
       if (find(key)?.phase !== 'sending' && !inFlight.has(key)) ownership.release(key)
     }
@@ -387,6 +390,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     start: () => {
       if (isRunning) return
       isRunning = true
+      isStopped = false
       controller = new AbortController()
       stopListening = store.listen(handleExternal)
       stopMismatches = client.subscribeSandboxMismatch(haltOnMismatch)
@@ -395,6 +399,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     },
     stop: () => {
       isRunning = false
+      isStopped = true
       controller.abort()
       stopListening()
       stopMismatches()
