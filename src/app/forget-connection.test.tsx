@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import type { ApiScope } from '@/api/client'
 import { draftStorageKey } from '@/components/form-dialog/form-draft'
 import { scopeRegion, type UpstreamConnection } from '@/config/connection'
@@ -9,6 +9,8 @@ import { setupMockBackend } from '@/test/mock-backend'
 import { renderApp } from '@/test/render'
 
 setupMockBackend()
+// Two trips through the settings form with the app around it: slow on a busy machine.
+vi.setConfig({ testTimeout: 40_000 })
 // Saving loads the code that forgets a connection (its own chunk) before it answers.
 const SLOW = { timeout: 5000 }
 
@@ -82,7 +84,9 @@ test('leaving an upstream connection with unsent changes asks first; confirmed, 
   const again = await screen.findByRole('alertdialog', { name: /not been sent/ }, SLOW)
   await user.click(within(again).getByRole('button', { name: 'Discard 1 change and switch' }))
 
-  expect(await screen.findByText(/Saved\. The app now uses the built-in demo backend/, {}, SLOW))
+  expect(
+    await screen.findByText(/Saved\. The app now uses the built-in demo backend/, {}, SLOW),
+  ).toBeInTheDocument()
   expect(storedText(localStorage)).not.toContain('Jan Jansen')
   expect(storedText(localStorage)).not.toContain(scope.region)
 })
@@ -92,7 +96,9 @@ test('leaving an upstream connection with nothing pending clears its traces with
   leaveTraces(scope, { pending: false })
   await switchToDemo()
 
-  expect(await screen.findByText(/Saved\. The app now uses the built-in demo backend/, {}, SLOW))
+  expect(
+    await screen.findByText(/Saved\. The app now uses the built-in demo backend/, {}, SLOW),
+  ).toBeInTheDocument()
   expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
   expect(storedText(localStorage)).not.toContain('Jan Jansen')
 })
