@@ -69,6 +69,33 @@ export const INTERACTIONS_LIST_LIMIT = 100
  * (ties broken by `createdAt`, newest first).
  */
 export const INTERACTIONS_LIST_ORDER = 'performedAt-desc' as const
+
+/** A record's or payload's fields; only `performedAt` and `createdAt` are read. */
+type ListOrderValues = Readonly<Record<string, unknown>>
+
+const instantOf = (value: unknown): number | null => {
+  if (typeof value !== 'string') return null
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : at
+}
+
+/**
+ * Where a record with `values` sorts against `other` in the interactions list, by
+ * INTERACTIONS_LIST_ORDER [ASSUMED]: `before` = nearer the top (newer), `after` = further down,
+ * `unknown` when a date is missing or unreadable (or both dates are equal), so a caller that
+ * concludes from a record's absence can refuse to.
+ */
+export function compareListOrder(
+  values: ListOrderValues,
+  other: ListOrderValues,
+): 'before' | 'after' | 'unknown' {
+  const compare = (a: number | null, b: number | null) =>
+    a === null || b === null ? 'unknown' : a > b ? 'before' : a < b ? 'after' : 'tie'
+  const byPerformedAt = compare(instantOf(values['performedAt']), instantOf(other['performedAt']))
+  if (byPerformedAt !== 'tie') return byPerformedAt
+  const byCreatedAt = compare(instantOf(values['createdAt']), instantOf(other['createdAt']))
+  return byCreatedAt === 'tie' ? 'unknown' : byCreatedAt
+}
 /** [DOC] batch creates take 1 to 10 payloads. */
 export const MIN_BATCH = 1
 export const MAX_BATCH = 10

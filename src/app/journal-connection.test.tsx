@@ -39,8 +39,12 @@ test('without an API key the journal neither listens, polls nor sends; with one 
     requests.push(`${request.method} ${new URL(request.url).pathname}`)
   }
   server.events.on('request:start', record)
-  // A change left waiting by an earlier visit (its key was kept in memory only).
-  const scope = { environment: 'production', region: scopeRegion(withoutKey) } as const
+  // A change left waiting by an earlier visit (its key was kept in memory only): it belongs to
+  // the scope of that key, which is entered again below.
+  const scope = {
+    environment: 'production',
+    region: scopeRegion({ ...withoutKey, apiKey: 'demo-utrecht' }),
+  } as const
   const candidateId = backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
   const storage = new MemoryStorage()
   storage.setItem(

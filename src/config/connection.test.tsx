@@ -7,8 +7,12 @@ import {
   mockConnection,
   useApi,
   useConnection,
+  type Connection,
 } from '@/config/connection'
 import { CONNECTION_STORAGE_KEY } from '@/config/connection-storage'
+import { apiKeys } from '@/api/query-options'
+import { draftStorageKey } from '@/components/form-dialog/form-draft'
+import { journalStorageKey } from '@/mutations/journal-storage-key'
 
 function wrapper({ children }: { children: ReactNode }) {
   return <ConnectionProvider initialEnvironment="production">{children}</ConnectionProvider>
@@ -122,11 +126,52 @@ test('demo data and each upstream never share a cache key or journal namespace',
       region: 'utrecht',
     })
   })
-  expect(result.current.api.scope).toEqual({
-    environment: 'production',
-    region: 'upstream:https://relay.example:utrecht',
-  })
+  expect(result.current.api.scope.environment).toBe('production')
+  expect(result.current.api.scope.region).toMatch(/^upstream:https:\/\/relay\.example:utrecht:/)
   expect(result.current.state.regionName).toBe('utrecht')
+})
+
+test('another API key is another scope (cache keys, journal, drafts), and the key never shows in it', () => {
+  const upstream = (apiKey: string, origin = 'https://relay.example') => ({
+    kind: 'upstream' as const,
+    origin,
+    apiKey,
+    region: 'utrecht', // a typed region name: the API did not say which region the key opens
+  })
+  const scopeOf = (connection: Connection) => {
+    const { result } = renderHook(useBoth, {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <ConnectionProvider initialEnvironment="production" initialConnection={connection}>
+          {children}
+        </ConnectionProvider>
+      ),
+    })
+    return result.current.api.scope.region
+  }
+  const first = scopeOf(upstream('secret-key-number-one'))
+  expect(scopeOf(upstream('secret-key-number-one'))).toBe(first) // stable across reloads
+  expect(scopeOf(upstream('secret-key-number-two'))).not.toBe(first)
+  expect(scopeOf(upstream('secret-key-number-one', 'https://other.example'))).not.toBe(first)
+  expect(first).not.toContain('secret')
+  expect(first).not.toContain('number')
+  // Whoever changes the key in the running app gets the new scope at once.
+  const { result } = renderHook(useBoth, { wrapper })
+  act(() => {
+    result.current.state.setConnection(upstream('secret-key-number-one'))
+  })
+  expect(result.current.api.scope.region).toBe(first)
+  act(() => {
+    result.current.state.setConnection(upstream('secret-key-number-two'))
+  })
+  const second = result.current.api.scope
+  expect(second.region).not.toBe(first)
+  // Every store kept per scope follows it: query cache, journal and drafts.
+  const firstScope = { environment: 'production', region: first } as const
+  expect(apiKeys.scope(second)).not.toEqual(apiKeys.scope(firstScope))
+  expect(journalStorageKey(second)).not.toBe(journalStorageKey(firstScope))
+  expect(draftStorageKey(second, 'new-candidate')).not.toBe(
+    draftStorageKey(firstScope, 'new-candidate'),
+  )
 })
 
 test('a production build (no mock) starts at the configured API without a key', () => {

@@ -9,6 +9,7 @@ import {
 } from '@/config/connection-storage'
 import type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
 import { DEFAULT_DEMO_REGION, findDemoRegion } from '@/config/demo-regions'
+import { keyFingerprint } from '@/config/key-fingerprint'
 import { MockControlContext, type MockControlPort } from '@/config/mock-control'
 
 export type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
@@ -49,14 +50,17 @@ export function unconfiguredConnection(): UpstreamConnection {
 }
 
 /**
- * The region part of every cache key and journal namespace. The mock's demo regions keep their
- * plain ids; an upstream region is prefixed with its base URL, so demo data, one upstream and
- * another can never share a cache entry or a journal, even when their regions have one name.
+ * The region part of every cache key, journal, draft and recent-candidates list. The mock's demo
+ * regions keep their plain ids (a demo region has exactly one key). An upstream region is
+ * prefixed with its base URL and ends with a fingerprint of base URL + key (never the key): demo
+ * data, one upstream and another never share a cache entry or a journal even when their regions
+ * have one name, and a changed key — which may open another region while the typed region name
+ * stays — is another scope, so no pending write or cached record crosses to the new key.
  */
 export function scopeRegion(connection: Connection): string {
   return connection.kind === 'mock'
     ? connection.region
-    : `upstream:${connection.origin}:${connection.region}`
+    : `upstream:${connection.origin}:${connection.region}:${keyFingerprint(connection.origin, connection.apiKey)}`
 }
 
 export function displayRegionName(connection: Connection): string {

@@ -1,4 +1,4 @@
-import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
+import { INTERACTIONS_LIST_LIMIT, compareListOrder } from '@/api/contract'
 import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { carriesValues } from '@/mutations/values'
@@ -91,15 +91,37 @@ export function isUpdateSeen(entry: JournalEntry, records: readonly ServerRecord
 }
 
 /**
- * A delete is seen when its record is gone from a list that would show it. The API lists at most
- * the newest 100 interactions: in a full list, a missing record may simply be older than the cut,
- * so its absence counts only if the list showed it when the delete was made (`baselineIds`).
+ * Whether a record with `values` would be in `records`, the list the API returned. The API lists
+ * at most the newest 100 interactions, so in a full list a record is shown only if it sorts
+ * before the last one shown (INTERACTIONS_LIST_ORDER); when that cannot be told (no date, a tie
+ * without createdAt), the answer is no: a record's absence then proves nothing.
+ */
+export function wouldBeListed(
+  values: Readonly<Record<string, unknown>> | null,
+  records: readonly ServerRecord[],
+): boolean {
+  if (records.length < INTERACTIONS_LIST_LIMIT) return true
+  if (values === null) return false
+  let last: ServerRecord | undefined
+  for (const record of records) {
+    if (last === undefined) last = record
+    else {
+      const order = compareListOrder(record, last)
+      if (order === 'unknown') return false // an undated record: the cut cannot be placed
+      if (order === 'after') last = record
+    }
+  }
+  return last !== undefined && compareListOrder(values, last) === 'before'
+}
+
+/**
+ * A delete is seen when its record is gone from a list that would show it: a list below the cap,
+ * or a full list its record (the values it had, `previous`) would sort inside. Having been listed
+ * when the delete was made is not enough — newer interactions may have pushed it past the cut.
  * An update needs no such care: it is seen only on a record the list does show.
  */
 export function isDeleteSeen(entry: JournalEntry, records: readonly ServerRecord[]): boolean {
   const { targetId } = entry
   if (targetId === null || records.some((record) => record.id === targetId)) return false
-  return (
-    records.length < INTERACTIONS_LIST_LIMIT || (entry.baselineIds?.includes(targetId) ?? false)
-  )
+  return wouldBeListed(entry.previous, records)
 }

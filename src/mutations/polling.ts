@@ -9,19 +9,37 @@ import type { Journal } from '@/mutations/journal-types'
  * Confirms by re-reading a candidate's interactions (there is no status endpoint upstream).
  * Reads are rate-limited upstream (429 or 500 when hit), so: one read per candidate at a time,
  * backoff ~1 s doubling to 30 s, Retry-After honoured, paused while the tab is hidden, stopped
- * when nothing is queued. Stale entries are checked slowly, even while the stream is open.
+ * when nothing is queued. Stale entries are checked slowly, even while the stream is open, and
+ * not forever: 1, 2, 4, 8, 16 minutes apart, then no more until a new change of that candidate,
+ * the counsellor's "check again", or the counsellor coming back to the tab (one read each).
  */
 export type PollingOptions = {
   pollBaseMs?: number
   pollMaxMs?: number
+  /** First delay between checks of a stale change (doubles up to `staleMaxMs`). */
   staleIntervalMs?: number
+  staleMaxMs?: number
+  /** Automatic checks of a stale change before polling gives up on it. */
+  staleMaxChecks?: number
+  /** Coming back to the tab re-checks stale changes not read for this long. */
+  focusRecheckMs?: number
 }
 
 type Pace = 'fast' | 'slow'
-type CandidateState = { delay: number; nextAt: number; isFetching: boolean; keys: Set<string> }
+type CandidateState = {
+  delay: number
+  nextAt: number
+  isFetching: boolean
+  keys: Set<string>
+  /** Automatic checks at the slow (stale) pace so far. */
+  staleChecks: number
+}
+
+/** What the poller uses of the journal. */
+export type PolledJournal = Pick<Journal, 'getSnapshot' | 'subscribe' | 'subscribeCheckRequests'>
 
 export function startPolling(input: {
-  journal: Journal
+  journal: PolledJournal
   api: ApiClient
   queryClient: QueryClient
   options?: PollingOptions
@@ -30,10 +48,14 @@ export function startPolling(input: {
   const baseMs = options.pollBaseMs ?? 1000
   const maxMs = options.pollMaxMs ?? 30_000
   const staleMs = options.staleIntervalMs ?? 60_000
+  const staleMaxMs = options.staleMaxMs ?? 16 * 60_000
+  const staleMaxChecks = options.staleMaxChecks ?? 5
+  const focusRecheckMs = options.focusRecheckMs ?? 30_000
   const states = new Map<string, CandidateState>()
   // One-off reads asked for by `checkNow`, whatever the pace says.
   const requested = new Set<string>()
   const inFlight = new Set<string>()
+  const lastReadAt = new Map<string, number>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let isStopped = false
   let lastEventsStatus = journal.getSnapshot().eventsStatus
@@ -64,8 +86,7 @@ export function startPolling(input: {
     for (const candidateId of requested) {
       if (inFlight.has(candidateId)) continue
       requested.delete(candidateId)
-      const state = states.get(candidateId)
-      void check(candidateId, state ?? null, 'fast')
+      void check(candidateId, null, 'fast') // one read; the schedule stays as it is
     }
     const want = wanted()
     for (const candidateId of states.keys()) if (!want.has(candidateId)) states.delete(candidateId)
@@ -76,7 +97,13 @@ export function startPolling(input: {
       const hasNewWrite = state !== undefined && keys.some((key) => !state?.keys.has(key))
       if (!state || hasNewWrite) {
         // A new write: start again from the short delay.
-        state = { delay: first, nextAt: now + first, isFetching: false, keys: new Set(keys) }
+        state = {
+          delay: first,
+          nextAt: now + first,
+          isFetching: false,
+          keys: new Set(keys),
+          staleChecks: 0,
+        }
         states.set(candidateId, state)
       }
       state.keys = new Set(keys)
@@ -93,6 +120,7 @@ export function startPolling(input: {
     pace: Pace,
   ): Promise<void> {
     inFlight.add(candidateId)
+    lastReadAt.set(candidateId, Date.now())
     if (state) state.isFetching = true
     let retryAfterMs = 0
     try {
@@ -109,9 +137,16 @@ export function startPolling(input: {
       inFlight.delete(candidateId)
       if (state) {
         state.isFetching = false
-        const grown = pace === 'fast' ? Math.min(state.delay * 2, maxMs) : staleMs
+        if (pace === 'slow') state.staleChecks += 1
+        const grown =
+          pace === 'fast'
+            ? Math.min(state.delay * 2, maxMs)
+            : state.staleChecks <= 1
+              ? staleMs
+              : Math.min(Math.max(state.delay * 2, staleMs), staleMaxMs)
         state.delay = Math.max(grown, retryAfterMs)
-        state.nextAt = Date.now() + state.delay
+        const hasGivenUp = pace === 'slow' && state.staleChecks >= staleMaxChecks
+        state.nextAt = hasGivenUp ? Number.POSITIVE_INFINITY : Date.now() + state.delay
       }
       if (!isStopped) tick()
     }
@@ -134,11 +169,19 @@ export function startPolling(input: {
   const unsubscribeChecks = journal.subscribeCheckRequests((candidateId) => {
     checkNow([candidateId])
   })
-  const handleVisibility = () => {
+  /** The counsellor is back: look once more at stale changes not read for a while. */
+  const handleReturn = () => {
+    if (isHidden()) return
+    const now = Date.now()
+    for (const [candidateId, { pace }] of wanted()) {
+      if (pace === 'slow' && now - (lastReadAt.get(candidateId) ?? 0) >= focusRecheckMs)
+        requested.add(candidateId)
+    }
     tick()
   }
-  if (typeof document !== 'undefined')
-    document.addEventListener('visibilitychange', handleVisibility)
+  const hasDocument = typeof document !== 'undefined'
+  if (hasDocument) document.addEventListener('visibilitychange', handleReturn)
+  if (typeof window !== 'undefined') window.addEventListener('focus', handleReturn)
   tick()
 
   return () => {
@@ -146,8 +189,8 @@ export function startPolling(input: {
     if (timer !== null) clearTimeout(timer)
     unsubscribe()
     unsubscribeChecks()
-    if (typeof document !== 'undefined')
-      document.removeEventListener('visibilitychange', handleVisibility)
+    if (hasDocument) document.removeEventListener('visibilitychange', handleReturn)
+    if (typeof window !== 'undefined') window.removeEventListener('focus', handleReturn)
   }
 }
 

@@ -89,7 +89,27 @@ test('a delete whose record is beyond the newest 100 is not confirmed by its abs
   expect(planReconcile([beyond, notInBaseline], 'cand-1', fullList('listed'), 5)).toEqual([])
 })
 
-test('a delete is seen by absence when the list is below the cap or showed the record at submit', () => {
+/** A full list, newest first: `${prefix}-0` on 2026-03-01 down to `${prefix}-99` 99 days before. */
+const datedFullList = (prefix: string): ServerRecord[] =>
+  Array.from({ length: INTERACTIONS_LIST_LIMIT }, (_, i) =>
+    rec(`${prefix}-${String(i)}`, {
+      performedAt: new Date(Date.UTC(2026, 2, 1) - i * 86_400_000).toISOString(),
+      createdAt: '2026-03-02T09:00:00.000Z',
+    }),
+  )
+const deleteOf = (key: string, targetId: string, previous: Record<string, unknown> | null) =>
+  makeEntry(
+    { key, phase: 'queued' },
+    {
+      operation: 'delete',
+      target: { id: targetId },
+      payload: null,
+      baselineIds: [targetId],
+      previous,
+    },
+  )
+
+test('a delete is seen by absence when the list is below the cap', () => {
   const short = makeEntry(
     { key: 'short', phase: 'queued' },
     { operation: 'delete', target: { id: 'gone' }, payload: null, baselineIds: null },
@@ -97,17 +117,44 @@ test('a delete is seen by absence when the list is below the cap or showed the r
   expect(planReconcile([short], 'cand-1', fullList('listed').slice(1), 5)).toEqual([
     { key: 'short', event: { type: 'seen-in-data', recordIds: ['gone'] } },
   ])
-  const listed = makeEntry(
-    { key: 'listed', phase: 'queued' },
-    {
-      operation: 'delete',
-      target: { id: 'was-listed' },
-      payload: null,
-      baselineIds: ['was-listed'],
-    },
-  )
-  expect(planReconcile([listed], 'cand-1', fullList('listed'), 5)).toEqual([
-    { key: 'listed', event: { type: 'seen-in-data', recordIds: ['was-listed'] } },
+})
+
+test('in a full list, a delete is seen by absence only if its record would sort inside the list', () => {
+  const list = datedFullList('listed') // oldest shown: 2025-11-22
+  // Newer than the oldest record shown: it would be listed, so it is gone.
+  const inside = deleteOf('inside', 'was-listed', { performedAt: '2026-01-15T10:00:00+01:00' })
+  // It was listed when the delete was made, but newer interactions have pushed it past the cut
+  // since: missing from the list proves nothing.
+  const pushedOut = deleteOf('pushed-out', 'old', { performedAt: '2025-10-01T10:00:00+02:00' })
+  // Unknown date: nothing can be told from absence.
+  const unknown = deleteOf('unknown', 'no-date', null)
+  expect(planReconcile([inside, pushedOut, unknown], 'cand-1', list, 5)).toEqual([
+    { key: 'inside', event: { type: 'seen-in-data', recordIds: ['was-listed'] } },
+  ])
+})
+
+test('in a full list, a tie with the oldest record shown is decided by createdAt, newest first', () => {
+  const list = datedFullList('listed')
+  const cut = list.at(-1)?.performedAt
+  const newer = deleteOf('newer', 'a', { performedAt: cut, createdAt: '2026-03-05T09:00:00.000Z' })
+  const older = deleteOf('older', 'b', { performedAt: cut, createdAt: '2026-01-01T09:00:00.000Z' })
+  const untold = deleteOf('untold', 'c', { performedAt: cut })
+  expect(planReconcile([newer, older, untold], 'cand-1', list, 5).map((p) => p.key)).toEqual([
+    'newer',
+  ])
+})
+
+test('a confirmed create missing from a full list is done waiting only if it sorts past the cut', () => {
+  const list = datedFullList('listed')
+  const confirmedCreate = (key: string, performedAt: string) =>
+    makeEntry(
+      { key, phase: 'confirmed', recordIds: [`${key}-id`], confirmedAt: 10 },
+      { payload: [{ type: ['Telefonisch'], performedAt }] },
+    )
+  const beyond = confirmedCreate('beyond', '2025-01-01T10:00:00+01:00')
+  const inside = confirmedCreate('inside', '2026-02-20T10:00:00+01:00') // should show: wait
+  expect(planReconcile([beyond, inside], 'cand-1', list, 20)).toEqual([
+    { key: 'beyond', event: { type: 'seen-in-data', recordIds: ['beyond-id'] } },
   ])
 })
 

@@ -1,7 +1,13 @@
-import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
+import { createRows } from '@/mutations/entry-payload'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import type { JournalEvent } from '@/mutations/journal-transition'
-import { isDeleteSeen, isUpdateSeen, matchCreates, type ServerRecord } from '@/mutations/matching'
+import {
+  isDeleteSeen,
+  isUpdateSeen,
+  matchCreates,
+  wouldBeListed,
+  type ServerRecord,
+} from '@/mutations/matching'
 
 export type PlannedEvent = { key: string; event: JournalEvent }
 
@@ -23,7 +29,6 @@ export function planReconcile(
     (entry) => entry.resource === 'interaction' && entry.candidateId === candidateId,
   )
   const ids = new Set(records.map((record) => record.id))
-  const isFullList = records.length >= INTERACTIONS_LIST_LIMIT
   const planned: PlannedEvent[] = []
   const seen = (entry: JournalEntry, recordIds: readonly string[]) => {
     planned.push({ key: entry.key, event: { type: 'seen-in-data', recordIds } })
@@ -39,7 +44,14 @@ export function planReconcile(
     if (entry.phase === 'confirmed' && entry.seenAt === null && entry.recordIds.length > 0) {
       const readAfter = fetchedAt > (entry.confirmedAt ?? Number.POSITIVE_INFINITY)
       // A record older than the newest 100 never shows in the list: nothing left to wait for.
-      if (entry.recordIds.every((id) => ids.has(id)) || (readAfter && isFullList)) {
+      // Only rows that sort past the cut, though: a missing row the list would show is not there
+      // yet (a lagging read), and leaving now would drop it from the timeline.
+      const rows = createRows(entry)
+      const isPastTheCut = () =>
+        entry.recordIds.every(
+          (id, index) => ids.has(id) || !wouldBeListed(rows[index] ?? null, records),
+        )
+      if (entry.recordIds.every((id) => ids.has(id)) || (readAfter && isPastTheCut())) {
         seen(entry, entry.recordIds)
       }
     } else if (

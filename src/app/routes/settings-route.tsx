@@ -8,6 +8,9 @@ import { RouteFallback } from '@/app/routes/route-fallback'
 const SettingsPage = lazy(() =>
   import('@/features/settings/settings-page').then((module) => ({ default: module.SettingsPage })),
 )
+// What forgets a connection's data when the counsellor leaves it: needed only on save.
+const loadConnectionData = () =>
+  import('@/app/forget-connection').then((module) => module.connectionData)
 
 /** `/settings`: connection, sandbox, language and theme. */
 export function SettingsRoute() {
@@ -16,7 +19,7 @@ export function SettingsRoute() {
     <>
       <PageTitle title={t('settings.pageTitle')} />
       <Suspense fallback={<RouteFallback />}>
-        <SettingsPage />
+        <SettingsPage loadConnectionData={loadConnectionData} />
       </Suspense>
     </>
   )

@@ -154,3 +154,16 @@ export function useFormDraft(options: UseFormDraftOptions) {
     },
   }
 }
+
+/** Removes every draft of a scope (the connection it belongs to was removed). */
+export function forgetDrafts(scope: ApiScope): void {
+  const store = storage()
+  if (!store) return
+  const prefix = `${DRAFT_STORAGE_PREFIX}:${scope.environment}:${scope.region}:`
+  try {
+    const keys = Array.from({ length: store.length }, (_, index) => store.key(index))
+    for (const key of keys) if (key?.startsWith(prefix)) store.removeItem(key)
+  } catch {
+    // Blocked storage holds no drafts.
+  }
+}

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import type { Candidate } from '@/api/contract'
 import { candidateName } from '@/features/candidates/candidate-name'
+import { mailtoHref } from '@/lib/mailto'
 import { visuallyHidden } from '@/theme/visually-hidden'
 
 type CandidateHeaderProps = {
@@ -47,7 +48,7 @@ export function CandidateHeader({ candidate }: CandidateHeaderProps) {
           {t('candidates.email')}
         </Typography>
         <Typography component="dd" sx={{ m: 0, wordBreak: 'break-word' }}>
-          <Link href={`mailto:${candidate.email}`}>{candidate.email}</Link>
+          <Link href={mailtoHref(candidate.email)}>{candidate.email}</Link>
         </Typography>
         <Typography component="dt" sx={{ color: 'text.secondary' }}>
           {t('candidates.phone')}

@@ -2,6 +2,11 @@ import Alert from '@mui/material/Alert'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import CircularProgress from '@mui/material/CircularProgress'
+import Dialog from '@mui/material/Dialog'
+import DialogActions from '@mui/material/DialogActions'
+import DialogContent from '@mui/material/DialogContent'
+import DialogContentText from '@mui/material/DialogContentText'
+import DialogTitle from '@mui/material/DialogTitle'
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
 import FormLabel from '@mui/material/FormLabel'
@@ -21,14 +26,30 @@ import { ApiKeyField } from '@/features/settings/api-key-field'
 import { ConnectionTestResult } from '@/features/settings/connection-test-result'
 import { FormTextField } from '@/features/settings/form-text-field'
 import { SettingsSection } from '@/features/settings/settings-section'
-import { useConnectionForm } from '@/features/settings/use-connection-form'
+import { useConnectionForm, type ConnectionDataPort } from '@/features/settings/use-connection-form'
 import { useDescribeFieldError } from '@/features/settings/use-describe-field-error'
 
 /** Built-in mock or an upstream with a key; test before saving, see the outcome in words. */
-export function ConnectionSection() {
+export function ConnectionSection({
+  loadConnectionData,
+}: {
+  /** Lets leaving an upstream connection forget its data (see ConnectionDataPort). */
+  loadConnectionData?: (() => Promise<ConnectionDataPort>) | undefined
+}) {
   const { t } = useTranslation()
-  const { form, values, test, saved, demoRegions, isMockAvailable, handleTest, handleSave } =
-    useConnectionForm()
+  const {
+    form,
+    values,
+    test,
+    saved,
+    demoRegions,
+    isMockAvailable,
+    handleTest,
+    handleSave,
+    pendingToDiscard,
+    confirmLeave,
+    cancelLeave,
+  } = useConnectionForm(loadConnectionData)
   const describeError = useDescribeFieldError()
   const kindLabelId = useId()
   const keyStorageLabelId = useId()
@@ -182,7 +203,54 @@ export function ConnectionSection() {
           </Box>
         </Stack>
       </Box>
+      {pendingToDiscard !== null && (
+        <LeaveConnectionDialog
+          count={pendingToDiscard}
+          onCancel={cancelLeave}
+          onConfirm={confirmLeave}
+        />
+      )}
     </SettingsSection>
+  )
+}
+
+/** "Discard N unsent changes and switch?": starts on Cancel, so a reflexive Enter keeps them. */
+function LeaveConnectionDialog(props: {
+  count: number
+  onCancel: () => void
+  onConfirm: () => void
+}) {
+  const { count, onCancel, onConfirm } = props
+  const { t } = useTranslation()
+  const titleId = useId()
+  const bodyId = useId()
+  return (
+    <Dialog
+      open
+      onClose={onCancel}
+      maxWidth="xs"
+      fullWidth
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      slotProps={{ paper: { role: 'alertdialog' } }}
+    >
+      <DialogTitle id={titleId}>{t('settings.connection.leaveTitle')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={bodyId}>
+          {t('settings.connection.leaveBody', { count })}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        {/* A destructive confirmation starts on the safe choice (WAI-ARIA alertdialog). */}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+        <Button autoFocus onClick={onCancel} color="inherit">
+          {t('settings.connection.leaveCancel')}
+        </Button>
+        <Button color="error" variant="contained" onClick={onConfirm}>
+          {t('settings.connection.leaveConfirm', { count })}
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }
 

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod/mini'
@@ -8,6 +9,7 @@ import { buildEnv } from '@/config/build-env'
 import { KEY_STORAGES } from '@/config/connection-storage'
 import {
   mockConnection,
+  scopeRegion,
   useConnection,
   type Connection,
   type ConnectionState,
@@ -124,11 +126,21 @@ function regionId(name: string): string {
 }
 
 /**
+ * What this browser keeps per connection (journal, drafts, recent candidates, cached reads),
+ * given by the app: leaving an upstream connection forgets it, after asking if changes are unsent.
+ */
+export type ConnectionDataPort = {
+  /** Changes of that scope region (both environments) not yet known to be done. */
+  pendingChangeCount: (region: string) => number
+  forget: (region: string, queryClient: QueryClient) => void
+}
+
+/**
  * The connection settings: form state (react-hook-form + zod), "test connection" and "save".
  * The key stays in this form's memory until saved; saving hands it to the connection context,
  * which keeps it in sessionStorage or memory only (never localStorage, a URL or a log).
  */
-export function useConnectionForm() {
+export function useConnectionForm(loadConnectionData?: () => Promise<ConnectionDataPort>) {
   const state = useConnection()
   const { environment, sandboxMode, setConnection } = state
   const form = useForm<ConnectionFormValues>({
@@ -145,6 +157,14 @@ export function useConnectionForm() {
   const [test, setTest] = useState<TestState & { for?: string }>({ status: 'idle' })
   const [saved, setSaved] = useState<{ connection: Connection; for: string } | null>(null)
   const running = useRef<AbortController | null>(null)
+  const queryClient = useQueryClient()
+  // A save that would drop unsent changes of the connection left, waiting for a yes.
+  const [leaving, setLeaving] = useState<{
+    submitted: ConnectionFormValues
+    connection: Connection
+    data: ConnectionDataPort
+    pending: number
+  } | null>(null)
 
   useEffect(
     () => () => {
@@ -184,12 +204,38 @@ export function useConnectionForm() {
     }
   }
 
-  const handleSave = form.handleSubmit((submitted) => {
-    const connection = connectionFrom(submitted, reportedRegion())
+  function apply(
+    submitted: ConnectionFormValues,
+    connection: Connection,
+    data: ConnectionDataPort | null,
+  ) {
+    const left = state.connection
     setConnection(connection, { keyStorage: submitted.keyStorage })
+    // Leaving an upstream connection: its personal data does not stay behind in this browser.
+    if (data && left.kind === 'upstream') data.forget(scopeRegion(left), queryClient)
     form.reset(submitted)
     setSaved({ connection, for: testedFor(submitted, environment, sandboxMode) })
+  }
+
+  const handleSave = form.handleSubmit(async (submitted) => {
+    const connection = connectionFrom(submitted, reportedRegion())
+    const left = state.connection
+    // A connection without a key never read or wrote anything: nothing to forget.
+    const isLeaving =
+      left.kind === 'upstream' &&
+      left.apiKey !== '' &&
+      scopeRegion(left) !== scopeRegion(connection)
+    const data = isLeaving && loadConnectionData ? await loadConnectionData() : null
+    const pending = data ? data.pendingChangeCount(scopeRegion(left)) : 0
+    if (data && pending > 0) setLeaving({ submitted, connection, data, pending })
+    else apply(submitted, connection, data)
   })
+
+  /** The counsellor confirmed: switch, and the unsent changes of the old connection are gone. */
+  function confirmLeave() {
+    if (leaving) apply(leaving.submitted, leaving.connection, leaving.data)
+    setLeaving(null)
+  }
 
   function reportedRegion() {
     if (test.status !== 'done' || test.for !== current) return null
@@ -213,6 +259,12 @@ export function useConnectionForm() {
     isMockAvailable: state.isMockAvailable,
     handleTest,
     handleSave,
+    /** Unsent changes a save would drop (asks the counsellor first), or null. */
+    pendingToDiscard: leaving?.pending ?? null,
+    confirmLeave,
+    cancelLeave: () => {
+      setLeaving(null)
+    },
   }
 }
 

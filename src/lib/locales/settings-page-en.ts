@@ -43,6 +43,14 @@ export const settingsPageEn = {
     currentMock: 'In use: the built-in demo backend, {{region}}.',
     currentUpstream: 'In use: {{host}}, {{region}}.',
     currentNone: 'In use: nothing yet. Enter an API key and save.',
+    leaveTitle: 'Changes have not been sent yet',
+    leaveBody_one:
+      '{{count}} change made with this connection has not been carried out yet. Switching discards it for good, with everything this browser kept for this connection (drafts, recent candidates). To keep it, cancel and let it finish or retry it first.',
+    leaveBody_other:
+      '{{count}} changes made with this connection have not been carried out yet. Switching discards them for good, with everything this browser kept for this connection (drafts, recent candidates). To keep them, cancel and let them finish or retry them first.',
+    leaveCancel: 'Cancel',
+    leaveConfirm_one: 'Discard {{count}} change and switch',
+    leaveConfirm_other: 'Discard {{count}} changes and switch',
   },
   test: {
     environment_production: 'production',

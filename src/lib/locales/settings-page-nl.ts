@@ -45,6 +45,14 @@ export const settingsPageNl: typeof settingsPageEn = {
     currentMock: 'In gebruik: de ingebouwde demo-backend, {{region}}.',
     currentUpstream: 'In gebruik: {{host}}, {{region}}.',
     currentNone: 'In gebruik: nog niets. Vul een API-sleutel in en sla op.',
+    leaveTitle: 'Wijzigingen zijn nog niet verstuurd',
+    leaveBody_one:
+      '{{count}} wijziging met deze verbinding is nog niet uitgevoerd. Wisselen gooit die definitief weg, met alles wat deze browser voor deze verbinding bewaarde (concepten, recente kandidaten). Wilt u die houden, annuleer dan en laat hem eerst afronden of probeer hem opnieuw.',
+    leaveBody_other:
+      '{{count}} wijzigingen met deze verbinding zijn nog niet uitgevoerd. Wisselen gooit ze definitief weg, met alles wat deze browser voor deze verbinding bewaarde (concepten, recente kandidaten). Wilt u ze houden, annuleer dan en laat ze eerst afronden of probeer ze opnieuw.',
+    leaveCancel: 'Annuleren',
+    leaveConfirm_one: '{{count}} wijziging weggooien en wisselen',
+    leaveConfirm_other: '{{count}} wijzigingen weggooien en wisselen',
   },
   test: {
     environment_production: 'productie',
