@@ -171,7 +171,10 @@ for (const language of ['en', 'nl'] as const) {
     })
     await expect(status).toBeVisible()
     // An icon: the words are its name and tooltip, not text on the bar.
-    await expect(status).not.toContainText(language === 'nl' ? 'opgeslagen' : 'saved')
+    await expect(
+      status.getByText(language === 'nl' ? 'Alle wijzigingen' : 'All changes'),
+    ).toBeHidden()
+    expect((await status.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(48)
     const header = page.getByRole('banner')
     const box = await header.boundingBox()
     expect(box).not.toBeNull()
@@ -179,13 +182,14 @@ for (const language of ['en', 'nl'] as const) {
     expect(box?.height ?? Infinity).toBeLessThanOrEqual(130)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
     await status.hover()
     await expect(page.getByRole('tooltip')).toHaveText(
       language === 'nl'
         ? 'Synchronisatie: Alle wijzigingen opgeslagen'
         : 'Sync status: All changes saved',
     )
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
   })
 }
 

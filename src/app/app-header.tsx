@@ -39,30 +39,51 @@ export function AppHeader() {
     >
       {/* The icon buttons' tooltips load once the pointer or focus comes near them. */}
       <Toolbar
-        sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}
+        sx={{ columnGap: 2, rowGap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: 1 }}
         onPointerEnter={armTooltips}
         onFocus={armTooltips}
       >
-        <Link
-          component={RouterLink}
-          to="/candidates"
-          variant="h6"
-          color="inherit"
-          underline="hover"
-          sx={{ fontWeight: 500 }}
+        {/* On a phone the region goes under the product name, so the bar keeps to two lines. */}
+        <Box
+          sx={{
+            display: 'flex',
+            flexDirection: { xs: 'column', sm: 'row' },
+            alignItems: { xs: 'flex-start', sm: 'center' },
+            columnGap: 2,
+            flex: '1 1 auto',
+            minWidth: 0,
+          }}
         >
-          {t('app.productName')}
-        </Link>
-        <Box sx={{ flexGrow: 1 }} />
-        {!needsSetup && (
-          <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="region-in-use">
-            <Box component="span" sx={visuallyHidden}>
-              {`${t('app.regionInUse')}: `}
-            </Box>
-            {regionName}
-            {backend && ` (${backend})`}
-          </Typography>
-        )}
+          <Link
+            component={RouterLink}
+            to="/candidates"
+            variant="h6"
+            color="inherit"
+            underline="hover"
+            sx={{ fontWeight: 500, lineHeight: { xs: 1.3, sm: 1.6 } }}
+          >
+            {t('app.productName')}
+          </Link>
+          <Box sx={{ flexGrow: 1 }} />
+          {!needsSetup && (
+            <Typography
+              variant="body2"
+              noWrap
+              sx={{
+                color: 'text.secondary',
+                fontSize: { xs: '0.75rem', sm: '0.875rem' },
+                maxWidth: '100%',
+              }}
+              data-testid="region-in-use"
+            >
+              <Box component="span" sx={visuallyHidden}>
+                {`${t('app.regionInUse')}: `}
+              </Box>
+              {regionName}
+              {backend && ` (${backend})`}
+            </Typography>
+          )}
+        </Box>
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <SyncStatus />

@@ -2,8 +2,10 @@ import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined'
 import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined'
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
+import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { Suspense, lazy, useId, useState } from 'react'
+import { LazyTooltip } from '@/components/lazy-tooltip'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import type { JournalEntry } from '@/mutations/journal-entry'
@@ -33,6 +35,7 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
   const panelId = useId()
   const counts = countEntries(entries)
   const summary = summarize(counts, t)
+  const label = t('indicator.label', { summary })
   const isOpen = anchor !== null
 
   const handleEdit = onEdit
@@ -47,23 +50,32 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
 
   return (
     <>
-      <Button
-        color={counts.failed > 0 ? 'error' : counts.stale > 0 ? 'warning' : 'inherit'}
-        startIcon={iconFor(counts)}
-        aria-label={t('indicator.label', { summary })}
-        aria-haspopup="dialog"
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? panelId : undefined}
-        onClick={(event) => {
-          setHasOpened(true)
-          setAnchor(event.currentTarget)
-        }}
-        onPointerEnter={preload}
-        onFocus={preload}
-        sx={{ textTransform: 'none' }}
-      >
-        {summary}
-      </Button>
+      {/* On a phone only the icon shows; its name and tooltip carry the words. */}
+      <LazyTooltip title={label}>
+        <Button
+          color={counts.failed > 0 ? 'error' : counts.stale > 0 ? 'warning' : 'inherit'}
+          startIcon={iconFor(counts)}
+          aria-label={label}
+          aria-haspopup="dialog"
+          aria-expanded={isOpen}
+          aria-controls={isOpen ? panelId : undefined}
+          onClick={(event) => {
+            setHasOpened(true)
+            setAnchor(event.currentTarget)
+          }}
+          onPointerEnter={preload}
+          onFocus={preload}
+          sx={{
+            textTransform: 'none',
+            minWidth: { xs: 40, sm: 64 },
+            '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 }, ml: { xs: 0, sm: '-4px' } },
+          }}
+        >
+          <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+            {summary}
+          </Box>
+        </Button>
+      </LazyTooltip>
       {hasOpened && (
         <Suspense fallback={null}>
           <SyncPanel
