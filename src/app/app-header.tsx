@@ -4,6 +4,7 @@ import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'wouter'
+import '@/app/app-header.css'
 import { LanguageSwitch } from '@/app/language-switch'
 import { SyncStatus } from '@/app/sync-status'
 import { armTooltips } from '@/components/lazy-tooltip'
@@ -39,41 +40,28 @@ export function AppHeader() {
     >
       {/* The icon buttons' tooltips load once the pointer or focus comes near them. */}
       <Toolbar
-        sx={{ columnGap: 2, rowGap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: 1 }}
+        sx={{ columnGap: 2, rowGap: 1, flexWrap: 'wrap', py: 1 }}
         onPointerEnter={armTooltips}
         onFocus={armTooltips}
       >
-        {/* On a phone the region goes under the product name, so the bar keeps to two lines. */}
-        <Box
-          sx={{
-            display: 'flex',
-            flexDirection: { xs: 'column', sm: 'row' },
-            alignItems: { xs: 'flex-start', sm: 'center' },
-            columnGap: 2,
-            flex: '1 1 auto',
-            minWidth: 0,
-          }}
-        >
+        {/* On a phone the region goes under the product name (app-header.css): two lines at most. */}
+        <div className="app-header-title">
           <Link
             component={RouterLink}
             to="/candidates"
             variant="h6"
             color="inherit"
             underline="hover"
-            sx={{ fontWeight: 500, lineHeight: { xs: 1.3, sm: 1.6 } }}
+            sx={{ fontWeight: 500 }}
           >
             {t('app.productName')}
           </Link>
-          <Box sx={{ flexGrow: 1 }} />
           {!needsSetup && (
             <Typography
               variant="body2"
               noWrap
-              sx={{
-                color: 'text.secondary',
-                fontSize: { xs: '0.75rem', sm: '0.875rem' },
-                maxWidth: '100%',
-              }}
+              className="app-header-region"
+              sx={{ color: 'text.secondary' }}
               data-testid="region-in-use"
             >
               <Box component="span" sx={visuallyHidden}>
@@ -83,7 +71,7 @@ export function AppHeader() {
               {backend && ` (${backend})`}
             </Typography>
           )}
-        </Box>
+        </div>
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <SyncStatus />

@@ -2,10 +2,10 @@ import CloudDoneOutlined from '@mui/icons-material/CloudDoneOutlined'
 import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined'
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
-import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { Suspense, lazy, useId, useState } from 'react'
 import { LazyTooltip } from '@/components/lazy-tooltip'
+import '@/features/sync/sync-indicator.css'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import type { JournalEntry } from '@/mutations/journal-entry'
@@ -65,15 +65,10 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
           }}
           onPointerEnter={preload}
           onFocus={preload}
-          sx={{
-            textTransform: 'none',
-            minWidth: { xs: 40, sm: 64 },
-            '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 }, ml: { xs: 0, sm: '-4px' } },
-          }}
+          className="sync-status"
+          sx={{ textTransform: 'none' }}
         >
-          <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
-            {summary}
-          </Box>
+          <span className="sync-status-words">{summary}</span>
         </Button>
       </LazyTooltip>
       {hasOpened && (

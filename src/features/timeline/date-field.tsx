@@ -1,7 +1,6 @@
-import { memo, useEffect, useSyncExternalStore } from 'react'
+import { Suspense, lazy, memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OutlinedField } from '@/components/outlined-field'
-import type { DateFilterPicker as Picker } from '@/features/timeline/date-filter-picker'
 
 type DateFieldProps = {
   label: string
@@ -13,57 +12,26 @@ type DateFieldProps = {
 
 /**
  * The date filter uses the forms' date picker (the app's language, `dd-MM-yyyy`), which is too
- * big for the first load. Until the filter is first used, a stand-in shows the day the same way;
- * pointer or focus on it (or on the filter bar: `preloadDatePicker`) fetches the picker, which
- * then takes the stand-in's place, and its focus, in every date field.
+ * big for the first load. Until a field is first used, a stand-in shows its day the same way;
+ * focus or a press on it swaps in the picker (`date-filter-picker.tsx`), which takes the focus.
+ * The filter bar fetches the picker earlier, when the pointer or focus comes near.
  */
-let picker: typeof Picker | null = null
-let loading: Promise<void> | null = null
-let focusOnArrival: string | null = null
-const listeners = new Set<() => void>()
+const loadPicker = () => import('@/features/timeline/date-filter-picker')
+const Picker = lazy(() => loadPicker().then((module) => ({ default: module.DateFilterPicker })))
 
 export function preloadDatePicker(): void {
-  loading ??= import('@/features/timeline/date-filter-picker').then(
-    (module) => {
-      picker = module.DateFilterPicker
-      for (const listener of listeners) listener()
-    },
-    () => {
-      loading = null // offline for a moment: the next use tries again
-    },
-  )
+  void loadPicker().catch(() => undefined) // offline for a moment: using the field tries again
 }
-
-function subscribe(listener: () => void) {
-  listeners.add(listener)
-  return () => {
-    listeners.delete(listener)
-  }
-}
-
-const loadedPicker = () => picker
 
 export const DateField = memo(function DateField(props: DateFieldProps) {
   const { t } = useTranslation()
-  const Loaded = useSyncExternalStore(subscribe, loadedPicker, loadedPicker)
-  const takeFocus = Loaded !== null && focusOnArrival === props.label
-  useEffect(() => {
-    if (takeFocus) focusOnArrival = null
-  }, [takeFocus])
-  if (Loaded !== null) return <Loaded {...props} takeFocus={takeFocus} />
-  return (
+  const [isUsed, setUsed] = useState(false)
+  const use = () => {
+    setUsed(true)
+  }
+  const standIn = (
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the field inside is the interactive element; this only notices it being reached
-    <div
-      style={{ flex: 1, minWidth: 0 }}
-      onFocus={() => {
-        focusOnArrival = props.label
-        preloadDatePicker()
-      }}
-      onBlur={() => {
-        if (focusOnArrival === props.label) focusOnArrival = null
-      }}
-      onPointerDown={preloadDatePicker}
-    >
+    <div style={{ flex: 1, minWidth: 0 }} onFocus={use} onPointerDown={use}>
       <OutlinedField
         label={props.label}
         // `YYYY-MM-DD` → `DD-MM-YYYY`, as the picker writes it.
@@ -76,5 +44,11 @@ export const DateField = memo(function DateField(props: DateFieldProps) {
         shrinkLabel
       />
     </div>
+  )
+  if (!isUsed) return standIn
+  return (
+    <Suspense fallback={standIn}>
+      <Picker {...props} takeFocus />
+    </Suspense>
   )
 })

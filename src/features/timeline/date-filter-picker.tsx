@@ -12,8 +12,8 @@ export type DateFilterPickerProps = {
   onChange: (value: string | null) => void
   isInvalid: boolean
   helperText?: string | undefined
-  /** Take the keyboard focus on arrival (the stand-in had it). */
-  takeFocus: boolean
+  /** Take the keyboard focus on arrival (it replaces a stand-in that was just used). */
+  takeFocus?: boolean
 }
 
 /**
