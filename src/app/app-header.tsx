@@ -4,6 +4,7 @@ import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'wouter'
+import '@/app/app-header.css'
 import { LanguageSwitch } from '@/app/language-switch'
 import { SyncStatus } from '@/app/sync-status'
 import { armTooltips } from '@/components/lazy-tooltip'
@@ -40,30 +41,38 @@ export function AppHeader() {
     >
       {/* The icon buttons' tooltips load once the pointer or focus comes near them. */}
       <Toolbar
-        sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}
+        sx={{ columnGap: 2, rowGap: 1, flexWrap: 'wrap', py: 1 }}
         onPointerEnter={armTooltips}
         onFocus={armTooltips}
       >
-        <Link
-          component={RouterLink}
-          to="/candidates"
-          variant="h6"
-          color="inherit"
-          underline="hover"
-          sx={{ fontWeight: 500 }}
-        >
-          {t('app.productName')}
-        </Link>
-        <Box sx={{ flexGrow: 1 }} />
-        {!needsSetup && (
-          <Typography variant="body2" sx={{ color: 'text.secondary' }} data-testid="region-in-use">
-            <Box component="span" sx={visuallyHidden}>
-              {`${t('app.regionInUse')}: `}
-            </Box>
-            {regionName}
-            {backend && ` (${backend})`}
-          </Typography>
-        )}
+        {/* On a phone the region goes under the product name (app-header.css): two lines at most. */}
+        <div className="app-header-title">
+          <Link
+            component={RouterLink}
+            to="/candidates"
+            variant="h6"
+            color="inherit"
+            underline="hover"
+            sx={{ fontWeight: 500 }}
+          >
+            {t('app.productName')}
+          </Link>
+          {!needsSetup && (
+            <Typography
+              variant="body2"
+              noWrap
+              className="app-header-region"
+              sx={{ color: 'text.secondary' }}
+              data-testid="region-in-use"
+            >
+              <Box component="span" sx={visuallyHidden}>
+                {`${t('app.regionInUse')}: `}
+              </Box>
+              {regionName}
+              {backend && ` (${backend})`}
+            </Typography>
+          )}
+        </div>
         <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <SyncStatus />

@@ -8,7 +8,7 @@ import { useId, type ChangeEvent, type ReactNode } from 'react'
 type OutlinedFieldProps = {
   label: string
   value: string
-  onChange: (event: ChangeEvent<HTMLInputElement>) => void
+  onChange?: (event: ChangeEvent<HTMLInputElement>) => void
   type?: 'text' | 'search' | 'date'
   size?: 'small' | 'medium'
   error?: boolean
@@ -16,6 +16,8 @@ type OutlinedFieldProps = {
   helperText?: ReactNode
   autoComplete?: string
   startAdornment?: ReactNode
+  placeholder?: string
+  readOnly?: boolean
   /** Keep the label above the field even when empty (date inputs show a format there). */
   shrinkLabel?: boolean
   sx?: SxProps<Theme>
@@ -37,6 +39,8 @@ export function OutlinedField({
   autoComplete,
   startAdornment,
   shrinkLabel,
+  placeholder,
+  readOnly,
   sx,
 }: OutlinedFieldProps) {
   const id = useId()
@@ -56,6 +60,8 @@ export function OutlinedField({
         notched={shrinkLabel}
         autoComplete={autoComplete}
         startAdornment={startAdornment}
+        placeholder={placeholder}
+        readOnly={readOnly}
         inputProps={hasHelper ? { 'aria-describedby': helperId } : undefined}
       />
       {hasHelper && <FormHelperText id={helperId}>{helperText}</FormHelperText>}

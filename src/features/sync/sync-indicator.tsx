@@ -4,6 +4,8 @@ import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
 import Button from '@mui/material/Button'
 import { Suspense, lazy, useId, useState } from 'react'
+import { LazyTooltip } from '@/components/lazy-tooltip'
+import '@/features/sync/sync-indicator.css'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
 import type { JournalEntry } from '@/mutations/journal-entry'
@@ -33,6 +35,7 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
   const panelId = useId()
   const counts = countEntries(entries)
   const summary = summarize(counts, t)
+  const label = t('indicator.label', { summary })
   const isOpen = anchor !== null
 
   const handleEdit = onEdit
@@ -47,23 +50,27 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
 
   return (
     <>
-      <Button
-        color={counts.failed > 0 ? 'error' : counts.stale > 0 ? 'warning' : 'inherit'}
-        startIcon={iconFor(counts)}
-        aria-label={t('indicator.label', { summary })}
-        aria-haspopup="dialog"
-        aria-expanded={isOpen}
-        aria-controls={isOpen ? panelId : undefined}
-        onClick={(event) => {
-          setHasOpened(true)
-          setAnchor(event.currentTarget)
-        }}
-        onPointerEnter={preload}
-        onFocus={preload}
-        sx={{ textTransform: 'none' }}
-      >
-        {summary}
-      </Button>
+      {/* On a phone only the icon shows; its name and tooltip carry the words. */}
+      <LazyTooltip title={label}>
+        <Button
+          color={counts.failed > 0 ? 'error' : counts.stale > 0 ? 'warning' : 'inherit'}
+          startIcon={iconFor(counts)}
+          aria-label={label}
+          aria-haspopup="dialog"
+          aria-expanded={isOpen}
+          aria-controls={isOpen ? panelId : undefined}
+          onClick={(event) => {
+            setHasOpened(true)
+            setAnchor(event.currentTarget)
+          }}
+          onPointerEnter={preload}
+          onFocus={preload}
+          className="sync-status"
+          sx={{ textTransform: 'none' }}
+        >
+          <span className="sync-status-words">{summary}</span>
+        </Button>
+      </LazyTooltip>
       {hasOpened && (
         <Suspense fallback={null}>
           <SyncPanel

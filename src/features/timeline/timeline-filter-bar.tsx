@@ -3,7 +3,7 @@ import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DateField } from '@/features/timeline/date-field'
+import { DateField, preloadDatePicker } from '@/features/timeline/date-field'
 import { FilterChips, type FilterChipOption } from '@/features/timeline/filter-chips'
 import { SearchField } from '@/features/timeline/search-field'
 import {
@@ -108,6 +108,8 @@ export function TimelineFilterBar({
       aria-label={t('timeline.filters.label')}
       data-print="hide"
       sx={{ display: 'flex', flexDirection: 'column', gap: 2, mb: 2 }}
+      // Keyboard users pass the search box on their way to the dates: the picker is there first.
+      onFocus={preloadDatePicker}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <SearchField value={filters.text} onChange={handleText} />
@@ -134,7 +136,7 @@ export function TimelineFilterBar({
           gap: 2,
         }}
       >
-        <Box sx={{ display: 'flex', gap: 1.5, maxWidth: 520 }}>
+        <Box sx={{ display: 'flex', gap: 1.5, maxWidth: 520 }} onPointerEnter={preloadDatePicker}>
           <DateField
             label={t('timeline.filters.from')}
             value={filters.from}

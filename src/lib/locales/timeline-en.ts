@@ -60,6 +60,7 @@ export const timelineEn = {
     search: 'Search summary and notes',
     type: 'Type',
     from: 'From',
+    datePlaceholder: 'DD-MM-YYYY',
     to: 'To',
     status: 'Show only',
     statusOption: {

@@ -64,6 +64,7 @@ export const timelineNl: TimelineMessages = {
     search: 'Zoeken in samenvatting en notities',
     type: 'Soort',
     from: 'Vanaf',
+    datePlaceholder: 'DD-MM-JJJJ',
     to: 'Tot en met',
     status: 'Alleen tonen',
     statusOption: {
