@@ -3,8 +3,7 @@ import { expect, test, vi } from 'vitest'
 import type { ApiScope } from '@/api/client'
 import { draftStorageKey } from '@/components/form-dialog/form-draft'
 import { scopeRegion, type UpstreamConnection } from '@/config/connection'
-import { journalStorageKey } from '@/mutations/journal-storage-key'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry, storeEntries } from '@/mutations/test-support'
 import { setupMockBackend } from '@/test/mock-backend'
 import { renderApp } from '@/test/render'
 
@@ -40,7 +39,7 @@ function leaveTraces(scope: ApiScope, options: { pending: boolean }) {
     scope,
   }
   if (options.pending) {
-    localStorage.setItem(journalStorageKey(scope), JSON.stringify({ version: 1, entries: [entry] }))
+    storeEntries(localStorage, [entry])
   }
   localStorage.setItem(
     draftStorageKey(scope, 'new-candidate'),

@@ -5,12 +5,7 @@ import { apiKeys } from '@/api/query-options'
 import { forgetDrafts } from '@/components/form-dialog/form-draft'
 import { forgetRecentCandidates } from '@/features/candidates/recent-candidates'
 import type { ConnectionDataPort } from '@/features/settings/use-connection-form'
-import { parseStoredJournal } from '@/mutations/journal-storage'
-import {
-  defaultStorage,
-  journalStorageKey,
-  readStoredJournal,
-} from '@/mutations/journal-storage-key'
+import { createJournalStorage, defaultStorage, forgetJournal } from '@/mutations/journal-storage'
 
 /**
  * What this browser keeps per connection holds personal data (names, notes, e-mails): the
@@ -27,7 +22,7 @@ export function pendingChangeCount(
   storage: Storage | null = defaultStorage(),
 ): number {
   return scopesOf(region).reduce((count, scope) => {
-    const entries = parseStoredJournal(readStoredJournal(storage, journalStorageKey(scope)), scope)
+    const entries = createJournalStorage(scope, storage).load()
     return count + entries.filter((entry) => entry.phase !== 'confirmed').length
   }, 0)
 }
@@ -39,11 +34,7 @@ export function forgetConnectionData(
   storage: Storage | null = defaultStorage(),
 ): void {
   for (const scope of scopesOf(region)) {
-    try {
-      storage?.removeItem(journalStorageKey(scope))
-    } catch {
-      // Blocked storage: nothing was kept there.
-    }
+    forgetJournal(scope, storage)
     forgetDrafts(scope)
     forgetRecentCandidates(scope)
     queryClient.removeQueries({ queryKey: apiKeys.scope(scope) })

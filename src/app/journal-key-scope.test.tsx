@@ -5,9 +5,8 @@ import { expect, test } from 'vitest'
 import { HEADER_API_KEY, QUERY_IDEMPOTENCY_KEY } from '@/api/contract'
 import { AppProviders } from '@/app/app'
 import { scopeRegion, useConnection, type UpstreamConnection } from '@/config/connection'
-import { journalStorageKey } from '@/mutations/journal-storage'
 import type { JournalEntry } from '@/mutations/journal-entry'
-import { MemoryStorage, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, makeEntry, storeEntries } from '@/mutations/test-support'
 import { useJournalSnapshot } from '@/mutations/use-journal'
 import { setupMockBackend } from '@/test/mock-backend'
 import { createTestQueryClient } from '@/test/render'
@@ -47,16 +46,9 @@ function Probe() {
   )
 }
 
-/** Writes each entry into the journal list of its own scope, as the app would have. */
-function store(storage: Storage, entries: JournalEntry[]): void {
-  const byKey = new Map<string, JournalEntry[]>()
-  for (const entry of entries) {
-    const key = journalStorageKey(entry.scope)
-    byKey.set(key, [...(byKey.get(key) ?? []), entry])
-  }
-  for (const [key, list] of byKey) {
-    storage.setItem(key, JSON.stringify({ version: 1, entries: list }))
-  }
+/** Writes each entry into the journal of its own scope, as the app would have. */
+const store = (storage: Storage, entries: JournalEntry[]) => {
+  storeEntries(storage, entries)
 }
 
 test("after the key changes, the old key's pending writes are neither shown nor sent; they go out with their own key", async () => {

@@ -205,6 +205,19 @@ export function createJournalStorage(
   }
 }
 
+/** Removes every item of a scope's journal (entries, halt, an old list): the data is gone. */
+export function forgetJournal(scope: ApiScope, storage: Storage | null = defaultStorage()): void {
+  const own = new Set([legacyJournalKey(scope), journalHaltKey(scope)])
+  for (const item of storageItems(storage)) {
+    if (!own.has(item) && !isJournalEntryItem(scope, item)) continue
+    try {
+      storage?.removeItem(item)
+    } catch {
+      // Blocked storage: nothing was kept there.
+    }
+  }
+}
+
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined
   try {

@@ -19,7 +19,13 @@ afterEach(() => {
 
 /** The three things the poller uses of a journal, driven by hand. */
 function fakeJournal(entries: JournalEntry[], eventsStatus: EventStreamStatus = 'open') {
-  let snapshot: JournalSnapshot = { entries, storageProblem: null, eventsStatus, changedAt: 0 }
+  let snapshot: JournalSnapshot = {
+    entries,
+    storageProblem: null,
+    eventsStatus,
+    halt: null,
+    changedAt: 0,
+  }
   const changes = createEmitter()
   const checkRequests = createEmitter<[string]>()
   return {
