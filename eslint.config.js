@@ -7,7 +7,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y'
 import pluginQuery from '@tanstack/eslint-plugin-query'
 import globals from 'globals'
 
-/** Shared layers may not reach up into features, app or the mock (design.md, "Conventions"). */
+/** Shared layers may not reach up into features, app or the mock (docs/architecture.md). */
 const SHARED = ['api', 'lib', 'components', 'schema-form', 'mutations', 'theme', 'config']
 const upward = (also = []) => [
   { group: ['../*', '../../*'], message: 'Use the @/ alias across folders.' },

@@ -1,7 +1,7 @@
 /**
  * The upstream contract: the ONLY module that knows the Onderwijsregio API v2's paths, headers,
  * envelopes and the choices we had to guess. Every guess is marked [ASSUMED] (see
- * ../shared/upstream/api.md); the mock backend imports these same definitions so it follows the
+ * docs/upstream.md); the mock backend imports these same definitions so it follows the
  * same choices. [DOC] marks documented behaviour, [OURS] our own extensions (mock, relay).
  */
 import * as z from 'zod/mini'
