@@ -64,11 +64,8 @@ export const MAX_PAGE_SIZE = 100
 export const DEFAULT_PAGE_SIZE = 25
 /** [DOC] the interactions list returns at most 100 records. */
 export const INTERACTIONS_LIST_LIMIT = 100
-/**
- * [ASSUMED] which 100: the list is ordered by `performedAt`, newest first, and cut after 100
- * (ties broken by `createdAt`, newest first).
- */
-export const INTERACTIONS_LIST_ORDER = 'performedAt-desc' as const
+// [ASSUMED] which 100: the list is ordered by `performedAt`, newest first, and cut after 100
+// (ties broken by `createdAt`, newest first). The mock's handler implements this order.
 /** [DOC] batch creates take 1 to 10 payloads. */
 export const MIN_BATCH = 1
 export const MAX_BATCH = 10
@@ -183,7 +180,7 @@ export const issueSchema = z.object({
 })
 export type ApiIssue = z.infer<typeof issueSchema>
 
-/** [ASSUMED] error codes the upstream uses. */
+/** [ASSUMED] error codes the upstream uses (400, 401, 404, 429, 500). */
 export const ERROR_CODES = [
   'validation_error',
   'unauthorized',
@@ -191,6 +188,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal_error',
 ] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** [ASSUMED] `{ statusCode, message, error: { code, issues? }, meta }`. */
 export const errorBodySchema = z.looseObject({
@@ -212,8 +210,8 @@ export type ErrorBody = z.infer<typeof errorBodySchema>
 export const QUERY_IDEMPOTENCY_KEY = 'idempotencyKey'
 export const QUERY_CALLBACK_URL = 'callbackUrl'
 
-/** [ASSUMED] batch creates take a JSON array body; PATCH one object; DELETE no body. */
-export const BATCH_BODY_IS_ARRAY = true
+// [ASSUMED] batch creates take a JSON array body; PATCH one object; DELETE no body (client.ts
+// sends, and the mock's write handlers expect, exactly that).
 
 export const OPERATIONS = ['create', 'update', 'delete'] as const
 export type Operation = (typeof OPERATIONS)[number]
