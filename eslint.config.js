@@ -5,9 +5,10 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import pluginQuery from '@tanstack/eslint-plugin-query'
+import checkFile from 'eslint-plugin-check-file'
 import globals from 'globals'
 
-/** Shared layers may not reach up into features, app or the mock (design.md, "Conventions"). */
+/** Shared layers may not reach up into features, app or the mock (docs/architecture.md). */
 const SHARED = ['api', 'lib', 'components', 'schema-form', 'mutations', 'theme', 'config']
 const upward = (also = []) => [
   { group: ['../*', '../../*'], message: 'Use the @/ alias across folders.' },
@@ -64,6 +65,26 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.strict.rules,
       ...pluginQuery.configs.recommended.rules,
+      // Reads go through the queryOptions factories (src/api/query-options.ts), not inline keys.
+      '@tanstack/query/prefer-query-options': 'error',
+    },
+  },
+  // kebab-case file and folder names (`x.test.ts`, `env.d.ts`: only the part before the first dot
+  // counts), and no barrel `index` files.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,tsx,js,mjs}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': [
+        'error',
+        { '{src,e2e,bench,scripts}/**/': 'KEBAB_CASE' },
+      ],
+      'check-file/no-index': 'error',
     },
   },
   // Import boundaries: shared → features → app; features never import each other.

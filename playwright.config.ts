@@ -4,7 +4,7 @@ const isCI = Boolean(process.env.CI)
 // E2E_PORT lets two checkouts run their e2e suites side by side without reusing each other's server.
 const port = Number(process.env.E2E_PORT ?? 4173)
 
-// Debian's Chromium, never a Playwright browser download (see ../shared/stack.md).
+// Debian's Chromium, never a Playwright browser download (see docs/development.md).
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({

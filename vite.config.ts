@@ -22,7 +22,7 @@ function dropMockWorker(enabled: boolean): Plugin {
 
 /**
  * A `<meta>` Content-Security-Policy right after `<meta charset>`, before any script or style
- * tag (a meta policy only covers what comes after it). Builds only; see docs/decisions/0006.
+ * tag (a meta policy only covers what comes after it). Builds only; see docs/decisions/0013.
  */
 function contentSecurityPolicyMeta(policy: string | null): Plugin {
   return {

@@ -1,5 +1,5 @@
 // Makes sure Debian's Chromium is there for the browser tests; Playwright's own browser
-// download cannot work on machines without internet (see ../shared/stack.md).
+// download cannot work on machines without internet (see docs/development.md).
 import { existsSync } from 'node:fs'
 import { execSync } from 'node:child_process'
 

@@ -1,4 +1,4 @@
-// The one test command: lint + format, types, unit and component tests, real-browser e2e.
+// The one test command: lint + format + unused code, types, unit and component tests, real-browser e2e.
 // Ends with a plain `N passed, N failed` line (CI reads it); exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -35,6 +35,7 @@ function readJson(file) {
 for (const [name, args] of [
   ['eslint', ['eslint', '.', '--max-warnings', '0']],
   ['prettier', ['prettier', '--check', '.']],
+  ['knip', ['knip', '--no-progress']],
   ['typecheck', ['tsc', '--noEmit', '-p', '.']],
 ]) {
   if (run(name, 'npx', args)) passed += 1

@@ -24,6 +24,7 @@ import {
   type SchemaOperation,
 } from '@/api/contract'
 import { ApiError, isAbortError } from '@/api/errors'
+import { parseJson, type ParsedJson } from '@/lib/json'
 
 export type ApiConfig = {
   /** Origin of the API ('' = this page's origin, where the mock answers). */
@@ -308,13 +309,8 @@ export function createApiClient(config: ApiConfig) {
   }
 }
 
-async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const text = await response.text()
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch {
-    return { ok: false }
-  }
+async function readJson(response: Response): Promise<ParsedJson> {
+  return parseJson(await response.text())
 }
 
 async function parseBody<S extends z.ZodMiniType>(

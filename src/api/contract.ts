@@ -1,7 +1,7 @@
 /**
  * The upstream contract: the ONLY module that knows the Onderwijsregio API v2's paths, headers,
  * envelopes and the choices we had to guess. Every guess is marked [ASSUMED] (see
- * ../shared/upstream/api.md); the mock backend imports these same definitions so it follows the
+ * docs/upstream.md); the mock backend imports these same definitions so it follows the
  * same choices. [DOC] marks documented behaviour, [OURS] our own extensions (mock, relay).
  */
 import * as z from 'zod/mini'
@@ -66,9 +66,9 @@ export const DEFAULT_PAGE_SIZE = 25
 export const INTERACTIONS_LIST_LIMIT = 100
 /**
  * [ASSUMED] which 100: the list is ordered by `performedAt`, newest first, and cut after 100
- * (ties broken by `createdAt`, newest first).
+ * (ties broken by `createdAt`, newest first). The mock's handler implements this order, and
+ * compareListOrder below reads it.
  */
-export const INTERACTIONS_LIST_ORDER = 'performedAt-desc' as const
 
 /** A record's or payload's fields; only `performedAt` and `createdAt` are read. */
 type ListOrderValues = Readonly<Record<string, unknown>>
@@ -81,7 +81,7 @@ const instantOf = (value: unknown): number | null => {
 
 /**
  * Where a record with `values` sorts against `other` in the interactions list, by
- * INTERACTIONS_LIST_ORDER [ASSUMED]: `before` = nearer the top (newer), `after` = further down,
+ * the list order above [ASSUMED]: `before` = nearer the top (newer), `after` = further down,
  * `unknown` when a date is missing or unreadable (or both dates are equal), so a caller that
  * concludes from a record's absence can refuse to.
  */
@@ -210,7 +210,7 @@ export const issueSchema = z.object({
 })
 export type ApiIssue = z.infer<typeof issueSchema>
 
-/** [ASSUMED] error codes the upstream uses. */
+/** [ASSUMED] error codes the upstream uses (400, 401, 404, 429, 500). */
 export const ERROR_CODES = [
   'validation_error',
   'unauthorized',
@@ -218,6 +218,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal_error',
 ] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** [ASSUMED] `{ statusCode, message, error: { code, issues? }, meta }`. */
 export const errorBodySchema = z.looseObject({
@@ -250,8 +251,8 @@ export function refusalProvesNotQueued(status: number): boolean {
   return status >= 400 && status < 500 && status !== 408 && status !== 429
 }
 
-/** [ASSUMED] batch creates take a JSON array body; PATCH one object; DELETE no body. */
-export const BATCH_BODY_IS_ARRAY = true
+// [ASSUMED] batch creates take a JSON array body; PATCH one object; DELETE no body (client.ts
+// sends, and the mock's write handlers expect, exactly that).
 
 export const OPERATIONS = ['create', 'update', 'delete'] as const
 export type Operation = (typeof OPERATIONS)[number]

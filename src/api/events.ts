@@ -2,6 +2,7 @@ import { createParser } from 'eventsource-parser'
 import { EVENT_MUTATION, mutationOutcomeSchema, paths, type MutationOutcome } from '@/api/contract'
 import type { ApiClient } from '@/api/client'
 import { isAbortError } from '@/api/errors'
+import { parseJson } from '@/lib/json'
 
 export type EventStreamStatus = 'connecting' | 'open' | 'unavailable'
 
@@ -69,13 +70,10 @@ async function readStream(
   }
 }
 
-export function parseOutcome(data: string): MutationOutcome | null {
-  try {
-    const parsed = mutationOutcomeSchema.safeParse(JSON.parse(data))
-    return parsed.success ? parsed.data : null
-  } catch {
-    return null
-  }
+function parseOutcome(data: string): MutationOutcome | null {
+  const json = parseJson(data)
+  const parsed = json.ok ? mutationOutcomeSchema.safeParse(json.value) : null
+  return parsed?.success ? parsed.data : null
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

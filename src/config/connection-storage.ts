@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { SANDBOX_MODES, type SandboxMode } from '@/api/contract'
 import { baseUrlSchema } from '@/config/base-url'
 import type { Connection } from '@/config/connection-types'
+import { parseJson } from '@/lib/json'
 
 /**
  * Where an upstream API key may live: `session` = sessionStorage (survives a reload, gone when
@@ -51,10 +52,11 @@ export function readStoredConnection(): StoredConnection | null {
   try {
     const raw = sessionStore()?.getItem(CONNECTION_STORAGE_KEY)
     if (!raw) return null
-    const parsed = storedSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : null
+    const json = parseJson(raw)
+    const parsed = json.ok ? storedSchema.safeParse(json.value) : null
+    return parsed?.success ? parsed.data : null // garbage: start from the defaults
   } catch {
-    return null // garbage: start from the defaults
+    return null // storage disabled
   }
 }
 

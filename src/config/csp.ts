@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of a production build (a `<meta>` tag injected by vite.config.ts),
  * and the one rule the connection test needs from it: which origins `connect-src` lets the page
- * talk to. Pure, so the build, the app and the tests share it (see docs/decisions/0006).
+ * talk to. Pure, so the build, the app and the tests share it (see docs/decisions/0013).
  */
 
 /** Parses `VITE_API_ORIGIN`: one or more http(s) origins, space or comma separated. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv'
 import type { ApiIssue } from '@/api/contract'
-import { isRecord } from '@/mocks/json'
+import { isRecord } from '@/lib/json'
 
 /**
  * Turns Ajv's errors into the contract's issues: one per offending field, with a path that points

@@ -1,4 +1,5 @@
-import { isRecord, jsonObjectSchema, type JsonObject } from '@/mocks/json'
+import { isRecord } from '@/lib/json'
+import { jsonObjectSchema, type JsonObject } from '@/mocks/json'
 import {
   storedCandidateSchema,
   storedInteractionSchema,

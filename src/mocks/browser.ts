@@ -5,8 +5,6 @@ import { controlFor, type MockControl } from '@/mocks/control'
 import { DEFAULT_SCENARIO, type ScenarioPatch } from '@/mocks/scenario'
 import { parseScenarioParams } from '@/mocks/scenario-params'
 
-export { DEMO_REGIONS, DEFAULT_DEMO_REGION } from '@/config/demo-regions'
-
 /** The browser demo's defaults: writes take a noticeable moment, the first /schema too. */
 export const BROWSER_SCENARIO: ScenarioPatch = { latencyMs: 1500, schemaDelayMs: 800 }
 

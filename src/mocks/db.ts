@@ -138,7 +138,7 @@ export function candidateInteractions(dataset: Dataset, candidateId: string): St
     )
 }
 
-/** [DOC] at most 100 records; [ASSUMED] INTERACTIONS_LIST_ORDER says which: the newest. */
+/** [DOC] at most 100 records; [ASSUMED] which: the newest (see the contract). */
 export function listedInteractions(dataset: Dataset, candidateId: string): StoredInteraction[] {
   return candidateInteractions(dataset, candidateId).slice(0, INTERACTIONS_LIST_LIMIT)
 }

@@ -7,8 +7,8 @@ import { writeHandlers } from '@/mocks/handlers-write'
 import { environmentOf, errorResponse } from '@/mocks/http'
 
 /**
- * Every endpoint of api.md under both prefixes (`/api/v2`, `/api/sandbox`). `baseUrl` is put in
- * front of each path: '' keeps them relative (the page's origin, in the browser and jsdom), '*'
+ * Every endpoint of docs/upstream.md under both prefixes (`/api/v2`, `/api/sandbox`). `baseUrl`
+ * is put in front of each path: '' keeps them relative (the page's origin, in the browser and jsdom), '*'
  * matches any origin (plain Node, which has no page origin), or an origin like
  * 'http://mock.test'.
  */

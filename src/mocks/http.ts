@@ -8,6 +8,7 @@ import {
   type ApiIssue,
   type Environment,
   type ErrorBody,
+  type ErrorCode as UpstreamErrorCode,
 } from '@/api/contract'
 import { regionByApiKey, type RegionDefinition } from '@/mocks/regions'
 
@@ -27,13 +28,8 @@ export function environmentOf(request: Request, prefixEnvironment: Environment):
     : 'production'
 }
 
-export type ErrorCode =
-  | 'validation_error'
-  | 'unauthorized'
-  | 'not_found'
-  | 'rate_limited'
-  | 'internal_error'
-  | 'unavailable'
+/** The upstream's codes, plus [OURS] `unavailable` for an `/events` stream that is off. */
+export type ErrorCode = UpstreamErrorCode | 'unavailable'
 
 export function errorResponse(
   environment: Environment,

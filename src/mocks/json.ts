@@ -2,10 +2,5 @@ import { z } from 'zod'
 
 /** JSON values as the mock stores them (everything it holds must survive `JSON.stringify`). */
 export const jsonValueSchema = z.json()
-export type JsonValue = z.infer<typeof jsonValueSchema>
 export const jsonObjectSchema = z.record(z.string(), jsonValueSchema)
 export type JsonObject = z.infer<typeof jsonObjectSchema>
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

@@ -3,8 +3,8 @@ import { z } from 'zod'
 /**
  * Builds a region's candidate payload as zod schemas, in the two variants `/schema` serves.
  * The JSON Schema the mock publishes is `z.toJSONSchema(...)` of these, exactly as the upstream
- * generates its own (api.md, "/schema"), and the mock validates requests against that emitted
- * JSON Schema with Ajv, so "valid against /schema" and "accepted by the mock" are the same thing.
+ * generates its own (docs/upstream.md, "/schema"), and the mock validates requests against that
+ * emitted JSON Schema with Ajv, so "valid against /schema" and "accepted by the mock" are the same thing.
  */
 
 /** One field of an object in the payload; `variant` decides required / optional / nullable. */

@@ -6,7 +6,7 @@ import {
   type SchemaOperation,
 } from '@/api/contract'
 import { DEMO_REGIONS, type DemoRegionId } from '@/config/demo-regions'
-import { isRecord } from '@/mocks/json'
+import { isRecord } from '@/lib/json'
 import { candidateSchema, type RegionSchemaSpec } from '@/mocks/region-schemas'
 
 export type RegionId = DemoRegionId

@@ -2,7 +2,7 @@
 import { expect, test } from 'vitest'
 import { createMockBackend } from '@/mocks/backend'
 import { performedAtInstant } from '@/mocks/dates'
-import { isRecord } from '@/mocks/json'
+import { isRecord } from '@/lib/json'
 import { REGIONS, interactionItemJsonSchema, regionById, regionJsonSchema } from '@/mocks/regions'
 import type { StoredCandidate, StoredInteraction } from '@/mocks/state'
 import { FIXED_NOW } from '@/mocks/test-kit'

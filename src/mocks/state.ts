@@ -85,7 +85,6 @@ export const keyRecordSchema = z.object({
   status: z.enum(['queued', 'succeeded', 'failed']),
   outcome: z.nullable(mutationOutcomeSchema),
 })
-export type KeyRecord = z.infer<typeof keyRecordSchema>
 
 export const STATE_VERSION = 1
 

@@ -9,6 +9,7 @@ import {
   type MockState,
   type Scope,
 } from '@/mocks/state'
+import { parseJson } from '@/lib/json'
 
 /**
  * Holds the mock's whole state and writes it through the persistence adapter. Datasets are
@@ -51,11 +52,12 @@ export class MockStore {
 function restore(persistence: PersistenceAdapter): MockState | null {
   const raw = persistence.load()
   if (raw === null) return null
-  try {
-    const parsed = mockStateSchema.safeParse(JSON.parse(raw))
+  const json = parseJson(raw)
+  if (json.ok) {
+    const parsed = mockStateSchema.safeParse(json.value)
     if (parsed.success) return parsed.data
     console.warn('[mock] ignoring stored mock state: it does not have the expected shape')
-  } catch {
+  } else {
     console.warn('[mock] ignoring stored mock state: it is not valid JSON')
   }
   return null

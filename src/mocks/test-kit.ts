@@ -8,6 +8,7 @@ import {
 import type { MockBackendOptions } from '@/mocks/backend'
 import { createMockServer } from '@/mocks/node'
 import { mulberry32 } from '@/mocks/prng'
+import { parseJson } from '@/lib/json'
 
 /** Shared set-up for the mock's own tests: a server on a fixed origin, clock and random. */
 export const BASE = 'http://mock.test'
@@ -57,12 +58,8 @@ export async function call(
   if (body !== undefined) headers.set('content-type', 'application/json')
   const response = await fetch(url, { method, headers, body })
   const text = await response.text()
-  let json: unknown = null
-  try {
-    json = text ? JSON.parse(text) : null
-  } catch {
-    json = text
-  }
+  const parsed = text ? parseJson(text) : { ok: true as const, value: null }
+  const json = parsed.ok ? parsed.value : text
   return { status: response.status, json, headers: response.headers }
 }
 

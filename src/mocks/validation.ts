@@ -3,7 +3,8 @@ import type { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import { MAX_BATCH, MIN_BATCH, type ApiIssue } from '@/api/contract'
 import { toIssues } from '@/mocks/ajv-issues'
-import { isRecord, jsonObjectSchema, type JsonObject } from '@/mocks/json'
+import { isRecord, parseJson } from '@/lib/json'
+import { jsonObjectSchema, type JsonObject } from '@/mocks/json'
 import { interactionItemJsonSchema, regionJsonSchema, type RegionDefinition } from '@/mocks/regions'
 
 /**
@@ -36,11 +37,8 @@ function validatorFor(region: RegionDefinition, target: Target): ValidateFunctio
 
 export function parseJsonText(text: string): Validated<unknown> {
   if (text.trim() === '') return failure('The request body is empty; a JSON body is required.')
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return failure('The request body is not valid JSON.')
-  }
+  const json = parseJson(text)
+  return json.ok ? json : failure('The request body is not valid JSON.')
 }
 
 /** POST bodies: a JSON array of 1–10 payloads, each valid against the item schema. */

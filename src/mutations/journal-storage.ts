@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
+import { parseJson } from '@/lib/json'
 import { journalEntrySchema, type JournalEntry } from '@/mutations/journal-entry'
 import {
   JOURNAL_STORAGE_VERSION,
@@ -60,7 +61,7 @@ export type JournalStorage = {
 }
 
 export function parseStoredEntry(raw: string | null, scope: ApiScope): JournalEntry | null {
-  const json = parseJson(raw)
+  const json = jsonOf(raw)
   if (json === undefined) return null
   const entry = journalEntrySchema.safeParse(json)
   if (!entry.success) return null
@@ -72,7 +73,7 @@ export function parseStoredEntry(raw: string | null, scope: ApiScope): JournalEn
 
 /** Entries of a version 1 list (one item per scope), for moving them over. */
 export function parseLegacyJournal(raw: string | null, scope: ApiScope): JournalEntry[] {
-  const stored = legacyJournalSchema.safeParse(parseJson(raw))
+  const stored = legacyJournalSchema.safeParse(jsonOf(raw))
   if (!stored.success) return []
   return stored.data.entries.flatMap((value) => {
     const entry = parseStoredEntry(JSON.stringify(value), scope)
@@ -164,7 +165,7 @@ export function createJournalStorage(
     read,
     save,
     loadHalt: () => {
-      const halt = journalHaltSchema.safeParse(parseJson(get(haltKey)))
+      const halt = journalHaltSchema.safeParse(jsonOf(get(haltKey)))
       return halt.success ? halt.data : null
     },
     saveHalt: (halt) => {
@@ -185,7 +186,7 @@ export function createJournalStorage(
           return
         }
         if (event.key === haltKey) {
-          const halt = journalHaltSchema.safeParse(parseJson(event.newValue))
+          const halt = journalHaltSchema.safeParse(jsonOf(event.newValue))
           onChange({ kind: 'halt', halt: halt.success ? halt.data : null })
           return
         }
@@ -218,13 +219,10 @@ export function forgetJournal(scope: ApiScope, storage: Storage | null = default
   }
 }
 
-function parseJson(raw: string | null): unknown {
-  if (raw === null) return undefined
-  try {
-    return JSON.parse(raw) as unknown
-  } catch {
-    return undefined
-  }
+/** The JSON value of a stored item; undefined when there is none or it is not JSON. */
+function jsonOf(raw: string | null): unknown {
+  const parsed = raw === null ? null : parseJson(raw)
+  return parsed?.ok ? parsed.value : undefined
 }
 
 function isQuotaError(error: unknown): boolean {

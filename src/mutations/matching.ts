@@ -93,7 +93,7 @@ export function isUpdateSeen(entry: JournalEntry, records: readonly ServerRecord
 /**
  * Whether a record with `values` would be in `records`, the list the API returned. The API lists
  * at most the newest 100 interactions, so in a full list a record is shown only if it sorts
- * before the last one shown (INTERACTIONS_LIST_ORDER); when that cannot be told (no date, a tie
+ * before the last one shown (the list order, compareListOrder); when that cannot be told (no date, a tie
  * without createdAt), the answer is no: a record's absence then proves nothing.
  */
 export function wouldBeListed(

@@ -43,26 +43,6 @@ export function useJournal(): JournalState {
   }
 }
 
-export function useEventsStatus(): EventStreamStatus {
-  return useJournalSnapshot().eventsStatus
-}
-
-/** Calls `onNotice` for every change this tab saw confirmed, failed or left unsent. */
-export function useJournalNotices(onNotice: (notice: JournalNotice) => void): void {
-  const { journal } = useJournalContext()
-  const latest = useRef(onNotice)
-  useEffect(() => {
-    latest.current = onNotice
-  })
-  useEffect(
-    () =>
-      journal.subscribeNotices((notice) => {
-        latest.current(notice)
-      }),
-    [journal],
-  )
-}
-
 /** The candidate's timeline: server records ⊕ pending changes (derived, never cached). */
 export function useCandidateOverlay(
   candidateId: string,

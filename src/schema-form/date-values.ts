@@ -1,4 +1,4 @@
-import { isRecord } from '@/schema-form/json-value'
+import { isRecord } from '@/lib/json'
 
 /**
  * Dates travel as text and are turned into a `Date` only for the picker, always through local

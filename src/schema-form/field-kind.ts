@@ -1,6 +1,6 @@
 import { resolveRef } from '@/schema-form/json-schema-check'
+import { isRecord } from '@/lib/json'
 import {
-  isRecord,
   readNumber,
   readSchemaList,
   readString,

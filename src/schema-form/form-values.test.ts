@@ -4,7 +4,7 @@ import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import unseenSchema from '@/schema-form/fixtures/unseen-fields-schema.json'
 import { toPatch } from '@/schema-form/form-patch'
 import { parseNumberText, toFormValues, toPayload } from '@/schema-form/form-values'
-import { isRecord } from '@/schema-form/json-value'
+import { isRecord } from '@/lib/json'
 import { buildObjectModel, getAtPath, type ObjectModel } from '@/schema-form/schema-model'
 import { validValue } from '@/schema-form/testing/valid-values'
 

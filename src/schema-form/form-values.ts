@@ -1,7 +1,8 @@
 import type { FieldValues } from 'react-hook-form'
 import { isPartialValue } from '@/schema-form/date-values'
 import { formatDuration, parseDuration } from '@/schema-form/duration'
-import { isRecord, type IssuePath, type JsonObject } from '@/schema-form/json-value'
+import { isRecord, parseJson } from '@/lib/json'
+import { type IssuePath, type JsonObject } from '@/schema-form/json-value'
 import type { Language } from '@/schema-form/language'
 import type { FormIssueCode } from '@/schema-form/schema-issue'
 import type { FieldModel, ObjectModel } from '@/schema-form/schema-model'
@@ -74,14 +75,6 @@ function jsonText(value: unknown): string {
   if (value === undefined) return ''
   if (typeof value === 'string' && !parseJson(value).ok) return value
   return JSON.stringify(value, null, 2)
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch {
-    return { ok: false }
-  }
 }
 
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i

@@ -5,9 +5,9 @@ import {
   patternRegExp,
   type AddIssue,
 } from '@/schema-form/json-schema-scalars'
+import { isRecord } from '@/lib/json'
 import {
   deepEqual,
-  isRecord,
   readNumber,
   readSchemaList,
   readString,

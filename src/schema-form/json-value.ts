@@ -2,6 +2,7 @@
  * Small, dependency-free guards for reading JSON Schema and JSON payloads that arrive as
  * `unknown`. The engine never trusts a schema's shape: every keyword is read through these.
  */
+import { isRecord } from '@/lib/json'
 
 /** A JSON Schema object (boolean schemas are handled where they may appear). */
 export type JsonSchema = Readonly<Record<string, unknown>>
@@ -9,9 +10,9 @@ export type JsonObject = Record<string, unknown>
 export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'string'
 export type IssuePath = (string | number)[]
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+// Import `isRecord` from '@/lib/json'. This re-export only keeps
+// src/features/interaction-forms building until its owner switches that import; then remove it.
+export { isRecord }
 
 export function readString(schema: JsonSchema, key: string): string | undefined {
   const value = schema[key]

@@ -7,8 +7,8 @@ import {
 } from '@/schema-form/field-kind'
 import { resolveRef } from '@/schema-form/json-schema-check'
 import { chooseWidget, type WidgetName, type WidgetOverrides } from '@/schema-form/widget-choice'
+import { isRecord } from '@/lib/json'
 import {
-  isRecord,
   readNumber,
   readString,
   readStringList,

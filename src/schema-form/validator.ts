@@ -1,6 +1,7 @@
 import { detectKind } from '@/schema-form/field-kind'
 import { checkAgainstSchema } from '@/schema-form/json-schema-check'
-import { isRecord, type IssuePath } from '@/schema-form/json-value'
+import { isRecord } from '@/lib/json'
+import { type IssuePath } from '@/schema-form/json-value'
 import type { Language } from '@/schema-form/language'
 import { issueMessage } from '@/schema-form/messages'
 import type { MessageContext } from '@/schema-form/messages-catalog'

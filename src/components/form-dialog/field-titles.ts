@@ -1,4 +1,5 @@
-import { isRecord, type JsonSchema } from '@/schema-form/json-value'
+import { isRecord } from '@/lib/json'
+import { type JsonSchema } from '@/schema-form/json-value'
 
 /**
  * The object schema with our own titles for the fields we know (in the counsellor's language),

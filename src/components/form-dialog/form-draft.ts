@@ -4,6 +4,7 @@ import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import { isPartialValue } from '@/schema-form/date-values'
 import { deepEqual } from '@/schema-form/json-value'
+import { isRecord, parseJson } from '@/lib/json'
 
 /**
  * Unsent form input kept in localStorage, per environment, region and subject (a candidate, or
@@ -46,18 +47,14 @@ export function readDraft(key: string, valuesSchema: z.core.$ZodType): FormDraft
     return null
   }
   if (raw === null) return null
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch {
-    return null
-  }
-  const stored = storedDraftSchema.safeParse(json)
+  const json = parseJson(raw)
+  if (!json.ok) return null
+  const stored = storedDraftSchema.safeParse(json.value)
   if (!stored.success || !z.safeParse(valuesSchema, stored.data.values).success) return null
   const counter = { dropped: 0 }
   const values = withoutPartialDates(stored.data.values, counter)
   return {
-    values: isRecordLike(values) ? values : {},
+    values: isRecord(values) ? values : {},
     savedAt: stored.data.savedAt,
     droppedDates: counter.dropped,
   }
@@ -79,17 +76,13 @@ export function removeDraft(key: string): void {
   }
 }
 
-function isRecordLike(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function withoutPartialDates(value: unknown, counter: { dropped: number }): unknown {
   if (isPartialValue(value)) {
     counter.dropped += 1
     return ''
   }
   if (Array.isArray(value)) return value.map((item) => withoutPartialDates(item, counter))
-  if (isRecordLike(value)) {
+  if (isRecord(value)) {
     return Object.fromEntries(
       Object.entries(value).map(([name, item]) => [name, withoutPartialDates(item, counter)]),
     )

@@ -1,5 +1,6 @@
 import { formatIsoDate, formatIsoDateTime } from '@/schema-form/date-values'
-import { isRecord, type JsonSchema } from '@/schema-form/json-value'
+import { isRecord } from '@/lib/json'
+import { type JsonSchema } from '@/schema-form/json-value'
 import { buildObjectModel } from '@/schema-form/schema-model'
 
 /**

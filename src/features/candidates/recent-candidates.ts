@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import type { ApiScope } from '@/api/client'
 import type { Candidate } from '@/api/contract'
 import { candidateName } from '@/features/candidates/candidate-name'
+import { parseJson } from '@/lib/json'
 
 /**
  * The last few candidates this browser opened, per environment and region (a sandbox link must
@@ -44,14 +45,10 @@ function read(key: string): RecentCandidate[] {
   const cached = cache.get(key)
   if (cached && cached.raw === raw) return cached.value
   let value = EMPTY
-  if (raw) {
-    try {
-      const parsed = recentSchema.safeParse(JSON.parse(raw))
-      if (parsed.success) value = parsed.data
-    } catch {
-      value = EMPTY // garbage in storage: start again
-    }
-  }
+  const json = raw ? parseJson(raw) : null
+  // Garbage in storage: start again.
+  const parsed = json?.ok ? recentSchema.safeParse(json.value) : null
+  if (parsed?.success) value = parsed.data
   cache.set(key, { raw, value })
   return value
 }

@@ -10,6 +10,7 @@ import {
 import { isAbortError, isApiError } from '@/api/errors'
 import { isLoopbackHost } from '@/config/base-url'
 import { isConnectAllowed } from '@/config/csp'
+import { parseJson } from '@/lib/json'
 
 export type ConnectionTestInput = {
   /** Base URL before `/api/v2`; '' = this page's origin (the built-in mock). */
@@ -142,14 +143,12 @@ async function readSchemaResponse(
   input: ConnectionTestInput,
 ): Promise<ConnectionTestOutcome> {
   const text = await response.text()
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
+  const json = parseJson(text)
+  if (!json.ok) {
     const type = response.headers.get('content-type') ?? 'no content type'
     return { kind: 'not-the-api', detail: `not JSON but ${type}` }
   }
-  const parsed = schemaEnvelopeSchema.safeParse(json)
+  const parsed = schemaEnvelopeSchema.safeParse(json.value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     return {

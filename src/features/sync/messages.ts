@@ -3,8 +3,7 @@ import type { SyncPanelMessages } from '@/features/sync/panel-messages'
 
 /**
  * The sync feature's strings, in their own i18next namespace so this feature owns them: here
- * what the app bar's status line and the notices say; the panel brings the rest
- * (panel-messages.ts).
+ * what the app bar's status line says; the panel brings the rest (panel-messages.ts).
  */
 export const SYNC_NAMESPACE = 'sync'
 
@@ -18,13 +17,6 @@ export const syncEn = {
     failed_other: '{{count}} failed',
     stale_one: '{{count}} delayed',
     stale_other: '{{count}} delayed',
-  },
-  notice: {
-    saved_one: '{{count}} change saved',
-    saved_other: '{{count}} changes saved',
-    failed_one: '{{count}} change failed',
-    failed_other: '{{count}} changes failed',
-    close: 'Close',
   },
 }
 
@@ -40,13 +32,6 @@ export const syncNl: SyncStatusMessages = {
     failed_other: '{{count}} mislukt',
     stale_one: '{{count}} vertraagd',
     stale_other: '{{count}} vertraagd',
-  },
-  notice: {
-    saved_one: '{{count}} wijziging opgeslagen',
-    saved_other: '{{count}} wijzigingen opgeslagen',
-    failed_one: '{{count}} wijziging mislukt',
-    failed_other: '{{count}} wijzigingen mislukt',
-    close: 'Sluiten',
   },
 }
 

@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { isNullSchema } from '@/schema-form/field-kind'
 import { matchesType } from '@/schema-form/json-schema-scalars'
 import { resolveRef } from '@/schema-form/json-schema-check'
+import { isRecord } from '@/lib/json'
 import {
-  isRecord,
   readNumber,
   readSchemaList,
   readString,

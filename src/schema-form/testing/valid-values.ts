@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { isNullSchema } from '@/schema-form/field-kind'
 import { resolveRef } from '@/schema-form/json-schema-check'
+import { isRecord } from '@/lib/json'
 import {
-  isRecord,
   readNumber,
   readSchemaList,
   readString,
