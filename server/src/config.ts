@@ -79,12 +79,26 @@ function parseWith<T>(name: string, schema: z.ZodType<T>, value: unknown, hint: 
   return parsed.data
 }
 
+function asUrl(value: string): URL | null {
+  try {
+    return new URL(value)
+  } catch {
+    return null
+  }
+}
+
 const httpOrigin = z
   .url({ protocol: /^https?$/ })
-  .refine((value) => new URL(value).origin === value.replace(/\/$/, ''))
+  .refine((value) => asUrl(value)?.origin === value.replace(/\/$/, ''))
 const httpUrlWithoutQuery = z.url({ protocol: /^https?$/ }).refine((value) => {
-  const url = new URL(value)
-  return url.search === '' && url.hash === '' && url.username === '' && url.password === ''
+  const url = asUrl(value)
+  return (
+    url !== null &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  )
 })
 const redisUrl = z.url({ protocol: /^rediss?$/ })
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
