@@ -33,7 +33,8 @@ export const MAX_ATTEMPTS = 3
  * The mock Mutation Engine ([DOC]): one FIFO queue per region+environment, one mutation at a time
  * after the scenario's latency; transient failures retried with backoff; every idempotency key
  * runs at most once; each outcome published to subscribers (the `/events` stream) and, when a
- * `callbackUrl` was given, signed like the upstream's callback and recorded (never POSTed).
+ * `callbackUrl` was given, signed like the upstream's callback and recorded; the engine never
+ * POSTs it (the HTTP mock upstream does, through `subscribeDeliveries`).
  */
 export class MutationEngine {
   readonly #store: MockStore
