@@ -116,7 +116,8 @@ export default defineConfig(({ command, mode }) => {
     test: {
       environment: 'jsdom',
       setupFiles: ['./src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}'],
+      // The relay's tests (server/) run in Node: each file says `@vitest-environment node`.
+      include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
       restoreMocks: true,
       testTimeout: 15_000,
       // Component tests run against the mock backend, like `npm start`.

@@ -19,6 +19,7 @@ import {
 import type { MockStore } from '@/mocks/store'
 
 export type OutcomeListener = (outcome: MutationOutcome, scope: Scope) => void
+export type DeliveryListener = (delivery: CallbackDelivery) => void
 export type EnqueueInput = Scope & {
   idempotencyKey: string | null
   callbackUrl: string | null
@@ -32,7 +33,8 @@ export const MAX_ATTEMPTS = 3
  * The mock Mutation Engine ([DOC]): one FIFO queue per region+environment, one mutation at a time
  * after the scenario's latency; transient failures retried with backoff; every idempotency key
  * runs at most once; each outcome published to subscribers (the `/events` stream) and, when a
- * `callbackUrl` was given, signed like the upstream's callback and recorded (never POSTed).
+ * `callbackUrl` was given, signed like the upstream's callback and recorded; the engine never
+ * POSTs it (the HTTP mock upstream does, through `subscribeDeliveries`).
  */
 export class MutationEngine {
   readonly #store: MockStore
@@ -41,6 +43,7 @@ export class MutationEngine {
   readonly #random: Random
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>()
   readonly #listeners = new Set<OutcomeListener>()
+  readonly #deliveryListeners = new Set<DeliveryListener>()
   readonly #idleWaiters: (() => void)[] = []
   #pendingDeliveries = 0
   /** Outcomes and callback deliveries since the last reset, for tests and the demo console. */
@@ -97,6 +100,12 @@ export class MutationEngine {
   subscribe(listener: OutcomeListener): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** Each signed callback as it is made (the HTTP mock upstream POSTs them to `callbackUrl`). */
+  subscribeDeliveries(listener: DeliveryListener): () => void {
+    this.#deliveryListeners.add(listener)
+    return () => this.#deliveryListeners.delete(listener)
   }
 
   /** Snapshot of what is queued, oldest first (optionally for one region+environment). */
@@ -191,6 +200,7 @@ export class MutationEngine {
     signedDelivery({ callbackUrl, outcome, scope, nowMs: this.#clock(), random: this.#random })
       .then((delivery) => {
         this.deliveries.push(delivery)
+        for (const listener of this.#deliveryListeners) listener(delivery)
       })
       .catch((error: unknown) => {
         console.error('[mock] could not sign a callback', error)

@@ -1,0 +1,104 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { Redis } from 'ioredis'
+import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
+import { callbackRoutes } from './callbacks.js'
+import { configuredSecrets, type RelayConfig } from './config.js'
+import { eventsRoutes } from './events.js'
+import { healthRoutes } from './health.js'
+import { StreamHub } from './hub.js'
+import { proxyRoutes } from './proxy.js'
+import { staticRoutes } from './static.js'
+
+/** Header paths pino replaces with "[Redacted]" wherever a request or response is logged. */
+export const REDACTED_PATHS = [
+  `req.headers["${HEADER_API_KEY}"]`,
+  'req.headers["api-key"]',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  `req.headers["${CALLBACK_HEADERS.signature}"]`,
+  'res.headers["set-cookie"]',
+  'headers.cookie',
+  `headers["${HEADER_API_KEY}"]`,
+  `headers["${CALLBACK_HEADERS.signature}"]`,
+]
+
+export type Relay = { app: FastifyInstance; redis: Redis; hub: StreamHub; close(): Promise<void> }
+
+export type RelayOptions = {
+  /** Where log lines go (default stdout); tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream
+}
+
+/** Replaces every configured secret in a log line: a last line of defence behind `redact`. */
+function scrubber(secrets: readonly string[]): (line: string) => string {
+  const sorted = [...secrets]
+    .filter((secret) => secret.length > 0)
+    .sort((a, b) => b.length - a.length)
+  return (line) => {
+    let out = line
+    for (const secret of sorted)
+      if (out.includes(secret)) out = out.split(secret).join('[Redacted]')
+    return out
+  }
+}
+
+/** Builds the relay (not yet listening). The caller listens and, at the end, calls close(). */
+export async function buildRelay(config: RelayConfig, options: RelayOptions = {}): Promise<Relay> {
+  const scrub = scrubber(configuredSecrets(config))
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACTED_PATHS },
+      hooks: { streamWrite: scrub },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    bodyLimit: config.bodyLimitBytes,
+    // Keep the client's URL exactly as sent: the proxy checks it for path tricks itself.
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
+    trustProxy: false,
+    // Open event streams would keep close() waiting; their clients reconnect and resume by id.
+    forceCloseConnections: true,
+  })
+
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    // A command while Redis is down fails at once (a callback then answers 503) instead of
+    // waiting in a queue while the Mutation Engine's request times out.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectionName: 'relay',
+    // RESP2 reply shapes (XREAD: [[key, entries]]) on every Redis version and server.
+    protocol: 2,
+  })
+  redis.on('error', (error: Error) => {
+    app.log.warn({ err: { message: error.message } }, 'redis connection trouble')
+  })
+  try {
+    await redis.connect()
+  } catch (error) {
+    app.log.warn({ err: error }, 'redis not reachable at start; retrying in the background')
+  }
+  const hub = new StreamHub({
+    redis,
+    onError: (error, scope) => {
+      app.log.warn({ err: error, scope }, 'events loop: Redis trouble')
+    },
+  })
+
+  await staticRoutes(app, config.staticDir)
+  healthRoutes(app, config, redis)
+  callbackRoutes(app, config, redis)
+  eventsRoutes(app, config, hub)
+  await proxyRoutes(app, config)
+
+  return {
+    app,
+    redis,
+    hub,
+    async close() {
+      await hub.close()
+      await app.close()
+      redis.disconnect()
+    },
+  }
+}

@@ -1,0 +1,152 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
+import type { Redis } from 'ioredis'
+import {
+  CALLBACK_HEADERS,
+  ENVIRONMENTS,
+  mutationOutcomeSchema,
+  verifyCallback,
+  type Environment,
+} from '../../src/api/contract.js'
+import type { RelayConfig } from './config.js'
+import { relayError } from './errors.js'
+import { eventsKey, nonceKey, STREAM_FIELD, type Scope } from './keys.js'
+
+/** [DOC] the upstream refuses nothing here; we refuse timestamps more than 5 minutes off. */
+export const CALLBACK_TOLERANCE_SECONDS = 300
+
+export const CALLBACK_PATH_PREFIX = '/callbacks'
+
+/** Path of the callback endpoint of one region+environment (below the relay's public URL). */
+export function callbackPath(scope: Scope): string {
+  return `${CALLBACK_PATH_PREFIX}/${encodeURIComponent(scope.region)}/${scope.environment}`
+}
+
+/** The `callbackUrl` the relay puts on every write of this region+environment. */
+export function callbackUrlFor(config: RelayConfig, scope: Scope): string {
+  return `${config.publicUrl}${callbackPath(scope)}`
+}
+
+function isEnvironment(value: string): value is Environment {
+  return (ENVIRONMENTS as readonly string[]).includes(value)
+}
+
+function headerRecord(request: FastifyRequest): Record<string, string | undefined> {
+  const pick = (name: string) => {
+    const value = request.headers[name]
+    return typeof value === 'string' ? value : undefined
+  }
+  return {
+    [CALLBACK_HEADERS.timestamp]: pick(CALLBACK_HEADERS.timestamp),
+    [CALLBACK_HEADERS.nonce]: pick(CALLBACK_HEADERS.nonce),
+    [CALLBACK_HEADERS.signature]: pick(CALLBACK_HEADERS.signature),
+  }
+}
+
+/**
+ * `POST /callbacks/:region/:environment`: the Mutation Engine's signed outcome. Checked in this
+ * order, each refusal logged once (never with the signature or secret): known region and
+ * environment → body size (parser limit) → signature over the raw body, path and query with the
+ * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
+ * → nonce not seen before (`SET NX EX` in Redis) → appended to the scope's stream
+ * (`XADD MAXLEN ~`). Redis trouble answers 503, so the engine delivers again later.
+ */
+export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis: Redis): void {
+  app.register((scoped, _options, done) => {
+    scoped.removeAllContentTypeParsers()
+    scoped.addContentTypeParser(
+      '*',
+      { parseAs: 'string', bodyLimit: config.callbackBodyLimitBytes },
+      (_request, body, next) => {
+        next(null, body)
+      },
+    )
+    scoped.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+      const code = status === 413 ? 'too_large' : 'bad_request'
+      request.log.warn({ reason: code }, 'callback refused')
+      return relayError(
+        reply,
+        status >= 400 && status < 500 ? status : 400,
+        code,
+        'Callback refused.',
+      )
+    })
+
+    scoped.post<{ Params: { region: string; environment: string } }>(
+      `${CALLBACK_PATH_PREFIX}/:region/:environment`,
+      async (request, reply) => {
+        const refuse = (status: number, reason: string, message: string) => {
+          request.log.warn({ reason, region: request.params.region }, 'callback refused')
+          return relayError(reply, status, reason, message)
+        }
+        const { region: regionId, environment } = request.params
+        const region = config.regions.find((candidate) => candidate.id === regionId)
+        if (!region || !isEnvironment(environment)) {
+          return refuse(404, 'unknown_scope', 'No callback endpoint here.')
+        }
+        const scope: Scope = { region: region.id, environment }
+        const rawBody = typeof request.body === 'string' ? request.body : ''
+        const q = request.url.indexOf('?')
+        const query = q === -1 ? '' : request.url.slice(q)
+        const headers = headerRecord(request)
+        const nowSeconds = Math.floor(Date.now() / 1000)
+        const valid = await verifyCallback({
+          secret: region.callbackSecret,
+          callbackUrl: `${callbackUrlFor(config, scope)}${query}`,
+          headers,
+          rawBody,
+          nowSeconds,
+          toleranceSeconds: CALLBACK_TOLERANCE_SECONDS,
+        })
+        if (!valid) {
+          const timestamp = Number(headers[CALLBACK_HEADERS.timestamp])
+          const stale =
+            Number.isFinite(timestamp) &&
+            Math.abs(nowSeconds - timestamp) > CALLBACK_TOLERANCE_SECONDS
+          return stale
+            ? refuse(401, 'stale_timestamp', 'Callback refused: timestamp out of range.')
+            : refuse(401, 'bad_signature', 'Callback refused: signature does not match.')
+        }
+        let json: unknown
+        try {
+          json = JSON.parse(rawBody)
+        } catch {
+          return refuse(400, 'bad_body', 'Callback refused: the body is not JSON.')
+        }
+        const outcome = mutationOutcomeSchema.safeParse(json)
+        if (!outcome.success) {
+          return refuse(400, 'bad_body', 'Callback refused: the body is not a mutation outcome.')
+        }
+        const nonce = headers[CALLBACK_HEADERS.nonce] ?? ''
+        const key = nonceKey(scope, nonce)
+        let fresh: string | null
+        try {
+          fresh = await redis.set(key, '1', 'EX', config.nonceTtlSeconds, 'NX')
+        } catch (error) {
+          request.log.error({ err: error }, 'callback: Redis unavailable')
+          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+        }
+        if (fresh === null)
+          return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
+        try {
+          await redis.xadd(
+            eventsKey(scope),
+            'MAXLEN',
+            '~',
+            config.streamMaxLength,
+            '*',
+            STREAM_FIELD,
+            JSON.stringify(outcome.data),
+          )
+        } catch (error) {
+          // Forget the nonce so the engine's next delivery of this callback is taken.
+          await redis.del(key).catch(() => undefined)
+          request.log.error({ err: error }, 'callback: Redis unavailable')
+          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+        }
+        return reply.code(204).send()
+      },
+    )
+    done()
+  })
+}

@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs'
+import { isIP } from 'node:net'
+import { z } from 'zod'
+
+/**
+ * The relay's settings, read from environment variables once at start-up and validated with zod.
+ * Every secret may instead come from a file (`NAME_FILE`, e.g. a mounted container secret); the
+ * file's content is used with surrounding whitespace trimmed. A missing or malformed setting
+ * stops the start with one plain sentence naming it (ConfigError). README "The relay" lists them.
+ */
+
+export type RegionConfig = {
+  /** The id used in callback paths, Redis keys and the `x-relay-region` header. */
+  id: string
+  apiKey: string
+  callbackSecret: string
+}
+
+export type RelayConfig = {
+  upstreamOrigin: string
+  /** The relay's own public origin (plus optional path prefix), without a trailing slash. */
+  publicUrl: string
+  regions: RegionConfig[]
+  /** Region used when a request names none (`x-relay-region`); null: requests must name one. */
+  defaultRegion: string | null
+  redisUrl: string
+  sessionSecret: string
+  host: string
+  port: number
+  /** Folder with the production build to serve (SPA fallback to index.html); null: none. */
+  staticDir: string | null
+  bodyLimitBytes: number
+  callbackBodyLimitBytes: number
+  /** Approximate number of outcomes kept per region+environment stream (`XADD MAXLEN ~`). */
+  streamMaxLength: number
+  heartbeatSeconds: number
+  /** How long a callback nonce is remembered; at least twice the 5-minute timestamp window. */
+  nonceTtlSeconds: number
+  upstreamTimeoutMs: number
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Sign-in (issue 12) is not built yet: without it the relay listens on loopback only. */
+  signInConfigured: boolean
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export type Env = Record<string, string | undefined>
+
+const REGION_ID = /^[a-z][a-z0-9-]{0,39}$/
+
+/** Reads `NAME`, or the file named by `NAME_FILE`; both set is an error (which one wins?). */
+function readSetting(env: Env, name: string, readFile: (path: string) => string): string | null {
+  const direct = env[name]
+  const file = env[`${name}_FILE`]
+  if (direct !== undefined && direct !== '' && file !== undefined && file !== '') {
+    throw new ConfigError(`Set either ${name} or ${name}_FILE, not both.`)
+  }
+  if (file !== undefined && file !== '') {
+    try {
+      return readFile(file).trim()
+    } catch {
+      throw new ConfigError(`${name}_FILE names a file that cannot be read.`)
+    }
+  }
+  return direct === undefined || direct.trim() === '' ? null : direct.trim()
+}
+
+function required(env: Env, name: string, readFile: (path: string) => string): string {
+  const value = readSetting(env, name, readFile)
+  if (value === null) throw new ConfigError(`${name} is missing: set it (see README, "The relay").`)
+  return value
+}
+
+function parseWith<T>(name: string, schema: z.ZodType<T>, value: unknown, hint: string): T {
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) throw new ConfigError(`${name} is not valid: ${hint}.`)
+  return parsed.data
+}
+
+function asUrl(value: string): URL | null {
+  try {
+    return new URL(value)
+  } catch {
+    return null
+  }
+}
+
+const httpOrigin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => asUrl(value)?.origin === value.replace(/\/$/, ''))
+const httpUrlWithoutQuery = z.url({ protocol: /^https?$/ }).refine((value) => {
+  const url = asUrl(value)
+  return (
+    url !== null &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  )
+})
+const redisUrl = z.url({ protocol: /^rediss?$/ })
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+
+function optionalInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]
+  if (value === undefined || value.trim() === '') return fallback
+  return parseWith(
+    name,
+    intIn(min, max),
+    value.trim(),
+    `expected a whole number from ${min} to ${max}`,
+  )
+}
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  if (isIP(host) === 6) return host === '::1'
+  return false
+}
+
+/** Counsellor sign-in is issue 12: until it exists, no setting can switch it on. */
+const SIGN_IN_AVAILABLE = false as boolean
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+/** Builds the configuration or throws a ConfigError with one sentence naming the setting. */
+export function loadConfig(
+  env: Env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): RelayConfig {
+  const upstreamOrigin = parseWith(
+    'RELAY_UPSTREAM_ORIGIN',
+    httpOrigin,
+    required(env, 'RELAY_UPSTREAM_ORIGIN', readFile),
+    'expected an http(s) origin without a path, e.g. https://onderwijsregio.onderwijsin.nl',
+  ).replace(/\/$/, '')
+  const publicUrl = parseWith(
+    'RELAY_PUBLIC_URL',
+    httpUrlWithoutQuery,
+    required(env, 'RELAY_PUBLIC_URL', readFile),
+    'expected the http(s) address the upstream reaches this relay at, e.g. https://relay.example.nl',
+  ).replace(/\/+$/, '')
+
+  const regionIds = required(env, 'RELAY_REGIONS', readFile)
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  if (regionIds.length === 0)
+    throw new ConfigError('RELAY_REGIONS is missing: name at least one region.')
+  const seen = new Set<string>()
+  const regions = regionIds.map((id): RegionConfig => {
+    if (!REGION_ID.test(id)) {
+      throw new ConfigError(
+        `RELAY_REGIONS is not valid: "${id}" must be lower-case letters, digits and dashes, starting with a letter.`,
+      )
+    }
+    if (seen.has(id)) throw new ConfigError(`RELAY_REGIONS is not valid: "${id}" is listed twice.`)
+    seen.add(id)
+    const prefix = `RELAY_REGION_${id.toUpperCase().replace(/-/g, '_')}`
+    const apiKey = required(env, `${prefix}_API_KEY`, readFile)
+    const callbackSecret = required(env, `${prefix}_CALLBACK_SECRET`, readFile)
+    if (callbackSecret.length < 16) {
+      throw new ConfigError(
+        `${prefix}_CALLBACK_SECRET is not valid: it must be at least 16 characters.`,
+      )
+    }
+    return { id, apiKey, callbackSecret }
+  })
+
+  const defaultRegionSetting = readSetting(env, 'RELAY_DEFAULT_REGION', readFile)
+  if (defaultRegionSetting !== null && !seen.has(defaultRegionSetting)) {
+    throw new ConfigError(
+      `RELAY_DEFAULT_REGION is not valid: "${defaultRegionSetting}" is not one of RELAY_REGIONS.`,
+    )
+  }
+  const defaultRegion =
+    defaultRegionSetting ?? (regions.length === 1 ? (regions[0]?.id ?? null) : null)
+
+  const redis = parseWith(
+    'RELAY_REDIS_URL',
+    redisUrl,
+    required(env, 'RELAY_REDIS_URL', readFile),
+    'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+  )
+  const sessionSecret = required(env, 'RELAY_SESSION_SECRET', readFile)
+  if (sessionSecret.length < 32) {
+    throw new ConfigError('RELAY_SESSION_SECRET is not valid: it must be at least 32 characters.')
+  }
+
+  const host = env.RELAY_HOST?.trim() || '127.0.0.1'
+  const signInConfigured = SIGN_IN_AVAILABLE
+  if (!isLoopbackHost(host) && !signInConfigured) {
+    throw new ConfigError(
+      `RELAY_HOST is not valid: "${host}" is not a loopback address, and until counsellor sign-in is configured the relay listens on loopback only (127.0.0.1, ::1 or localhost).`,
+    )
+  }
+
+  const staticDir = env.RELAY_STATIC_DIR?.trim() || null
+  const logLevel = parseWith(
+    'RELAY_LOG_LEVEL',
+    z.enum(LOG_LEVELS),
+    env.RELAY_LOG_LEVEL?.trim() || 'info',
+    `expected one of ${LOG_LEVELS.join(', ')}`,
+  )
+
+  return {
+    upstreamOrigin,
+    publicUrl,
+    regions,
+    defaultRegion,
+    redisUrl: redis,
+    sessionSecret,
+    host,
+    port: optionalInt(env, 'RELAY_PORT', 8080, 0, 65535),
+    staticDir,
+    bodyLimitBytes: optionalInt(env, 'RELAY_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    callbackBodyLimitBytes: optionalInt(
+      env,
+      'RELAY_CALLBACK_BODY_LIMIT_BYTES',
+      64 * 1024,
+      1024,
+      1024 * 1024,
+    ),
+    streamMaxLength: optionalInt(env, 'RELAY_STREAM_MAX_LENGTH', 10_000, 100, 10_000_000),
+    heartbeatSeconds: optionalInt(env, 'RELAY_HEARTBEAT_SECONDS', 15, 1, 300),
+    nonceTtlSeconds: optionalInt(env, 'RELAY_NONCE_TTL_SECONDS', 900, 600, 86_400),
+    upstreamTimeoutMs: optionalInt(env, 'RELAY_UPSTREAM_TIMEOUT_MS', 15_000, 100, 120_000),
+    logLevel,
+    signInConfigured,
+  }
+}
+
+/** Every configured secret, so tests (and a last-chance log filter) can look for leaks. */
+export function configuredSecrets(config: RelayConfig): string[] {
+  return [
+    config.sessionSecret,
+    ...config.regions.flatMap((region) => [region.apiKey, region.callbackSecret]),
+  ]
+}

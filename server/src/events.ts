@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify'
+import { API_PREFIX, EVENT_MUTATION, paths } from '../../src/api/contract.js'
+import type { RelayConfig } from './config.js'
+import { compareStreamIds, isStreamId, type StreamEvent, type StreamHub } from './hub.js'
+import { environmentOf, regionOf } from './scope.js'
+import { relayError } from './errors.js'
+
+/** [OURS] sent instead of a replay when the events after `Last-Event-ID` are no longer kept. */
+export const EVENT_RESYNC = 'resync'
+
+/** A client that stops reading is cut off past this many buffered bytes (it resumes by id). */
+const MAX_BUFFERED_BYTES = 1024 * 1024
+const REPLAY_LIMIT = 10_000
+
+function frame(event: StreamEvent): string {
+  return `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
+}
+
+/**
+ * [OURS] `GET /events` (also under both API prefixes, where the app's client asks for it): every
+ * mutation outcome of the request's region+environment as Server-Sent Events, `id` = the stream
+ * entry's id, `event: mutation`, `data` = the callback body. Heartbeat comments keep proxies from
+ * closing an idle stream; `Last-Event-ID` replays what was missed from the Redis Stream first.
+ */
+export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: StreamHub): void {
+  const routes = [
+    { url: paths.events, environment: 'production' as const },
+    { url: `${API_PREFIX.production}${paths.events}`, environment: 'production' as const },
+    { url: `${API_PREFIX.sandbox}${paths.events}`, environment: 'sandbox' as const },
+  ]
+  for (const route of routes) {
+    app.get(route.url, async (request, reply) => {
+      const region = regionOf(request, config)
+      if (!region.ok) return relayError(reply, 400, 'bad_region', region.message)
+      const scope = {
+        region: region.region.id,
+        environment: environmentOf(request, route.environment),
+      }
+      const lastHeader = request.headers['last-event-id']
+      const lastEventId =
+        typeof lastHeader === 'string' && lastHeader.trim() !== '' ? lastHeader.trim() : null
+      if (lastEventId !== null && !isStreamId(lastEventId)) {
+        return relayError(
+          reply,
+          400,
+          'bad_last_event_id',
+          'Last-Event-ID is not an event id of this relay.',
+        )
+      }
+
+      let lastSent = lastEventId ?? '0-0'
+      let replaying = true
+      const held: StreamEvent[] = []
+      const res = reply.raw
+      const send = (event: StreamEvent) => {
+        if (compareStreamIds(event.id, lastSent) <= 0) return // already sent by the replay
+        lastSent = event.id
+        res.write(frame(event))
+        if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy()
+      }
+      let unsubscribe: () => void
+      try {
+        unsubscribe = await hub.subscribe(scope, (event) => {
+          if (replaying) held.push(event)
+          else send(event)
+        })
+      } catch (error) {
+        request.log.warn({ err: error }, 'events: Redis unavailable')
+        return relayError(
+          reply,
+          503,
+          'unavailable',
+          'Events are unavailable right now; try again shortly.',
+          {
+            'retry-after': '5',
+          },
+        )
+      }
+
+      let replay: StreamEvent[] = []
+      let resync = false
+      try {
+        if (lastEventId !== null) {
+          const first = await hub.firstId(scope)
+          resync = first !== null && compareStreamIds(lastEventId, first) < 0
+          if (!resync) replay = await hub.replay(scope, lastEventId, REPLAY_LIMIT)
+        }
+      } catch (error) {
+        unsubscribe()
+        request.log.warn({ err: error }, 'events: Redis unavailable during replay')
+        return relayError(
+          reply,
+          503,
+          'unavailable',
+          'Events are unavailable right now; try again shortly.',
+          {
+            'retry-after': '5',
+          },
+        )
+      }
+
+      reply.hijack()
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      })
+      res.write(': connected\n\n')
+      if (resync) {
+        // Some of what the client missed is gone: it must re-read (the app then polls).
+        res.write(`event:${EVENT_RESYNC}\ndata:{}\n\n`)
+      }
+      for (const event of replay) send(event)
+      replaying = false
+      for (const event of held.splice(0)) send(event)
+
+      const heartbeat = setInterval(() => {
+        res.write(': heartbeat\n\n')
+      }, config.heartbeatSeconds * 1000)
+      const stop = () => {
+        clearInterval(heartbeat)
+        unsubscribe()
+      }
+      res.on('close', stop)
+      return reply
+    })
+  }
+}

@@ -1,0 +1,179 @@
+import type { Redis } from 'ioredis'
+import { eventsKey, STREAM_FIELD, type Scope } from './keys.js'
+
+/** One entry of a region+environment's outcome stream: its stream id and the outcome's JSON. */
+export type StreamEvent = { id: string; data: string }
+
+export type Subscriber = (event: StreamEvent) => void
+
+type ScopeLoop = {
+  subscribers: Set<Subscriber>
+  /** The id of the last entry read; the next XREAD continues after it. */
+  lastId: string
+  connection: Redis
+  running: Promise<void>
+}
+
+/** Compares two stream ids (`<ms>-<seq>`) numerically. */
+export function compareStreamIds(a: string, b: string): number {
+  const [aMs = '0', aSeq = '0'] = a.split('-')
+  const [bMs = '0', bSeq = '0'] = b.split('-')
+  const ms = BigInt(aMs) - BigInt(bMs)
+  if (ms !== 0n) return ms < 0n ? -1 : 1
+  const seq = BigInt(aSeq) - BigInt(bSeq)
+  return seq === 0n ? 0 : seq < 0n ? -1 : 1
+}
+
+/** A valid stream id as a client may send it in `Last-Event-ID`. */
+export function isStreamId(value: string): boolean {
+  return /^\d{1,20}-\d{1,20}$/.test(value)
+}
+
+type Entries = [id: string, fields: string[]][]
+
+function toEvents(entries: Entries): StreamEvent[] {
+  const events: StreamEvent[] = []
+  for (const [id, fields] of entries) {
+    const at = fields.indexOf(STREAM_FIELD)
+    const data = at === -1 ? undefined : fields[at + 1]
+    if (data !== undefined) events.push({ id, data })
+  }
+  return events
+}
+
+/**
+ * Fans the Redis Stream of each region+environment out to this process's SSE clients: one
+ * blocking `XREAD` loop per scope with at least one client (on its own connection, since a
+ * blocked connection can do nothing else), however many clients the scope has. A loop stops
+ * when its last client leaves. Replays (`Last-Event-ID`) are plain `XRANGE` calls.
+ */
+export class StreamHub {
+  readonly #redis: Redis
+  readonly #loops = new Map<string, ScopeLoop>()
+  readonly #blockMs: number
+  readonly #onError: (error: unknown, scope: Scope) => void
+  #closed = false
+
+  constructor(options: {
+    redis: Redis
+    blockMs?: number
+    onError: (error: unknown, scope: Scope) => void
+  }) {
+    this.#redis = options.redis
+    this.#blockMs = options.blockMs ?? 5000
+    this.#onError = options.onError
+  }
+
+  /**
+   * Adds a subscriber to the scope's live events; resolves once the scope's loop knows where it
+   * starts, so a caller that then replays from a `Last-Event-ID` cannot fall into a gap.
+   */
+  async subscribe(scope: Scope, subscriber: Subscriber): Promise<() => void> {
+    const key = eventsKey(scope)
+    let loop = this.#loops.get(key)
+    if (!loop) {
+      const lastId = await this.#currentLastId(key)
+      loop = this.#loops.get(key) // another subscriber may have started it meanwhile
+      if (!loop) {
+        // A blocked connection can do nothing else; it waits for Redis instead of failing.
+        const connection = this.#redis.duplicate({
+          lazyConnect: false,
+          enableOfflineQueue: true,
+          maxRetriesPerRequest: null,
+          connectionName: 'relay-events',
+        })
+        connection.on('error', (error: unknown) => {
+          this.#onError(error, scope)
+        })
+        const created: ScopeLoop = {
+          subscribers: new Set(),
+          lastId,
+          connection,
+          running: Promise.resolve(),
+        }
+        this.#loops.set(key, created)
+        created.running = this.#run(key, scope, created)
+        loop = created
+      }
+    }
+    const active = loop
+    active.subscribers.add(subscriber)
+    return () => {
+      active.subscribers.delete(subscriber)
+      if (active.subscribers.size === 0 && this.#loops.get(key) === active) {
+        this.#loops.delete(key)
+        active.connection.disconnect()
+      }
+    }
+  }
+
+  /** Entries after `afterId` (exclusive), oldest first, at most `count`. */
+  async replay(scope: Scope, afterId: string, count: number): Promise<StreamEvent[]> {
+    const entries = (await this.#redis.xrange(
+      eventsKey(scope),
+      `(${afterId}`,
+      '+',
+      'COUNT',
+      count,
+    )) as Entries
+    return toEvents(entries)
+  }
+
+  /** The id of the oldest entry still kept (to tell a client it came back too late). */
+  async firstId(scope: Scope): Promise<string | null> {
+    const entries = (await this.#redis.xrange(eventsKey(scope), '-', '+', 'COUNT', 1)) as Entries
+    return entries[0]?.[0] ?? null
+  }
+
+  /** Number of scopes with a running loop (and so a blocking Redis connection). */
+  get loopCount(): number {
+    return this.#loops.size
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    const loops = [...this.#loops.values()]
+    this.#loops.clear()
+    for (const loop of loops) loop.connection.disconnect()
+    await Promise.allSettled(loops.map((loop) => loop.running))
+  }
+
+  async #currentLastId(key: string): Promise<string> {
+    const entries = (await this.#redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Entries
+    return entries[0]?.[0] ?? '0-0'
+  }
+
+  #isRunning(key: string, loop: ScopeLoop): boolean {
+    return !this.#closed && this.#loops.get(key) === loop
+  }
+
+  async #run(key: string, scope: Scope, loop: ScopeLoop): Promise<void> {
+    let failures = 0
+    while (this.#isRunning(key, loop)) {
+      try {
+        const result = await loop.connection.xread(
+          'COUNT',
+          500,
+          'BLOCK',
+          this.#blockMs,
+          'STREAMS',
+          key,
+          loop.lastId,
+        )
+        failures = 0
+        const entries = result?.[0]?.[1] ?? []
+        for (const event of toEvents(entries)) {
+          loop.lastId = event.id
+          for (const subscriber of loop.subscribers) subscriber(event)
+        }
+        const last = entries.at(-1)
+        if (last) loop.lastId = last[0]
+      } catch (error) {
+        if (!this.#isRunning(key, loop)) return
+        this.#onError(error, scope)
+        failures += 1
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5000)))
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { buildRelay } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+
+/** `npm run relay`: reads the settings from the environment, listens, stops on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`relay: ${error.message}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
+  const relay = await buildRelay(config)
+  const stop = () => {
+    relay.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  await relay.app.listen({ host: config.host, port: config.port })
+}
+
+await main()

@@ -1,0 +1,88 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig, type Env } from '../src/config.js'
+import { testEnv } from './kit.js'
+
+function messageOf(env: Env, readFile?: (path: string) => string): string {
+  try {
+    loadConfig(env, readFile)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message
+    throw error
+  }
+  throw new Error('the configuration was accepted')
+}
+
+describe('relay configuration', () => {
+  it('accepts a complete configuration', () => {
+    const config = loadConfig(testEnv())
+    expect(config.regions.map((region) => region.id)).toEqual(['utrecht', 'rijnmond'])
+    expect(config.defaultRegion).toBe('utrecht')
+    expect(config.host).toBe('127.0.0.1')
+  })
+
+  it.each([
+    'RELAY_UPSTREAM_ORIGIN',
+    'RELAY_PUBLIC_URL',
+    'RELAY_REGIONS',
+    'RELAY_REGION_UTRECHT_API_KEY',
+    'RELAY_REGION_RIJNMOND_CALLBACK_SECRET',
+    'RELAY_REDIS_URL',
+    'RELAY_SESSION_SECRET',
+  ])('stops with a sentence naming %s when it is missing', (name) => {
+    expect(messageOf(testEnv({ [name]: undefined }))).toBe(
+      `${name} is missing: set it (see README, "The relay").`,
+    )
+  })
+
+  it.each([
+    ['RELAY_UPSTREAM_ORIGIN', 'ftp://example.nl'],
+    ['RELAY_UPSTREAM_ORIGIN', 'https://example.nl/api/v2'],
+    ['RELAY_PUBLIC_URL', 'not a url'],
+    ['RELAY_PUBLIC_URL', 'https://relay.example.nl/?x=1'],
+    ['RELAY_REDIS_URL', 'http://127.0.0.1:6379'],
+    ['RELAY_SESSION_SECRET', 'short'],
+    ['RELAY_REGION_UTRECHT_CALLBACK_SECRET', 'short'],
+    ['RELAY_REGIONS', 'Utrecht!'],
+    ['RELAY_DEFAULT_REGION', 'amsterdam'],
+    ['RELAY_PORT', '99999'],
+    ['RELAY_LOG_LEVEL', 'loud'],
+    ['RELAY_STREAM_MAX_LENGTH', 'many'],
+  ])('stops with a sentence naming %s when it is %j', (name, value) => {
+    const message = messageOf(testEnv({ [name]: value }))
+    expect(message.startsWith(`${name} is not valid: `)).toBe(true)
+    expect(message).not.toContain('\n')
+  })
+
+  it('refuses to listen beyond loopback while sign-in does not exist', () => {
+    expect(messageOf(testEnv({ RELAY_HOST: '0.0.0.0' }))).toContain(
+      'RELAY_HOST is not valid: "0.0.0.0" is not a loopback address',
+    )
+    expect(loadConfig(testEnv({ RELAY_HOST: '::1' })).host).toBe('::1')
+  })
+
+  it('reads secrets from *_FILE settings, and refuses both forms at once', () => {
+    const files: Record<string, string> = { '/run/secrets/key': 'key-from-file\n' }
+    const readFile = (path: string) => {
+      const content = files[path]
+      if (content === undefined) throw new Error('ENOENT')
+      return content
+    }
+    const env = testEnv({
+      RELAY_REGION_UTRECHT_API_KEY: undefined,
+      RELAY_REGION_UTRECHT_API_KEY_FILE: '/run/secrets/key',
+    })
+    expect(loadConfig(env, readFile).regions[0]?.apiKey).toBe('key-from-file')
+    expect(
+      messageOf({ ...env, RELAY_REGION_UTRECHT_API_KEY_FILE: '/run/secrets/missing' }, readFile),
+    ).toBe('RELAY_REGION_UTRECHT_API_KEY_FILE names a file that cannot be read.')
+    expect(messageOf({ ...env, RELAY_REGION_UTRECHT_API_KEY: 'direct' }, readFile)).toBe(
+      'Set either RELAY_REGION_UTRECHT_API_KEY or RELAY_REGION_UTRECHT_API_KEY_FILE, not both.',
+    )
+  })
+
+  it('never puts a secret into its messages', () => {
+    const message = messageOf(testEnv({ RELAY_SESSION_SECRET: 'tooshort-secret' }))
+    expect(message).not.toContain('tooshort-secret')
+  })
+})

@@ -1,0 +1,206 @@
+// @vitest-environment node
+import { request as httpRequest } from 'node:http'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { HEADER_API_KEY, HEADER_SANDBOX, QUERY_CALLBACK_URL } from '../../src/api/contract.js'
+import {
+  SECRETS,
+  startRecordingUpstream,
+  startRedis,
+  startRelay,
+  type RunningRelay,
+  type TestRedis,
+} from './kit.js'
+
+let redis: TestRedis
+let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>
+let relay: RunningRelay
+
+beforeAll(async () => {
+  redis = await startRedis()
+  upstream = await startRecordingUpstream()
+  relay = await startRelay({
+    RELAY_REDIS_URL: redis.url,
+    RELAY_UPSTREAM_ORIGIN: upstream.url,
+    RELAY_BODY_LIMIT_BYTES: '4096',
+  })
+})
+
+afterAll(async () => {
+  await relay.close()
+  await upstream.close()
+  await redis.stop()
+})
+
+beforeEach(() => {
+  upstream.requests.length = 0
+})
+
+/** A raw HTTP request, so paths reach the relay exactly as written (fetch would normalise them). */
+function rawRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const url = new URL(relay.url)
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method, path, headers },
+      (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: text })
+        })
+      },
+    )
+    req.on('error', reject)
+    if (body !== undefined) req.write(body)
+    req.end()
+  })
+}
+
+describe('proxy allowlist', () => {
+  it.each([
+    ['GET', '/api/v2/schema?operation=update'],
+    ['GET', '/api/v2/candidates?pageSize=5'],
+    ['GET', '/api/v2/candidates/find?email=a%40b.nl'],
+    ['GET', '/api/v2/candidates/rec1'],
+    ['GET', '/api/v2/candidates/rec1/interactions'],
+    ['GET', '/api/sandbox/candidates/rec1/interactions'],
+    ['DELETE', '/api/v2/candidates/rec1/interactions/rec2'],
+  ])('forwards %s %s', async (method, path) => {
+    const response = await rawRequest(method, path)
+    expect(response.status).toBeLessThan(300)
+    expect(upstream.requests).toHaveLength(1)
+    expect(upstream.requests[0]?.url.startsWith(path.split('?')[0] ?? '')).toBe(true)
+  })
+
+  it.each([
+    ['GET', '/api/v2/admin'],
+    ['GET', '/api/v2/candidates/rec1/interactions/rec2/extra'],
+    ['GET', '/api/v3/candidates'],
+    ['PUT', '/api/v2/candidates/rec1'],
+    ['DELETE', '/api/v2/candidates/rec1'],
+    ['POST', '/api/v2/schema'],
+    ['GET', '/api/v2/candidates/rec1/interactions/rec2'],
+    ['OPTIONS', '/api/v2/candidates'],
+  ])('answers %s %s itself and never forwards it', async (method, path) => {
+    const response = await rawRequest(method, path)
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(upstream.requests).toHaveLength(0)
+  })
+
+  it.each([
+    '/api/v2/candidates/../schema',
+    '/api/v2/candidates/rec1/interactions/..',
+    '/api/v2/candidates/%2e%2e/schema',
+    '/api/v2/candidates/rec1%2Finteractions',
+    '/api/v2/candidates/rec1%252Finteractions',
+    '/api/v2/candidates/rec1%5cinteractions',
+    '/api/v2//candidates',
+    '/api/v2/candidates/rec1\\interactions',
+    '/api/v2/candidates/%E0%A4%A',
+  ])('refuses the path trick %s', async (path) => {
+    const response = await rawRequest('GET', path)
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(upstream.requests).toHaveLength(0)
+  })
+})
+
+describe('proxy headers, query and body', () => {
+  it("sends the region's key, drops the client's key, cookies and authorisation", async () => {
+    await rawRequest('GET', '/api/v2/candidates', {
+      [HEADER_API_KEY]: 'client-key',
+      'api-key': 'old-client-key',
+      cookie: 'session=abc',
+      authorization: 'Bearer abc',
+    })
+    const headers = upstream.requests[0]?.headers ?? {}
+    expect(headers[HEADER_API_KEY]).toBe(SECRETS.utrechtKey)
+    expect(headers['api-key']).toBeUndefined()
+    expect(headers.cookie).toBeUndefined()
+    expect(headers.authorization).toBeUndefined()
+  })
+
+  it('uses the key of the region the request names', async () => {
+    await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': 'rijnmond' })
+    expect(upstream.requests[0]?.headers[HEADER_API_KEY]).toBe(SECRETS.rijnmondKey)
+    const unknown = await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': 'amsterdam' })
+    expect(unknown.status).toBe(400)
+    expect(upstream.requests).toHaveLength(1)
+  })
+
+  it("replaces a client's callbackUrl with the relay's own and passes idempotencyKey byte for byte", async () => {
+    const key = 'abc%20def+%E2%9C%93'
+    const body = '[{"type":["Telefonisch"],"performedAt":"2026-12-01"}]'
+    const response = await rawRequest(
+      'POST',
+      `/api/v2/candidates/rec1/interactions?idempotencyKey=${key}&callbackUrl=https%3A%2F%2Fevil.example%2Fsteal&callbackUrl=x`,
+      { 'content-type': 'application/json' },
+      body,
+    )
+    expect(response.status).toBe(202)
+    const sent = upstream.requests[0]
+    expect(sent?.method).toBe('POST')
+    expect(sent?.body).toBe(body)
+    const query = sent?.url.split('?')[1] ?? ''
+    expect(query.split('&')).toContain(`idempotencyKey=${key}`)
+    const params = new URLSearchParams(query)
+    expect(params.getAll(QUERY_CALLBACK_URL)).toEqual([`${relay.url}/callbacks/utrecht/production`])
+  })
+
+  it('points sandbox writes at the sandbox callback, by prefix and by header', async () => {
+    await rawRequest('DELETE', '/api/sandbox/candidates/rec1/interactions/rec2?idempotencyKey=k1')
+    await rawRequest(
+      'PATCH',
+      '/api/v2/candidates/rec1?idempotencyKey=k2',
+      {
+        [HEADER_SANDBOX]: 'true',
+        'content-type': 'application/json',
+      },
+      '{"firstName":"A"}',
+    )
+    const [byPrefix, byHeader] = upstream.requests
+    expect(new URLSearchParams(byPrefix?.url.split('?')[1]).get(QUERY_CALLBACK_URL)).toBe(
+      `${relay.url}/callbacks/utrecht/sandbox`,
+    )
+    expect(byHeader?.headers[HEADER_SANDBOX]).toBe('true')
+    expect(new URLSearchParams(byHeader?.url.split('?')[1]).get(QUERY_CALLBACK_URL)).toBe(
+      `${relay.url}/callbacks/utrecht/sandbox`,
+    )
+  })
+
+  it('refuses a body over the limit without forwarding it', async () => {
+    const response = await rawRequest(
+      'POST',
+      '/api/v2/candidates?idempotencyKey=k',
+      { 'content-type': 'application/json' },
+      JSON.stringify([{ notes: 'x'.repeat(5000) }]),
+    )
+    expect(response.status).toBe(413)
+    expect(upstream.requests).toHaveLength(0)
+  })
+
+  it("never passes the upstream's cookies or a configured key back to the browser", async () => {
+    const response = await fetch(`${relay.url}/api/v2/candidates`)
+    expect(response.headers.get('set-cookie')).toBeNull()
+    const text = `${JSON.stringify([...response.headers])}${await response.text()}`
+    expect(text).not.toContain(SECRETS.utrechtKey)
+  })
+
+  it('answers 502 in the API error shape when the upstream cannot be reached', async () => {
+    const lonely = await startRelay({
+      RELAY_REDIS_URL: redis.url,
+      RELAY_UPSTREAM_ORIGIN: 'http://127.0.0.1:9',
+    })
+    try {
+      const response = await fetch(`${lonely.url}/api/v2/candidates`)
+      expect(response.status).toBe(502)
+      expect(await response.json()).toMatchObject({ error: { code: 'upstream_unreachable' } })
+    } finally {
+      await lonely.close()
+    }
+  })
+})
