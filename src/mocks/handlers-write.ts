@@ -30,36 +30,51 @@ export function writeHandlers(
 ): HttpHandler[] {
   const write = (method: 'post' | 'patch' | 'delete', template: string, build: BuildCommand) =>
     http[method](url(template), async ({ request, params }) => {
-      const started = begin(deps, request, prefixEnvironment, template)
-      if ('response' in started) return started.response
-      const { scope } = started
-      const query = writeQuery(new URL(request.url))
-      if (!query.ok) return badRequest(scope.environment, query.message, query.issues)
-      if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
-        return acceptedResponse(scope.environment, query.idempotencyKey)
-      }
-      let body: unknown = undefined
-      if (method !== 'delete') {
-        const parsed = parseJsonText(await request.text())
-        if (!parsed.ok) return badRequest(scope.environment, parsed.message, parsed.issues)
-        body = parsed.value
-      }
-      const command = build(scope, body, params)
-      if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
-      const { idempotencyKey } = deps.engine.enqueue({
-        region: scope.region,
-        environment: scope.environment,
-        idempotencyKey: query.idempotencyKey,
-        callbackUrl: query.callbackUrl,
-        command: command.value,
-      })
-      if (deps.scenario.current.dropNextWrite) {
-        // Accepted and queued, but the client never hears so: it must retry with the same key.
-        deps.scenario.set({ dropNextWrite: false })
-        return HttpResponse.error()
-      }
-      return acceptedResponse(scope.environment, idempotencyKey)
+      const arrivedAt = performance.now()
+      const answer = await answerWrite({ method, template, build, request, params })
+      // The answer travels slowly (the scenario's write delay); the write is queued already.
+      await answerDelay(deps, arrivedAt)
+      return answer
     })
+
+  async function answerWrite(write: {
+    method: 'post' | 'patch' | 'delete'
+    template: string
+    build: BuildCommand
+    request: Request
+    params: Params
+  }): Promise<Response> {
+    const { method, template, build, request, params } = write
+    const started = begin(deps, request, prefixEnvironment, template)
+    if ('response' in started) return started.response
+    const { scope } = started
+    const query = writeQuery(new URL(request.url))
+    if (!query.ok) return badRequest(scope.environment, query.message, query.issues)
+    if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
+      return acceptedResponse(scope.environment, query.idempotencyKey)
+    }
+    let body: unknown = undefined
+    if (method !== 'delete') {
+      const parsed = parseJsonText(await request.text())
+      if (!parsed.ok) return badRequest(scope.environment, parsed.message, parsed.issues)
+      body = parsed.value
+    }
+    const command = build(scope, body, params)
+    if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
+    const { idempotencyKey } = deps.engine.enqueue({
+      region: scope.region,
+      environment: scope.environment,
+      idempotencyKey: query.idempotencyKey,
+      callbackUrl: query.callbackUrl,
+      command: command.value,
+    })
+    if (deps.scenario.current.dropNextWrite) {
+      // Accepted and queued, but the client never hears so: it must retry with the same key.
+      deps.scenario.set({ dropNextWrite: false })
+      return HttpResponse.error()
+    }
+    return acceptedResponse(scope.environment, idempotencyKey)
+  }
 
   return [
     write('post', pathTemplates.candidates, (scope, body) =>
@@ -139,4 +154,28 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * Until `writeAnswerDelayMs` after `arrivedAt`, re-read when the scenario changes: lowering the
+ * delay (to 0) lets answers already waiting go at once, which tests and QA use as a release.
+ */
+function answerDelay(deps: HandlerDeps, arrivedAt: number): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let unsubscribe: (() => void) | null = null
+    const check = () => {
+      clearTimeout(timer)
+      const waitMs = arrivedAt + deps.scenario.current.writeAnswerDelayMs - performance.now()
+      if (waitMs > 0) {
+        timer = setTimeout(check, waitMs)
+        return
+      }
+      unsubscribe?.()
+      unsubscribe = () => undefined
+      resolve()
+    }
+    check()
+    unsubscribe ??= deps.scenario.subscribe(check)
+  })
 }
