@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
 import useMediaQuery from '@mui/material/useMediaQuery'
-import type { Theme } from '@mui/material/styles'
+import { useTheme, type Theme } from '@mui/material/styles'
 import {
   useEffect,
   useId,
@@ -49,6 +49,7 @@ export function FormDialog(props: FormDialogProps) {
   const { disabledReason = null, notices, children, maxWidth = 'sm', onOpenFocus } = props
   const { t } = useFormDialogTranslation()
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
+  const theme = useTheme()
   const titleId = useId()
   const subtitleId = useId()
   const reasonId = useId()
@@ -67,6 +68,10 @@ export function FormDialog(props: FormDialogProps) {
         if (reason === 'backdropClick' || isSubmitting) return
         onClose()
       }}
+      // Leaving is instant, so the pending card behind it shows in the same frame; while closed
+      // the form stays in the page, hidden, so a refused save comes back exactly as typed.
+      keepMounted
+      transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       fullScreen={isPhone}
       fullWidth
       maxWidth={maxWidth}

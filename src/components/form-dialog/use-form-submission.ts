@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { ApiIssue } from '@/api/contract'
 import { isApiError } from '@/api/errors'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
@@ -22,6 +23,45 @@ export type FormSubmissionOptions = {
   onIssues: (issues: readonly ApiIssue[]) => number
   /** The journal holds the change now (accepted, retrying on its own, or waiting its turn). */
   onDone: (result: SubmitResult, payload: Payload) => void
+  /**
+   * The change is journaled (persisted, its request on the way): the dialog leaves the screen
+   * now, in the same render that shows the pending card, and keeps its values until the answer.
+   */
+  onJournaled?: () => void
+  /** After `onJournaled`, the answer was a refusal (400) or the change could not be sent. */
+  onReturned?: () => void
+}
+
+type JournalLike = ReturnType<typeof useJournalContext>['journal']
+
+/**
+ * Starts `send` and calls `onJournaled` once the journal holds a change it did not hold before:
+ * at once when the journal's engine runs (it persists synchronously), else when its entry shows
+ * up. Returns the send's promise and a function that stops watching.
+ */
+export function watchJournaled<T>(
+  journal: JournalLike,
+  send: () => Promise<T>,
+  onJournaled: () => void,
+): { promise: Promise<T>; stop: () => void } {
+  const before = new Set(journal.getSnapshot().entries.map((entry) => entry.key))
+  const hasNewEntry = () => journal.getSnapshot().entries.some((entry) => !before.has(entry.key))
+  let isDone = false
+  let unsubscribe: () => void = () => undefined
+  const stop = () => {
+    isDone = true
+    unsubscribe()
+  }
+  const check = () => {
+    if (isDone || !hasNewEntry()) return
+    stop()
+    // One render for the pending card and the dialog leaving: no frame shows one without the other.
+    flushSync(onJournaled)
+  }
+  unsubscribe = journal.subscribe(check)
+  const promise = send()
+  check()
+  return { promise, stop }
 }
 
 /**
@@ -41,17 +81,32 @@ export function useFormSubmission(options: FormSubmissionOptions) {
 
   async function run(payload: Payload, send: () => Promise<SubmitResult>): Promise<void> {
     setError(null)
+    let isJournaled = false
+    const watched = watchJournaled(
+      journal,
+      () => sendOrReplace(payload, send),
+      () => {
+        isJournaled = true
+        latest.current.onJournaled?.()
+      },
+    )
+    const returned = () => {
+      // Back on screen before the issues land, so the first field in error can take focus.
+      if (isJournaled) flushSync(() => latest.current.onReturned?.())
+    }
     try {
-      const result = await sendOrReplace(payload, send)
+      const result = await watched.promise
       if (result.status === 'unsent') {
         heldKey.current = result.key
         const entry = journal.getSnapshot().entries.find((e) => e.key === result.key)
         setError({ kind: 'unsent', error: entry?.error ?? null })
+        returned()
         return
       }
       heldKey.current = null
       latest.current.onDone(result, payload)
     } catch (caught) {
+      returned()
       if (isApiError(caught) && caught.kind === 'validation') {
         const count = latest.current.onIssues(caught.issues)
         setError({ kind: 'fields', count: Math.max(1, count) })
@@ -61,6 +116,8 @@ export function useFormSubmission(options: FormSubmissionOptions) {
         kind: 'unexpected',
         message: caught instanceof Error ? caught.message : String(caught),
       })
+    } finally {
+      watched.stop()
     }
   }
 
@@ -81,6 +138,24 @@ export function useFormSubmission(options: FormSubmissionOptions) {
     run,
     clearError: () => {
       setError(null)
+    },
+  }
+}
+
+/**
+ * Whether a form dialog is on screen: it leaves once its change is journaled (the host keeps it
+ * mounted, hidden) and comes back if the answer is a refusal.
+ */
+export function useDialogPresence(onJournaled?: () => void) {
+  const [isAway, setAway] = useState(false)
+  return {
+    isOpen: !isAway,
+    onJournaled: () => {
+      setAway(true)
+      onJournaled?.()
+    },
+    onReturned: () => {
+      setAway(false)
     },
   }
 }

@@ -211,6 +211,96 @@ test('a 400 lands on the row and field it names, and nothing typed is lost', asy
   expect(screen.getByRole('dialog')).toBe(dialog)
 })
 
+test('the dialog leaves as soon as the change is journaled: the card is pending while the 202 is still on its way', async () => {
+  backend.setScenario({ stuckQueue: true, writeAnswerDelayMs: 600_000 })
+  const candidate = quiet()
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Traag antwoord')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  const feed = screen.getByRole('feed', { name: 'Interactions' })
+  expect(within(feed).getByRole('article', { name: 'Traag antwoord' })).toHaveTextContent(
+    'Pending · new',
+  )
+  // The write was queued, but its 202 has not come: nothing is announced as logged yet, and a
+  // second "Log interaction" starts empty (the journal holds the rows, not the draft).
+  expect(backend.engine.queued()).toHaveLength(1)
+  expect(screen.queryByText(/logged\. It shows as pending/)).not.toBeInTheDocument()
+  expect(localStorage.getItem(draftKey(candidate.id))).toBeNull()
+  await user.click(screen.getByRole('button', { name: 'Log interaction' }))
+  const next = await findFormDialog('Log interactions')
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).toHaveValue('')
+  await user.click(within(next).getByRole('button', { name: 'Cancel' }))
+
+  backend.setScenario({ writeAnswerDelayMs: 0 })
+  expect(
+    await screen.findByText(
+      'Interaction logged. It shows as pending until the server confirms it.',
+      {},
+      LOAD,
+    ),
+  ).toBeInTheDocument()
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(backend.engine.queued()).toHaveLength(1)
+})
+
+test('a 400 that comes after the dialog left brings the same form back, with the values and the field messages', async () => {
+  const candidate = quiet()
+  let answer: () => void = () => undefined
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve
+  })
+  server.use(
+    http.post('*/api/v2/candidates/:candidateId/interactions', async () => {
+      await answered
+      return HttpResponse.json(
+        {
+          statusCode: 400,
+          message: 'Validation failed',
+          error: {
+            code: 'validation_error',
+            issues: [{ path: [0, 'summary'], message: 'must be at most 255 characters' }],
+          },
+          meta: { sandboxEnabled: false },
+        },
+        { status: 400 },
+      )
+    }),
+  )
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Te lang volgens de server')
+  await user.type(row(1).getByRole('textbox', { name: 'Notes' }), 'Niet kwijtraken')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  expect(
+    within(screen.getByRole('feed', { name: 'Interactions' })).getByRole('article', {
+      name: 'Te lang volgens de server',
+    }),
+  ).toHaveTextContent('Pending · new')
+
+  answer()
+  const back = await screen.findByRole('dialog', { name: 'Log interactions' }, LOAD)
+  expect(back).toBe(dialog)
+  expect(within(back).getByText(/did not accept one value/)).toBeInTheDocument()
+  const summary = row(1).getByRole('textbox', { name: 'Summary' })
+  expect(summary).toHaveValue('Te lang volgens de server')
+  expect(summary).toHaveAccessibleDescription('At most 255 characters')
+  expect(row(1).getByRole('textbox', { name: 'Notes' })).toHaveValue('Niet kwijtraken')
+  // Refused: no pending card stays behind, and the form keeps a draft again.
+  await waitFor(() => {
+    expect(screen.queryByRole('article', { name: 'Te lang volgens de server' })).toBeNull()
+  })
+  expect(localStorage.getItem(draftKey(candidate.id))).toContain('Niet kwijtraken')
+})
+
 test('a write that cannot be sent is shown on the form; saving again replaces it', async () => {
   backend.setScenario({ stuckQueue: true })
   const candidate = quiet()
