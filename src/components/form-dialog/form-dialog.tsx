@@ -11,11 +11,13 @@ import {
   useEffect,
   useId,
   useRef,
+  useSyncExternalStore,
   type KeyboardEvent,
   type ReactNode,
   type SubmitEventHandler,
 } from 'react'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
+import type { DialogPresence } from '@/components/form-dialog/use-form-submission'
 
 export type FormDialogProps = {
   open: boolean
@@ -34,7 +36,12 @@ export type FormDialogProps = {
   maxWidth?: 'sm' | 'md'
   /** Moves focus to the first field once the dialog's content is in the page. */
   onOpenFocus?: () => void
+  /** Away while its change is journaled and the answer has not come (see useDialogPresence). */
+  presence?: DialogPresence
 }
+
+const alwaysOpen = () => true
+const noSubscription = () => () => undefined
 
 const isApple = () =>
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.userAgent)
@@ -47,6 +54,10 @@ const isApple = () =>
 export function FormDialog(props: FormDialogProps) {
   const { open, title, subtitle, onClose, onSubmit, isSubmitting, submitLabel } = props
   const { disabledReason = null, notices, children, maxWidth = 'sm', onOpenFocus } = props
+  const isPresent = useSyncExternalStore(
+    props.presence?.subscribe ?? noSubscription,
+    props.presence?.isOpen ?? alwaysOpen,
+  )
   const { t } = useFormDialogTranslation()
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const theme = useTheme()
@@ -63,7 +74,7 @@ export function FormDialog(props: FormDialogProps) {
 
   return (
     <Dialog
-      open={open}
+      open={open && isPresent}
       onClose={(_event, reason) => {
         if (reason === 'backdropClick' || isSubmitting) return
         onClose()

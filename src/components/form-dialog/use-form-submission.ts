@@ -4,6 +4,7 @@ import type { ApiIssue } from '@/api/contract'
 import { isApiError } from '@/api/errors'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { SubmitResult } from '@/mutations/journal-input'
+import { createEmitter } from '@/mutations/emitter'
 import { useJournalContext } from '@/mutations/journal-context'
 
 export type SubmissionError =
@@ -142,20 +143,45 @@ export function useFormSubmission(options: FormSubmissionOptions) {
   }
 }
 
+/** Whether a form dialog is on screen, as a small store its shell reads (see useDialogPresence). */
+export type DialogPresence = {
+  isOpen: () => boolean
+  subscribe: (listener: () => void) => () => void
+  /** Journaled: leave the screen (the host keeps the dialog mounted until the answer). */
+  onJournaled: () => void
+  /** A refusal came back: show the dialog again. */
+  onReturned: () => void
+}
+
 /**
- * Whether a form dialog is on screen: it leaves once its change is journaled (the host keeps it
- * mounted, hidden) and comes back if the answer is a refusal.
+ * Whether a form dialog is on screen: it leaves once its change is journaled and comes back if
+ * the answer is a refusal. A store rather than state of the form, so leaving re-renders only the
+ * dialog's shell (`FormDialog`), not every field, in the frame that shows the pending card.
  */
-export function useDialogPresence(onJournaled?: () => void) {
-  const [isAway, setAway] = useState(false)
-  return {
-    isOpen: !isAway,
-    onJournaled: () => {
-      setAway(true)
-      onJournaled?.()
-    },
-    onReturned: () => {
-      setAway(false)
-    },
-  }
+export function useDialogPresence(onJournaled?: () => void): DialogPresence {
+  const latest = useRef(onJournaled)
+  useEffect(() => {
+    latest.current = onJournaled
+  })
+  const [presence] = useState(() => {
+    let isAway = false
+    const listeners = createEmitter()
+    const set = (away: boolean) => {
+      if (isAway === away) return
+      isAway = away
+      listeners.emit()
+    }
+    return {
+      isOpen: () => !isAway,
+      subscribe: listeners.subscribe,
+      onJournaled: () => {
+        set(true)
+        latest.current?.()
+      },
+      onReturned: () => {
+        set(false)
+      },
+    }
+  })
+  return presence
 }

@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import { useTheme } from '@mui/material/styles'
-import { useId, useRef, useState } from 'react'
+import { useId, useRef, useState, useSyncExternalStore } from 'react'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
 import {
   useDialogPresence,
@@ -46,6 +46,7 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
   const { submit, isSubmitting } = useDeleteInteraction(candidateId)
   const [error, setError] = useState<SubmissionError | null>(null)
   const presence = useDialogPresence(props.onJournaled)
+  const isPresent = useSyncExternalStore(presence.subscribe, presence.isOpen)
   const held = useRef<string | null>(replaces?.key ?? null)
   const theme = useTheme()
   const titleId = useId()
@@ -94,7 +95,7 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
 
   return (
     <Dialog
-      open={presence.isOpen}
+      open={isPresent}
       keepMounted
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       onClose={() => {

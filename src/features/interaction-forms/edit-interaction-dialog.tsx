@@ -60,7 +60,8 @@ function EditInteractionForm(props: EditInteractionFormProps) {
   })
   return (
     <FormDialog
-      open={presence.isOpen}
+      open
+      presence={presence}
       title={title}
       onClose={onClose}
       onSubmit={(event) => void handleSubmit(event)}

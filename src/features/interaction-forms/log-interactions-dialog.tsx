@@ -87,7 +87,8 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
 
   return (
     <FormDialog
-      open={presence.isOpen}
+      open
+      presence={presence}
       title={title}
       subtitle={candidateName ? t('log.subtitle', { name: candidateName }) : undefined}
       onClose={onClose}
