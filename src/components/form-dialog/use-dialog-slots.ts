@@ -26,7 +26,12 @@ function idOf(request: object): number {
  * the counsellor can open the next one) but stays mounted, hidden, until the first answer: a 202
  * ends it (`finish`), a refusal brings the same form back with what was typed.
  */
-export function useDialogSlots<R extends object>(request: R | null, onClose: () => void) {
+export function useDialogSlots<R extends object>(
+  request: R | null,
+  onClose: () => void,
+  /** false: the open request stays until the answer (a host that unmounts on `onClose`). */
+  releaseOnJournaled = true,
+) {
   const [submitted, setSubmitted] = useState<readonly R[]>([])
   // The callbacks run after renders (a submit's answer): they read what is true then.
   const latest = useRef({ submitted, request, onClose })
@@ -53,14 +58,14 @@ export function useDialogSlots<R extends object>(request: R | null, onClose: () 
       const current = latest.current
       if (current.submitted.includes(item)) return
       update([...current.submitted, item])
-      if (current.request === item) current.onClose()
+      if (releaseOnJournaled && current.request === item) current.onClose()
     },
     /** The dialog is done (saved or closed). */
     finish: (item: R) => {
       const current = latest.current
       if (current.submitted.includes(item))
         update(current.submitted.filter((other) => other !== item))
-      else if (current.request === item) current.onClose()
+      if (current.request === item) current.onClose()
     },
   }
 }

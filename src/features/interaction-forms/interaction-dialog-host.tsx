@@ -45,6 +45,8 @@ export type InteractionDialogHostProps = {
   candidateName?: string
   request: InteractionDialogRequest | null
   onClose: () => void
+  /** false: `onClose` only once the answer came (a parent that unmounts the host on close). */
+  releaseOnJournaled?: boolean
 }
 
 /**
@@ -56,10 +58,11 @@ export function InteractionDialogHost({
   candidateName,
   request,
   onClose,
+  releaseOnJournaled = true,
 }: InteractionDialogHostProps) {
   const { t } = useInteractionFormsTranslation()
   const [announcement, setAnnouncement] = useState('')
-  const { slots, journaled, finish } = useDialogSlots(request, onClose)
+  const { slots, journaled, finish } = useDialogSlots(request, onClose, releaseOnJournaled)
   const titleOf = (item: InteractionDialogRequest) =>
     item.kind === 'log'
       ? item.resubmit
