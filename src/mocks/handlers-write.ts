@@ -31,6 +31,7 @@ export function writeHandlers(
   const write = (method: 'post' | 'patch' | 'delete', template: string, build: BuildCommand) =>
     http[method](url(template), async ({ request, params }) => {
       const arrivedAt = performance.now()
+      await afterNextFrame()
       const answer = await answerWrite({ method, template, build, request, params })
       // The answer travels slowly (the scenario's write delay); the write is queued already.
       await answerDelay(deps, arrivedAt)
@@ -154,6 +155,27 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * In a page, the mock shares the app's main thread, which the real upstream never does: its
+ * work on a write (validation, queueing, saving its whole state to localStorage, tens of ms)
+ * waits until the frame the app is painting (the pending card) is out. Without a page (Node
+ * tests) it goes on at once; a hidden page (no frames) waits at most 50 ms.
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined')
+    return Promise.resolve()
+  return new Promise((resolve) => {
+    let isDone = false
+    const done = () => {
+      if (isDone) return
+      isDone = true
+      setTimeout(resolve, 0)
+    }
+    requestAnimationFrame(done)
+    setTimeout(done, 50)
+  })
 }
 
 /**
