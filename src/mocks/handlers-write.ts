@@ -62,6 +62,11 @@ export function writeHandlers(
     }
     const command = build(scope, body, params)
     if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
+    // Again, right before queueing: a retry with the same key may have been queued while this
+    // request waited for its body (or for the page's frame), and must not be queued twice.
+    if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
+      return acceptedResponse(scope.environment, query.idempotencyKey)
+    }
     const { idempotencyKey } = deps.engine.enqueue({
       region: scope.region,
       environment: scope.environment,

@@ -239,3 +239,16 @@ test('a slow write answer (writeAnswerDelayMs): the write is queued at once, its
   expect((await write).status).toBe(202)
   expect((await invalid).status).toBe(400)
 })
+
+test('two requests with the same key in flight at once are queued once', async () => {
+  const id = firstCandidate().id
+  backend.setScenario({ stuckQueue: true })
+  const send = () =>
+    call('POST', `/candidates/${id}/interactions`, {
+      body: [interactionPayload()],
+      query: { idempotencyKey: 'twice-1' },
+    })
+  const answers = await Promise.all([send(), send()])
+  expect(answers.map((answer) => answer.status)).toEqual([202, 202])
+  expect(backend.engine.queued().map((item) => item.idempotencyKey)).toEqual(['twice-1'])
+})

@@ -228,7 +228,9 @@ test('the dialog leaves as soon as the change is journaled: the card is pending 
   )
   // The write was queued, but its 202 has not come: nothing is announced as logged yet, and a
   // second "Log interaction" starts empty (the journal holds the rows, not the draft).
-  expect(backend.engine.queued()).toHaveLength(1)
+  await waitFor(() => {
+    expect(backend.engine.queued()).toHaveLength(1)
+  }, LOAD)
   expect(screen.queryByText(/logged\. It shows as pending/)).not.toBeInTheDocument()
   expect(localStorage.getItem(draftKey(candidate.id))).toBeNull()
   await user.click(screen.getByRole('button', { name: 'Log interaction' }))
@@ -245,6 +247,8 @@ test('the dialog leaves as soon as the change is journaled: the card is pending 
     ),
   ).toBeInTheDocument()
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  // One change, queued once (a resend under the same key is the same change).
+  expect(new Set(backend.engine.queued().map((item) => item.idempotencyKey)).size).toBe(1)
   expect(backend.engine.queued()).toHaveLength(1)
 })
 
