@@ -69,9 +69,13 @@ test('counsellor can log 3 interactions at once and sees them pending at once', 
     expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent('Pending · new')
   }
   expect(within(feed).getAllByRole('article')).toHaveLength(before + 3)
-  // Screen readers hear what happened once the dialog is gone.
+  // Screen readers hear what happened once the 202 is in (the dialog left before it).
   expect(
-    screen.getByText('3 interactions logged. They show as pending until the server confirms them.'),
+    await screen.findByText(
+      '3 interactions logged. They show as pending until the server confirms them.',
+      {},
+      LOAD,
+    ),
   ).toBeInTheDocument()
 
   // Once the engine runs, the server holds exactly those three; the duration went as seconds.
@@ -339,8 +343,11 @@ test('a write that cannot be sent is shown on the form; saving again replaces it
   await waitFor(() => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
+  // The dialog left when the new entry was journaled; the unsent one leaves once it is accepted.
   const feed = screen.getByRole('feed', { name: 'Interactions' })
-  expect(within(feed).getAllByText('Niet kwijtraken')).toHaveLength(1)
+  await waitFor(() => {
+    expect(within(feed).getAllByText('Niet kwijtraken')).toHaveLength(1)
+  }, LOAD)
   expect(within(feed).queryByText('Not sent')).not.toBeInTheDocument()
 })
 
