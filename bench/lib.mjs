@@ -102,13 +102,15 @@ const isFirstLoadChunk = (name) => name === 'shell' || name?.startsWith('page-')
 
 /** Starts `vite preview` on the bench build; returns its base URL and a close function. */
 export async function serve() {
+  // BENCH_PORT: a second checkout can bench side by side (like E2E_PORT for Playwright).
+  const port = Number(process.env.BENCH_PORT ?? 4179)
   const server = await preview({
     mode: 'e2e',
     build: { outDir: OUT_DIR },
-    preview: { port: 4179, strictPort: true, host: '127.0.0.1' },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
     logLevel: 'warn',
   })
-  return { url: 'http://127.0.0.1:4179', close: () => server.close() }
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() }
 }
 
 export async function launch() {

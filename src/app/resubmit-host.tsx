@@ -20,13 +20,22 @@ export function ResubmitHost({ entry, onClose }: ResubmitHostProps) {
   // Read once: the entry leaves the journal when it is resubmitted, the dialog stays meanwhile.
   const [candidateRequest] = useState(() => candidateResubmitRequest(entry))
   const [interactionRequest] = useState(() => resubmitRequest(entry))
-  if (candidateRequest) return <CandidateDialogHost request={candidateRequest} onClose={onClose} />
+  // This host goes when it closes: it closes once the answer came, so a refusal finds its form.
+  if (candidateRequest)
+    return (
+      <CandidateDialogHost
+        request={candidateRequest}
+        onClose={onClose}
+        releaseOnJournaled={false}
+      />
+    )
   if (interactionRequest && entry.candidateId !== null) {
     return (
       <InteractionDialogHost
         candidateId={entry.candidateId}
         request={interactionRequest}
         onClose={onClose}
+        releaseOnJournaled={false}
       />
     )
   }

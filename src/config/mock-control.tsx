@@ -20,6 +20,7 @@ export type MockScenario = {
   dropNextWrite: boolean
   readErrors: MockReadErrors | null
   schemaDelayMs: number
+  writeAnswerDelayMs: number
 }
 
 export type MockControlPort = {

@@ -32,6 +32,14 @@ const seeded = (index: number) => {
   const interactions = backend.db.interactions('utrecht', 'production', candidate.id)
   return { candidate, interactions }
 }
+/** A seeded candidate without interactions: what a test creates is all there is. */
+const empty = () => {
+  const candidate = backend.db
+    .candidates('utrecht', 'production')
+    .find((c) => backend.db.interactions('utrecht', 'production', c.id).length === 0)
+  if (!candidate) throw new Error('the seed has no candidate without interactions')
+  return { candidate, interactions: [] }
+}
 const outcomes = () => backend.engine.outcomes.map(({ outcome }) => outcome)
 
 test('one queue per region and environment runs its mutations one at a time, in order', async () => {
@@ -53,7 +61,7 @@ test('one queue per region and environment runs its mutations one at a time, in 
 })
 
 test('a replayed idempotency key returns the first 202 and never runs twice, even with another body', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   const path = `/candidates/${candidate.id}/interactions`
   const first = await call('POST', path, {
     body: [interactionPayload()],
@@ -114,7 +122,7 @@ test('ownership is enforced at execution: 202 first, then a failed outcome', asy
 })
 
 test('transient failures are retried inside the engine; only exhausted retries fail', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   const path = `/candidates/${candidate.id}/interactions`
   backend.setScenario({ failureRate: 0.5 })
   failuresLeft = MAX_ATTEMPTS - 1
@@ -135,7 +143,7 @@ test('transient failures are retried inside the engine; only exhausted retries f
 })
 
 test('a stuck queue accepts writes but executes nothing until it is released', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   backend.setScenario({ stuckQueue: true })
   await call('POST', `/candidates/${candidate.id}/interactions`, {
     body: [interactionPayload()],
@@ -151,7 +159,7 @@ test('a stuck queue accepts writes but executes nothing until it is released', a
 })
 
 test('a dropped write response is retried with the same key: one record, the first 202', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   const request = { body: [interactionPayload()], query: { idempotencyKey: 'lost-1' } }
   backend.setScenario({ dropNextWrite: true })
   await expect(call('POST', `/candidates/${candidate.id}/interactions`, request)).rejects.toThrow()
@@ -164,7 +172,7 @@ test('a dropped write response is retried with the same key: one record, the fir
 })
 
 test('with a callbackUrl the outcome is delivered as a callback signed with the region’s secret', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   const callbackUrl = 'https://relay.test/callbacks/utrecht?attempt=1'
   await call('POST', `/candidates/${candidate.id}/interactions`, {
     body: [interactionPayload()],
@@ -191,7 +199,7 @@ test('with a callbackUrl the outcome is delivered as a callback signed with the 
 
 test('queues of different regions and environments do not wait for each other', async () => {
   backend.setScenario({ latencyMs: 60 })
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   await call('POST', `/candidates/${candidate.id}/interactions`, {
     body: [interactionPayload()],
     query: { idempotencyKey: 'p1' },
@@ -212,7 +220,7 @@ test('queues of different regions and environments do not wait for each other', 
 })
 
 test('the engine waits the scenario latency on plain setTimeout, so fake timers drive it', async () => {
-  const { candidate } = seeded(0)
+  const { candidate } = empty()
   backend.setScenario({ latencyMs: 1500 })
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
   try {

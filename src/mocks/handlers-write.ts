@@ -30,36 +30,57 @@ export function writeHandlers(
 ): HttpHandler[] {
   const write = (method: 'post' | 'patch' | 'delete', template: string, build: BuildCommand) =>
     http[method](url(template), async ({ request, params }) => {
-      const started = begin(deps, request, prefixEnvironment, template)
-      if ('response' in started) return started.response
-      const { scope } = started
-      const query = writeQuery(new URL(request.url))
-      if (!query.ok) return badRequest(scope.environment, query.message, query.issues)
-      if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
-        return acceptedResponse(scope.environment, query.idempotencyKey)
-      }
-      let body: unknown = undefined
-      if (method !== 'delete') {
-        const parsed = parseJsonText(await request.text())
-        if (!parsed.ok) return badRequest(scope.environment, parsed.message, parsed.issues)
-        body = parsed.value
-      }
-      const command = build(scope, body, params)
-      if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
-      const { idempotencyKey } = deps.engine.enqueue({
-        region: scope.region,
-        environment: scope.environment,
-        idempotencyKey: query.idempotencyKey,
-        callbackUrl: query.callbackUrl,
-        command: command.value,
-      })
-      if (deps.scenario.current.dropNextWrite) {
-        // Accepted and queued, but the client never hears so: it must retry with the same key.
-        deps.scenario.set({ dropNextWrite: false })
-        return HttpResponse.error()
-      }
-      return acceptedResponse(scope.environment, idempotencyKey)
+      const arrivedAt = performance.now()
+      await afterNextFrame()
+      const answer = await answerWrite({ method, template, build, request, params })
+      // The answer travels slowly (the scenario's write delay); the write is queued already.
+      await answerDelay(deps, arrivedAt)
+      return answer
     })
+
+  async function answerWrite(write: {
+    method: 'post' | 'patch' | 'delete'
+    template: string
+    build: BuildCommand
+    request: Request
+    params: Params
+  }): Promise<Response> {
+    const { method, template, build, request, params } = write
+    const started = begin(deps, request, prefixEnvironment, template)
+    if ('response' in started) return started.response
+    const { scope } = started
+    const query = writeQuery(new URL(request.url))
+    if (!query.ok) return badRequest(scope.environment, query.message, query.issues)
+    if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
+      return acceptedResponse(scope.environment, query.idempotencyKey)
+    }
+    let body: unknown = undefined
+    if (method !== 'delete') {
+      const parsed = parseJsonText(await request.text())
+      if (!parsed.ok) return badRequest(scope.environment, parsed.message, parsed.issues)
+      body = parsed.value
+    }
+    const command = build(scope, body, params)
+    if (!command.ok) return badRequest(scope.environment, command.message, command.issues)
+    // Again, right before queueing: a retry with the same key may have been queued while this
+    // request waited for its body (or for the page's frame), and must not be queued twice.
+    if (query.idempotencyKey !== null && deps.engine.isKnown(scope, query.idempotencyKey)) {
+      return acceptedResponse(scope.environment, query.idempotencyKey)
+    }
+    const { idempotencyKey } = deps.engine.enqueue({
+      region: scope.region,
+      environment: scope.environment,
+      idempotencyKey: query.idempotencyKey,
+      callbackUrl: query.callbackUrl,
+      command: command.value,
+    })
+    if (deps.scenario.current.dropNextWrite) {
+      // Accepted and queued, but the client never hears so: it must retry with the same key.
+      deps.scenario.set({ dropNextWrite: false })
+      return HttpResponse.error()
+    }
+    return acceptedResponse(scope.environment, idempotencyKey)
+  }
 
   return [
     write('post', pathTemplates.candidates, (scope, body) =>
@@ -139,4 +160,49 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false
   }
+}
+
+/**
+ * In a page, the mock shares the app's main thread, which the real upstream never does: its
+ * work on a write (validation, queueing, saving its whole state to localStorage, tens of ms)
+ * waits until the frame the app is painting (the pending card) is out. Without a page (Node
+ * tests) it goes on at once; a hidden page (no frames) waits at most 50 ms.
+ */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || typeof document === 'undefined')
+    return Promise.resolve()
+  return new Promise((resolve) => {
+    let isDone = false
+    const done = () => {
+      if (isDone) return
+      isDone = true
+      setTimeout(resolve, 0)
+    }
+    requestAnimationFrame(done)
+    setTimeout(done, 50)
+  })
+}
+
+/**
+ * Until `writeAnswerDelayMs` after `arrivedAt`, re-read when the scenario changes: lowering the
+ * delay (to 0) lets answers already waiting go at once, which tests and QA use as a release.
+ */
+function answerDelay(deps: HandlerDeps, arrivedAt: number): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let unsubscribe: (() => void) | null = null
+    const check = () => {
+      clearTimeout(timer)
+      const waitMs = arrivedAt + deps.scenario.current.writeAnswerDelayMs - performance.now()
+      if (waitMs > 0) {
+        timer = setTimeout(check, waitMs)
+        return
+      }
+      unsubscribe?.()
+      unsubscribe = () => undefined
+      resolve()
+    }
+    check()
+    unsubscribe ??= deps.scenario.subscribe(check)
+  })
 }

@@ -11,7 +11,10 @@ afterAll(() => {
 })
 
 test('a reload keeps the data and the queued mutations, and then executes them once', async () => {
-  const candidateId = backend.db.candidates('utrecht', 'production')[0]?.id ?? ''
+  const candidateId =
+    backend.db
+      .candidates('utrecht', 'production')
+      .find((c) => backend.db.interactions('utrecht', 'production', c.id).length === 0)?.id ?? ''
   const path = `/candidates/${candidateId}/interactions`
   await call('POST', path, {
     body: [interactionPayload({ summary: 'al gedaan' })],

@@ -5,7 +5,7 @@ import { formatScenarioParams, parseScenarioParams } from '@/mocks/scenario-para
 
 test('every scenario can be chosen by URL parameter', () => {
   const patch = parseScenarioParams(
-    '?mock.latency=2000&mock.failureRate=0.3&mock.events=off&mock.stuck=1&mock.drop=true&mock.readErrors=429x5&mock.schemaDelay=3000&other=1',
+    '?mock.latency=2000&mock.failureRate=0.3&mock.events=off&mock.stuck=1&mock.drop=true&mock.readErrors=429x5&mock.schemaDelay=3000&mock.writeDelay=2000&other=1',
   )
   expect(patch).toEqual({
     latencyMs: 2000,
@@ -15,6 +15,7 @@ test('every scenario can be chosen by URL parameter', () => {
     dropNextWrite: true,
     readErrors: { mode: 'next', status: 429, remaining: 5 },
     schemaDelayMs: 3000,
+    writeAnswerDelayMs: 2000,
   })
   expect(parseScenarioParams('mock.readErrors=burst').readErrors).toEqual({
     mode: 'burst',
@@ -31,11 +32,11 @@ test('every scenario can be chosen by URL parameter', () => {
 test('invalid values are ignored with a warning that names them', () => {
   const warn = vi.fn()
   const patch = parseScenarioParams(
-    'mock.latency=-5&mock.failureRate=1.5&mock.events=maybe&mock.readErrors=418x1&mock.stuck=1',
+    'mock.latency=-5&mock.failureRate=1.5&mock.events=maybe&mock.readErrors=418x1&mock.writeDelay=2s&mock.stuck=1',
     warn,
   )
   expect(patch).toEqual({ stuckQueue: true })
-  expect(warn).toHaveBeenCalledTimes(4)
+  expect(warn).toHaveBeenCalledTimes(5)
   expect(warn.mock.calls[0]?.[0]).toContain('mock.latency=-5')
 })
 
@@ -58,6 +59,7 @@ test('a scenario turns into the URL parameters that reproduce it, and back', () 
     stuckQueue: true,
     dropNextWrite: true,
     readErrors: { mode: 'burst' as const, perSecond: 3 },
+    writeAnswerDelayMs: 2000,
   }
   const params = formatScenarioParams(scenario, defaults)
   expect(params).toEqual({
@@ -66,6 +68,7 @@ test('a scenario turns into the URL parameters that reproduce it, and back', () 
     'mock.stuck': '1',
     'mock.drop': '1',
     'mock.readErrors': 'burst:3',
+    'mock.writeDelay': '2000',
   })
   expect({ ...defaults, ...parseScenarioParams(new URLSearchParams(params)) }).toEqual(scenario)
   expect(formatScenarioParams(defaults, defaults)).toEqual({})

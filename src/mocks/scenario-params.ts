@@ -3,7 +3,7 @@ import type { Scenario, ScenarioPatch } from '@/mocks/scenario'
 
 /**
  * Scenario by URL, for demos and e2e: `?mock.latency=2000&mock.failureRate=0.3&mock.events=off
- * &mock.stuck=1&mock.drop=1&mock.readErrors=429x5&mock.schemaDelay=3000`. A value that does not
+ * &mock.stuck=1&mock.drop=1&mock.readErrors=429x5&mock.schemaDelay=3000&mock.writeDelay=2000`. A value that does not
  * parse is ignored with a warning, never half-applied.
  */
 export const SCENARIO_PARAMS = {
@@ -14,6 +14,7 @@ export const SCENARIO_PARAMS = {
   dropNextWrite: 'mock.drop',
   readErrors: 'mock.readErrors',
   schemaDelayMs: 'mock.schemaDelay',
+  writeAnswerDelayMs: 'mock.writeDelay',
 } as const
 
 const milliseconds = z
@@ -27,6 +28,7 @@ const flag = z
 const parsers = {
   latencyMs: milliseconds,
   schemaDelayMs: milliseconds,
+  writeAnswerDelayMs: milliseconds,
   failureRate: z
     .string()
     .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, 'expected a number from 0 to 1, e.g. 0.3')

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * How the mock misbehaves, for demos and tests: engine latency, transient failures the engine
- * retries, no events stream, a stuck queue, a lost write response, failing reads.
+ * retries, no events stream, a stuck queue, a lost or slow write response, failing reads.
  */
 const readErrorsSchema = z.discriminatedUnion('mode', [
   /** The next `remaining` reads answer `status` (429 with Retry-After: 1, or 500). */
@@ -30,6 +30,11 @@ export const scenarioSchema = z.object({
   readErrors: readErrorsSchema.nullable(),
   /** Delay of the first `/schema` call per region and environment ([DOC] "takes 3–5 s"). */
   schemaDelayMs: z.number().int().min(0),
+  /**
+   * Delay of a write's HTTP answer (the 202, or a 400), not of its execution: the write is
+   * queued at once and the engine may run it before the client hears back (a slow network).
+   */
+  writeAnswerDelayMs: z.number().int().min(0),
 })
 export type Scenario = z.infer<typeof scenarioSchema>
 export const scenarioPatchSchema = scenarioSchema.partial()
@@ -43,6 +48,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   dropNextWrite: false,
   readErrors: null,
   schemaDelayMs: 0,
+  writeAnswerDelayMs: 0,
 }
 
 type Listener = (next: Scenario, previous: Scenario) => void

@@ -1,10 +1,12 @@
 // @vitest-environment node
 import { expect, test } from 'vitest'
 import { createMockBackend } from '@/mocks/backend'
+import { sortedCandidates } from '@/mocks/db'
 import { performedAtInstant } from '@/mocks/dates'
 import { isRecord } from '@/lib/json'
 import { REGIONS, interactionItemJsonSchema, regionById, regionJsonSchema } from '@/mocks/regions'
 import type { StoredCandidate, StoredInteraction } from '@/mocks/state'
+import { RICH_CANDIDATE_COUNT } from '@/mocks/seed'
 import { FIXED_NOW } from '@/mocks/test-kit'
 import { validateBatch } from '@/mocks/validation'
 
@@ -133,4 +135,44 @@ test('the update variant has every field optional, with the interaction PATCH it
       summary: { anyOf: [{ maxLength: 255 }, { type: 'null' }] },
     },
   })
+})
+
+test('the first candidates of the list have rich, varied timelines; the empty and the busy come later', () => {
+  for (const r of REGIONS) {
+    for (const env of ['production', 'sandbox'] as const) {
+      const listed = sortedCandidates({
+        candidates: backend.db.candidates(r.id, env),
+        interactions: [],
+      })
+      const timeline = (index: number) =>
+        backend.db.interactions(r.id, env, listed[index]?.id ?? 'missing')
+      for (let index = 0; index < RICH_CANDIDATE_COUNT; index += 1) {
+        const items = timeline(index)
+        expect(items.length).toBeGreaterThanOrEqual(10)
+        expect(items.length).toBeLessThanOrEqual(20)
+        const types = new Set(items.flatMap((item) => item.type))
+        expect(types.size).toBeGreaterThanOrEqual(4)
+        expect(types).toContain('E-mail')
+        expect(types).toContain('Telefonisch')
+        expect(types).toContain('Inschrijving activiteit')
+        expect(types).toContain('Adviesgesprek')
+        expect(items.filter((item) => item.notes !== undefined).length).toBeGreaterThanOrEqual(3)
+        expect(items.filter((item) => item.duration !== undefined).length).toBeGreaterThanOrEqual(4)
+        const instants = items.map((item) => performedAtInstant(item.performedAt))
+        const spanDays = (Math.max(...instants) - Math.min(...instants)) / 86_400_000
+        expect(spanDays).toBeGreaterThan(180)
+        expect(instants.some((at) => at > FIXED_NOW)).toBe(true) // a planned next step
+        const created = Date.parse(listed[index]?.createdAt ?? '')
+        expect(items.every((item) => Date.parse(item.createdAt) >= created)).toBe(true)
+      }
+      // No two of them tell exactly the same story.
+      const summaries = (index: number) => timeline(index).map((item) => item.summary)
+      expect(summaries(0)).not.toEqual(summaries(1))
+      // The empty and the 100+ cases are still there, further down the list.
+      const counts = listed.map((_, index) => timeline(index).length)
+      expect(counts.slice(0, RICH_CANDIDATE_COUNT + 1).every((n) => n > 0 && n <= 100)).toBe(true)
+      expect(counts.indexOf(0)).toBeGreaterThan(RICH_CANDIDATE_COUNT)
+      expect(counts.findIndex((n) => n > 100)).toBeGreaterThan(RICH_CANDIDATE_COUNT)
+    }
+  }
 })

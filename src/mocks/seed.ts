@@ -13,7 +13,8 @@ import {
 import { PHASES, SECTORS } from '@/mocks/region-schemas'
 import type { RegionDefinition } from '@/mocks/regions'
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES, SCHOOLS_UTRECHT } from '@/mocks/seed-data'
-import { seedInteractions } from '@/mocks/seed-interactions'
+import { sortedCandidates } from '@/mocks/db'
+import { seedInteractions, seedRichInteractions } from '@/mocks/seed-interactions'
 import type { Dataset, StoredCandidate, StoredInteraction } from '@/mocks/state'
 
 /**
@@ -22,9 +23,26 @@ import type { Dataset, StoredCandidate, StoredInteraction } from '@/mocks/state'
  * different seeds, so they visibly hold different people.
  */
 export const CANDIDATE_COUNT: Record<Environment, number> = { production: 50, sandbox: 20 }
-/** Index of the candidate with more interactions than the list endpoint returns. */
-export const BUSY_CANDIDATE_INDEX = 2
+/**
+ * The first candidates of the list (by last name, as the app shows it) have a rich, varied
+ * history: what a demo visitor opens first should show what a timeline can hold.
+ */
+export const RICH_CANDIDATE_COUNT = 4
+/** List position of the candidate with more interactions than the list endpoint returns. */
+export const BUSY_POSITION = 6
 export const BUSY_INTERACTION_COUNT: Record<Environment, number> = { production: 130, sandbox: 104 }
+/** Candidates at these list positions have no interactions at all (7, 16, 25, …). */
+const isEmptyPosition = (position: number) => position % 9 === 7
+/** A rich timeline spans about nine months: its candidate is at least this old. */
+const RICH_HISTORY_DAYS = 300
+
+type Profile = 'rich' | 'busy' | 'empty' | 'plain'
+
+function profileAt(position: number): Profile {
+  if (position < RICH_CANDIDATE_COUNT) return 'rich'
+  if (position === BUSY_POSITION) return 'busy'
+  return isEmptyPosition(position) ? 'empty' : 'plain'
+}
 
 export function seedDataset(
   region: RegionDefinition,
@@ -32,24 +50,57 @@ export function seedDataset(
   anchor: number,
 ): Dataset {
   const random = seededRandom(`${region.id}:${environment}`)
+  const emails = new Set<string>()
+  const people = Array.from({ length: CANDIDATE_COUNT[environment] }, () => {
+    const createdMs =
+      addDays(anchor, -intBetween(random, 14, 500)) - intBetween(random, 0, 86_399) * 1000
+    return seedCandidate(random, region, environment, createdMs, anchor, emails)
+  })
+  // Who gets which kind of history follows the list's order, not the order of generation.
+  const positions = new Map(
+    sortedCandidates({ candidates: people, interactions: [] }).map((c, index) => [c.id, index]),
+  )
   const candidates: StoredCandidate[] = []
   const interactions: StoredInteraction[] = []
-  const emails = new Set<string>()
-  for (let index = 0; index < CANDIDATE_COUNT[environment]; index += 1) {
-    const isBusy = index === BUSY_CANDIDATE_INDEX
-    const createdMs = isBusy
-      ? addDays(anchor, -720)
-      : addDays(anchor, -intBetween(random, 14, 500)) - intBetween(random, 0, 86_399) * 1000
-    const candidate = seedCandidate(random, region, environment, createdMs, anchor, emails)
+  for (const person of people) {
+    const profile = profileAt(positions.get(person.id) ?? 0)
+    const createdMs =
+      profile === 'busy'
+        ? addDays(anchor, -720)
+        : profile === 'rich'
+          ? Math.min(Date.parse(person.createdAt), addDays(anchor, -RICH_HISTORY_DAYS))
+          : Date.parse(person.createdAt)
+    const candidate = withCreatedAt(random, person, createdMs, anchor)
     candidates.push(candidate)
-    const count = isBusy
-      ? BUSY_INTERACTION_COUNT[environment]
-      : index % 9 === 4
-        ? 0
-        : intBetween(random, 1, 12)
+    if (profile === 'rich') {
+      interactions.push(...seedRichInteractions(random, region, candidate.id, createdMs, anchor))
+      continue
+    }
+    const count =
+      profile === 'busy'
+        ? BUSY_INTERACTION_COUNT[environment]
+        : profile === 'empty'
+          ? 0
+          : intBetween(random, 1, 12)
     interactions.push(...seedInteractions(random, region, candidate.id, createdMs, anchor, count))
   }
   return { candidates, interactions }
+}
+
+/** The same person, created at `createdMs` instead (a busy or rich history reaches further back). */
+function withCreatedAt(
+  random: Random,
+  candidate: StoredCandidate,
+  createdMs: number,
+  anchor: number,
+): StoredCandidate {
+  if (createdMs === Date.parse(candidate.createdAt)) return candidate
+  const updatedMs = Math.min(anchor, createdMs + intBetween(random, 0, 60) * 86_400_000)
+  return {
+    ...candidate,
+    createdAt: new Date(createdMs).toISOString(),
+    updatedAt: new Date(updatedMs).toISOString(),
+  }
 }
 
 function seedCandidate(

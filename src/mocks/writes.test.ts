@@ -1,8 +1,9 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test } from 'vitest'
+import { afterAll, afterEach, expect, test, vi } from 'vitest'
 import { acceptedSchema, interactionListSchema } from '@/api/contract'
 import {
   call,
+  type CallResult,
   candidatePayload,
   errorOf,
   interactionPayload,
@@ -212,4 +213,42 @@ test('PATCH changes only the fields sent; null clears a field and arrays are rep
     updatedAt: after?.updatedAt,
   })
   expect(backend.engine.outcomes[0]?.outcome.status).toBe('succeeded')
+})
+
+test('a slow write answer (writeAnswerDelayMs): the write is queued at once, its 202 or 400 comes later', async () => {
+  const id = firstCandidate().id
+  backend.setScenario({ writeAnswerDelayMs: 600_000, stuckQueue: true })
+  let accepted: CallResult | null = null
+  const write = call('POST', `/candidates/${id}/interactions`, {
+    body: [interactionPayload()],
+    query: { idempotencyKey: 'slow-1' },
+  }).then((result) => (accepted = result))
+  let refused: CallResult | null = null
+  const invalid = call('POST', `/candidates/${id}/interactions`, {
+    body: [interactionPayload({ performedAt: 'yesterday' })],
+  }).then((result) => (refused = result))
+  await vi.waitFor(() => {
+    expect(backend.engine.queued().map((item) => item.idempotencyKey)).toEqual(['slow-1'])
+  })
+  // Both requests were handled (one queued, one refused); neither answer has left.
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(accepted).toBeNull()
+  expect(refused).toBeNull()
+  // Lowering the delay lets the waiting answers go.
+  backend.setScenario({ writeAnswerDelayMs: 0 })
+  expect((await write).status).toBe(202)
+  expect((await invalid).status).toBe(400)
+})
+
+test('two requests with the same key in flight at once are queued once', async () => {
+  const id = firstCandidate().id
+  backend.setScenario({ stuckQueue: true })
+  const send = () =>
+    call('POST', `/candidates/${id}/interactions`, {
+      body: [interactionPayload()],
+      query: { idempotencyKey: 'twice-1' },
+    })
+  const answers = await Promise.all([send(), send()])
+  expect(answers.map((answer) => answer.status)).toEqual([202, 202])
+  expect(backend.engine.queued().map((item) => item.idempotencyKey)).toEqual(['twice-1'])
 })

@@ -6,16 +6,18 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
 import useMediaQuery from '@mui/material/useMediaQuery'
-import type { Theme } from '@mui/material/styles'
+import { useTheme, type Theme } from '@mui/material/styles'
 import {
   useEffect,
   useId,
   useRef,
+  useSyncExternalStore,
   type KeyboardEvent,
   type ReactNode,
   type SubmitEventHandler,
 } from 'react'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
+import type { DialogPresence } from '@/components/form-dialog/use-form-submission'
 
 export type FormDialogProps = {
   open: boolean
@@ -34,7 +36,12 @@ export type FormDialogProps = {
   maxWidth?: 'sm' | 'md'
   /** Moves focus to the first field once the dialog's content is in the page. */
   onOpenFocus?: () => void
+  /** Away while its change is journaled and the answer has not come (see useDialogPresence). */
+  presence?: DialogPresence
 }
+
+const alwaysOpen = () => true
+const noSubscription = () => () => undefined
 
 const isApple = () =>
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.userAgent)
@@ -47,8 +54,13 @@ const isApple = () =>
 export function FormDialog(props: FormDialogProps) {
   const { open, title, subtitle, onClose, onSubmit, isSubmitting, submitLabel } = props
   const { disabledReason = null, notices, children, maxWidth = 'sm', onOpenFocus } = props
+  const isPresent = useSyncExternalStore(
+    props.presence?.subscribe ?? noSubscription,
+    props.presence?.isOpen ?? alwaysOpen,
+  )
   const { t } = useFormDialogTranslation()
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
+  const theme = useTheme()
   const titleId = useId()
   const subtitleId = useId()
   const reasonId = useId()
@@ -62,11 +74,15 @@ export function FormDialog(props: FormDialogProps) {
 
   return (
     <Dialog
-      open={open}
+      open={open && isPresent}
       onClose={(_event, reason) => {
         if (reason === 'backdropClick' || isSubmitting) return
         onClose()
       }}
+      // Leaving is instant, so the pending card behind it shows in the same frame; while closed
+      // the form stays in the page, hidden, so a refused save comes back exactly as typed.
+      keepMounted
+      transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       fullScreen={isPhone}
       fullWidth
       maxWidth={maxWidth}

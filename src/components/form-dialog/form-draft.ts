@@ -101,7 +101,8 @@ export type UseFormDraftOptions = {
 
 /**
  * Saves the form's values a moment after each change (and when the page is hidden or the form
- * closes). `clear()` forgets the draft for good — call it once the journal holds the change.
+ * closes). `clear()` forgets the draft — call it once the journal holds the change (its entry
+ * keeps the values from then on); `resume()` if the change is refused and the form comes back.
  */
 export function useFormDraft(options: UseFormDraftOptions) {
   const { watch, storageKey, freshValues } = options
@@ -144,6 +145,17 @@ export function useFormDraft(options: UseFormDraftOptions) {
     discard: () => {
       pending.current = null
       if (storageKey !== null) removeDraft(storageKey)
+    },
+    /**
+     * The form came back (a refused save after `clear()`): keep saving again, starting with
+     * `values` now.
+     */
+    resume: (values: unknown) => {
+      isCleared.current = false
+      pending.current = null
+      if (storageKey === null) return
+      if (deepEqual(values, fresh)) removeDraft(storageKey)
+      else writeDraft(storageKey, structuredClone(values))
     },
   }
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { ApiIssue } from '@/api/contract'
 import { isApiError } from '@/api/errors'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { SubmitResult } from '@/mutations/journal-input'
+import { createEmitter } from '@/mutations/emitter'
 import { useJournalContext } from '@/mutations/journal-context'
 
 export type SubmissionError =
@@ -22,6 +24,45 @@ export type FormSubmissionOptions = {
   onIssues: (issues: readonly ApiIssue[]) => number
   /** The journal holds the change now (accepted, retrying on its own, or waiting its turn). */
   onDone: (result: SubmitResult, payload: Payload) => void
+  /**
+   * The change is journaled (persisted, its request on the way): the dialog leaves the screen
+   * now, in the same render that shows the pending card, and keeps its values until the answer.
+   */
+  onJournaled?: () => void
+  /** After `onJournaled`, the answer was a refusal (400) or the change could not be sent. */
+  onReturned?: () => void
+}
+
+type JournalLike = ReturnType<typeof useJournalContext>['journal']
+
+/**
+ * Starts `send` and calls `onJournaled` once the journal holds a change it did not hold before:
+ * at once when the journal's engine runs (it persists synchronously), else when its entry shows
+ * up. Returns the send's promise and a function that stops watching.
+ */
+export function watchJournaled<T>(
+  journal: JournalLike,
+  send: () => Promise<T>,
+  onJournaled: () => void,
+): { promise: Promise<T>; stop: () => void } {
+  const before = new Set(journal.getSnapshot().entries.map((entry) => entry.key))
+  const hasNewEntry = () => journal.getSnapshot().entries.some((entry) => !before.has(entry.key))
+  let isDone = false
+  let unsubscribe: () => void = () => undefined
+  const stop = () => {
+    isDone = true
+    unsubscribe()
+  }
+  const check = () => {
+    if (isDone || !hasNewEntry()) return
+    stop()
+    // One render for the pending card and the dialog leaving: no frame shows one without the other.
+    flushSync(onJournaled)
+  }
+  unsubscribe = journal.subscribe(check)
+  const promise = send()
+  check()
+  return { promise, stop }
 }
 
 /**
@@ -41,17 +82,32 @@ export function useFormSubmission(options: FormSubmissionOptions) {
 
   async function run(payload: Payload, send: () => Promise<SubmitResult>): Promise<void> {
     setError(null)
+    let isJournaled = false
+    const watched = watchJournaled(
+      journal,
+      () => sendOrReplace(payload, send),
+      () => {
+        isJournaled = true
+        latest.current.onJournaled?.()
+      },
+    )
+    const returned = () => {
+      // Back on screen before the issues land, so the first field in error can take focus.
+      if (isJournaled) flushSync(() => latest.current.onReturned?.())
+    }
     try {
-      const result = await sendOrReplace(payload, send)
+      const result = await watched.promise
       if (result.status === 'unsent') {
         heldKey.current = result.key
         const entry = journal.getSnapshot().entries.find((e) => e.key === result.key)
         setError({ kind: 'unsent', error: entry?.error ?? null })
+        returned()
         return
       }
       heldKey.current = null
       latest.current.onDone(result, payload)
     } catch (caught) {
+      returned()
       if (isApiError(caught) && caught.kind === 'validation') {
         const count = latest.current.onIssues(caught.issues)
         setError({ kind: 'fields', count: Math.max(1, count) })
@@ -61,6 +117,8 @@ export function useFormSubmission(options: FormSubmissionOptions) {
         kind: 'unexpected',
         message: caught instanceof Error ? caught.message : String(caught),
       })
+    } finally {
+      watched.stop()
     }
   }
 
@@ -83,4 +141,47 @@ export function useFormSubmission(options: FormSubmissionOptions) {
       setError(null)
     },
   }
+}
+
+/** Whether a form dialog is on screen, as a small store its shell reads (see useDialogPresence). */
+export type DialogPresence = {
+  isOpen: () => boolean
+  subscribe: (listener: () => void) => () => void
+  /** Journaled: leave the screen (the host keeps the dialog mounted until the answer). */
+  onJournaled: () => void
+  /** A refusal came back: show the dialog again. */
+  onReturned: () => void
+}
+
+/**
+ * Whether a form dialog is on screen: it leaves once its change is journaled and comes back if
+ * the answer is a refusal. A store rather than state of the form, so leaving re-renders only the
+ * dialog's shell (`FormDialog`), not every field, in the frame that shows the pending card.
+ */
+export function useDialogPresence(onJournaled?: () => void): DialogPresence {
+  const latest = useRef(onJournaled)
+  useEffect(() => {
+    latest.current = onJournaled
+  })
+  const [presence] = useState(() => {
+    let isAway = false
+    const listeners = createEmitter()
+    const set = (away: boolean) => {
+      if (isAway === away) return
+      isAway = away
+      listeners.emit()
+    }
+    return {
+      isOpen: () => !isAway,
+      subscribe: listeners.subscribe,
+      onJournaled: () => {
+        set(true)
+        latest.current?.()
+      },
+      onReturned: () => {
+        set(false)
+      },
+    }
+  })
+  return presence
 }

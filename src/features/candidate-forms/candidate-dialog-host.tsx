@@ -5,6 +5,7 @@ import {
 } from '@/components/form-dialog/form-code-fallback'
 import { createRows } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError, PayloadObject } from '@/mutations/journal-entry'
+import { useDialogSlots } from '@/components/form-dialog/use-dialog-slots'
 import { useCandidateFormsTranslation } from '@/features/candidate-forms/messages'
 import { withJournalRuntime } from '@/mutations/lazy-journal'
 
@@ -39,15 +40,36 @@ export function candidateResubmitRequest(entry: JournalEntry): CandidateDialogRe
 type CandidateDialogHostProps = {
   request: CandidateDialogRequest | null
   onClose: () => void
+  /** false: `onClose` only once the answer came (a parent that unmounts the host on close). */
+  releaseOnJournaled?: boolean
 }
 
-export function CandidateDialogHost({ request, onClose }: CandidateDialogHostProps) {
+export function CandidateDialogHost(props: CandidateDialogHostProps) {
+  const { request, onClose, releaseOnJournaled = true } = props
   const { t } = useCandidateFormsTranslation()
-  if (request === null) return null
-  const title = request.resubmit ? t('create.resubmitTitle') : t('create.title')
-  return (
-    <Suspense fallback={<FormCodeFallback title={title} onClose={onClose} />}>
-      <CreateCandidateDialog onClose={onClose} resubmit={request.resubmit ?? null} />
+  const { slots, journaled, finish } = useDialogSlots(request, onClose, releaseOnJournaled)
+  // One keyed list: a journaled dialog keeps its state (hidden) until its answer comes back.
+  return slots.map((slot) => (
+    <Suspense
+      key={slot.id}
+      fallback={
+        slot.isCurrent ? (
+          <FormCodeFallback
+            title={slot.request.resubmit ? t('create.resubmitTitle') : t('create.title')}
+            onClose={onClose}
+          />
+        ) : null
+      }
+    >
+      <CreateCandidateDialog
+        onClose={() => {
+          finish(slot.request)
+        }}
+        onJournaled={() => {
+          journaled(slot.request)
+        }}
+        resubmit={slot.request.resubmit ?? null}
+      />
     </Suspense>
-  )
+  ))
 }

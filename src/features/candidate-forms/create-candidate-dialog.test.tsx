@@ -64,7 +64,10 @@ test('counsellor creates a candidate with 2 interactions and opens it once confi
   const pending = screen.getByRole('list', { name: 'New candidates' })
   const item = within(pending).getByRole('listitem')
   expect(item).toHaveTextContent('Noor de Wit with 2 interactions')
-  expect(item).toHaveTextContent('Waiting for the server')
+  // The dialog left when the candidate was journaled; the 202 follows.
+  await waitFor(() => {
+    expect(item).toHaveTextContent('Waiting for the server')
+  }, LOAD)
 
   backend.setScenario({ stuckQueue: false })
   const link = await within(pending).findByRole('link', { name: 'Open Noor de Wit' }, LOAD)

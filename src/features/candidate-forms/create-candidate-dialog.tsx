@@ -9,6 +9,7 @@ import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
+import { useDialogPresence } from '@/components/form-dialog/use-form-submission'
 import { useApi } from '@/config/connection'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import { SchemaArrayRows } from '@/schema-form/array-rows'
@@ -23,6 +24,8 @@ import {
 
 export type CreateCandidateDialogProps = {
   onClose: () => void
+  /** Journaled, the dialog left the screen: keep it mounted until `onClose` (after the 202). */
+  onJournaled?: () => void
   /** Correct a failed or unsent create: its key, the candidate it tried and why it failed. */
   resubmit?: { key: string; payload: PayloadObject; error: JournalError | null } | null
 }
@@ -56,11 +59,13 @@ type CreateCandidateFormProps = CreateCandidateDialogProps & { title: string; sc
 
 function CreateCandidateForm({
   onClose,
+  onJournaled,
   resubmit = null,
   title,
   schema,
 }: CreateCandidateFormProps) {
   const { t } = useCandidateFormsTranslation()
+  const presence = useDialogPresence(onJournaled)
   const headingId = useId()
   const titles = useMemo(() => {
     const fields = ['firstName', 'lastName', 'email', 'phone'] as const
@@ -75,6 +80,8 @@ function CreateCandidateForm({
     titles,
     resubmit: resubmit ? { key: resubmit.key, payload: resubmit.payload } : null,
     onDone: onClose,
+    onJournaled: presence.onJournaled,
+    onReturned: presence.onReturned,
   })
   const [isDraftShown, setDraftShown] = useState(draft !== null)
   // The candidate's own fields; its inline interactions get their own section below.
@@ -103,6 +110,7 @@ function CreateCandidateForm({
   return (
     <FormDialog
       open
+      presence={presence}
       title={title}
       onClose={onClose}
       onSubmit={(event) => void handleSubmit(event)}

@@ -64,6 +64,10 @@ export type UseCreateCandidateFormOptions = {
   /** Correcting a failed or unsent create: its key and the candidate it tried to create. */
   resubmit?: { key: string; payload: PayloadObject } | null
   onDone: (result: SubmitResult) => void
+  /** Journaled, answer still to come: the dialog leaves the screen (see useFormSubmission). */
+  onJournaled?: () => void
+  /** Refused (400) or not sent after `onJournaled`: the dialog comes back. */
+  onReturned?: () => void
 }
 
 /**
@@ -99,6 +103,15 @@ export function useCreateCandidateForm(options: UseCreateCandidateFormOptions) {
   const submission = useFormSubmission({
     resubmitKey: resubmit?.key ?? null,
     onIssues: (issues) => setServerIssues(withinFirstCandidate(issues)).length,
+    onJournaled: () => {
+      // The journal's entry holds the candidate now; the next "New candidate" starts empty.
+      formDraft.clear()
+      options.onJournaled?.()
+    },
+    onReturned: () => {
+      formDraft.resume(form.getValues())
+      options.onReturned?.()
+    },
     onDone: (result) => {
       formDraft.clear()
       options.onDone(result)

@@ -5,9 +5,15 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
-import { useId, useRef, useState } from 'react'
+import { useTheme } from '@mui/material/styles'
+import { useId, useRef, useState, useSyncExternalStore } from 'react'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
-import type { SubmissionError } from '@/components/form-dialog/use-form-submission'
+import {
+  useDialogPresence,
+  watchJournaled,
+  type SubmissionError,
+} from '@/components/form-dialog/use-form-submission'
+import { flushSync } from 'react-dom'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { WriteTarget } from '@/mutations/journal-input'
 import { useJournalContext } from '@/mutations/journal-context'
@@ -23,6 +29,8 @@ export type DeleteInteractionDialogProps = {
   onClose: () => void
   /** The journal holds the delete now (the dialog is done); default: onClose. */
   onSaved?: () => void
+  /** Journaled, the dialog left the screen: keep it mounted until `onSaved` or `onClose`. */
+  onJournaled?: () => void
   /** A failed or unsent delete of this interaction that this one replaces, and why it failed. */
   replaces?: { key: string; error: JournalError | null } | null
 }
@@ -37,7 +45,10 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
   const { journal } = useJournalContext()
   const { submit, isSubmitting } = useDeleteInteraction(candidateId)
   const [error, setError] = useState<SubmissionError | null>(null)
+  const presence = useDialogPresence(props.onJournaled)
+  const isPresent = useSyncExternalStore(presence.subscribe, presence.isOpen)
   const held = useRef<string | null>(replaces?.key ?? null)
+  const theme = useTheme()
   const titleId = useId()
   const bodyId = useId()
   const { types, date } = describeInteraction(values, i18n.resolvedLanguage ?? 'en')
@@ -47,27 +58,46 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
     // Replaces the earlier attempt instead of queueing a second delete beside it.
     if (held.current !== null) journal.discard(held.current)
     held.current = null
+    let isJournaled = false
+    // Gone from the screen as soon as the journal holds the delete; back if it cannot be sent.
+    const watched = watchJournaled(
+      journal,
+      () => submit({ target, previous: values }),
+      () => {
+        isJournaled = true
+        presence.onJournaled()
+      },
+    )
+    const returned = () => {
+      if (isJournaled) flushSync(presence.onReturned)
+    }
     try {
-      const result = await submit({ target, previous: values })
+      const result = await watched.promise
       if (result.status === 'unsent') {
         held.current = result.key
         const entry = journal.getSnapshot().entries.find((e) => e.key === result.key)
+        returned()
         setError({ kind: 'unsent', error: entry?.error ?? null })
         return
       }
       if (onSaved) onSaved()
       else onClose()
     } catch (caught) {
+      returned()
       setError({
         kind: 'unexpected',
         message: caught instanceof Error ? caught.message : String(caught),
       })
+    } finally {
+      watched.stop()
     }
   }
 
   return (
     <Dialog
-      open
+      open={isPresent}
+      keepMounted
+      transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       onClose={() => {
         if (!isSubmitting) onClose()
       }}

@@ -168,8 +168,13 @@ test('counsellor confirms a permanent delete that names the interaction, startin
   expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent(
     'Pending · removal',
   )
+  // The dialog left when the delete was journaled; the announcement follows the 202.
   expect(
-    screen.getByText('Interaction deleted. It stays struck through until the server confirms it.'),
+    await screen.findByText(
+      'Interaction deleted. It stays struck through until the server confirms it.',
+      {},
+      LOAD,
+    ),
   ).toBeInTheDocument()
 })
 
@@ -205,7 +210,10 @@ test('counsellor can edit and resubmit a change the server failed', async () => 
   await waitFor(() => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
-  expect(within(feed()).queryByRole('article', { name: 'Gaat mis' })).not.toBeInTheDocument()
+  // The dialog left when the new change was journaled; the failed one goes once it is accepted.
+  await waitFor(() => {
+    expect(within(feed()).queryByRole('article', { name: 'Gaat mis' })).not.toBeInTheDocument()
+  }, LOAD)
   await waitFor(
     () => {
       expect(backend.db.interactions('utrecht', 'production', candidate.id)).toEqual([

@@ -1,5 +1,6 @@
 import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
+import { useDialogPresence } from '@/components/form-dialog/use-form-submission'
 import type { JournalError, PayloadObject } from '@/mutations/journal-entry'
 import type { WriteTarget } from '@/mutations/journal-input'
 import type { JsonSchema } from '@/schema-form/json-value'
@@ -17,6 +18,8 @@ export type EditInteractionDialogProps = {
   onClose: () => void
   /** The journal holds the change now (the dialog is done); default: onClose. */
   onSaved?: () => void
+  /** Journaled, the dialog left the screen: keep it mounted until `onSaved` or `onClose`. */
+  onJournaled?: () => void
   /** Correct a failed or unsent edit: its key, the patch it tried and why it failed. */
   resubmit?: { key: string; patch: PayloadObject; error: JournalError | null } | null
 }
@@ -42,6 +45,7 @@ function EditInteractionForm(props: EditInteractionFormProps) {
   const { title, itemSchema } = props
   const { t } = useInteractionDialogTranslation()
   const titles = useInteractionLabels()
+  const presence = useDialogPresence(props.onJournaled)
   const { form, model, hasChanges, submission, handleSubmit } = useEditInteractionForm({
     candidateId,
     itemSchema,
@@ -51,10 +55,13 @@ function EditInteractionForm(props: EditInteractionFormProps) {
     initial: resubmit ? { ...values, ...resubmit.patch } : null,
     resubmitKey: resubmit?.key ?? null,
     onDone: onSaved ?? onClose,
+    onJournaled: presence.onJournaled,
+    onReturned: presence.onReturned,
   })
   return (
     <FormDialog
       open
+      presence={presence}
       title={title}
       onClose={onClose}
       onSubmit={(event) => void handleSubmit(event)}

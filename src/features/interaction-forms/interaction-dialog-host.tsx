@@ -6,6 +6,7 @@ import {
 } from '@/components/form-dialog/form-code-fallback'
 import type { InteractionDialogRequest } from '@/features/interaction-forms/interaction-dialog-requests'
 import { useInteractionFormsTranslation } from '@/features/interaction-forms/messages'
+import { useDialogSlots } from '@/components/form-dialog/use-dialog-slots'
 import { withJournalRuntime } from '@/mutations/lazy-journal'
 import { visuallyHidden } from '@/theme/visually-hidden'
 
@@ -44,6 +45,8 @@ export type InteractionDialogHostProps = {
   candidateName?: string
   request: InteractionDialogRequest | null
   onClose: () => void
+  /** false: `onClose` only once the answer came (a parent that unmounts the host on close). */
+  releaseOnJournaled?: boolean
 }
 
 /**
@@ -55,63 +58,88 @@ export function InteractionDialogHost({
   candidateName,
   request,
   onClose,
+  releaseOnJournaled = true,
 }: InteractionDialogHostProps) {
   const { t } = useInteractionFormsTranslation()
   const [announcement, setAnnouncement] = useState('')
-  const saved = (message: string) => {
-    setAnnouncement(message)
-    onClose()
-  }
-  const title =
-    request?.kind === 'log'
-      ? request.resubmit
+  const { slots, journaled, finish } = useDialogSlots(request, onClose, releaseOnJournaled)
+  const titleOf = (item: InteractionDialogRequest) =>
+    item.kind === 'log'
+      ? item.resubmit
         ? t('resubmit.logTitle')
         : t('log.title')
-      : request?.kind === 'edit'
+      : item.kind === 'edit'
         ? t('edit.title')
         : t('delete.title')
+
+  const dialogFor = (item: InteractionDialogRequest) => {
+    const common = {
+      candidateId,
+      onClose: () => {
+        finish(item)
+      },
+      onJournaled: () => {
+        journaled(item)
+      },
+    }
+    const saved = (message: string) => {
+      setAnnouncement(message)
+      finish(item)
+    }
+    if (item.kind === 'log')
+      return (
+        <LogInteractionsDialog
+          {...common}
+          candidateName={candidateName}
+          onSaved={(count) => {
+            saved(t('announce.logged', { count }))
+          }}
+          resubmit={item.resubmit ?? null}
+        />
+      )
+    if (item.kind === 'edit')
+      return (
+        <EditInteractionDialog
+          {...common}
+          target={item.target}
+          values={item.values}
+          onSaved={() => {
+            saved(t('announce.edited'))
+          }}
+          resubmit={item.resubmit ?? null}
+        />
+      )
+    return (
+      <DeleteInteractionDialog
+        {...common}
+        target={item.target}
+        values={item.values}
+        onSaved={() => {
+          saved(t('announce.deleted'))
+        }}
+        replaces={item.replaces ?? null}
+      />
+    )
+  }
+
   return (
     <>
       <Box role="status" sx={visuallyHidden}>
         {announcement}
       </Box>
-      {request === null ? null : (
-        <Suspense fallback={<FormCodeFallback title={title} onClose={onClose} />}>
-          {request.kind === 'log' ? (
-            <LogInteractionsDialog
-              candidateId={candidateId}
-              candidateName={candidateName}
-              onClose={onClose}
-              onSaved={(count) => {
-                saved(t('announce.logged', { count }))
-              }}
-              resubmit={request.resubmit ?? null}
-            />
-          ) : request.kind === 'edit' ? (
-            <EditInteractionDialog
-              candidateId={candidateId}
-              target={request.target}
-              values={request.values}
-              onClose={onClose}
-              onSaved={() => {
-                saved(t('announce.edited'))
-              }}
-              resubmit={request.resubmit ?? null}
-            />
-          ) : (
-            <DeleteInteractionDialog
-              candidateId={candidateId}
-              target={request.target}
-              values={request.values}
-              onClose={onClose}
-              onSaved={() => {
-                saved(t('announce.deleted'))
-              }}
-              replaces={request.replaces ?? null}
-            />
-          )}
+      {/* One keyed list: a journaled dialog keeps its state (hidden) while the next one opens. */}
+      {slots.map((slot) => (
+        <Suspense
+          key={slot.id}
+          fallback={
+            slot.isCurrent ? (
+              <FormCodeFallback title={titleOf(slot.request)} onClose={onClose} />
+            ) : null
+          }
+        >
+          {dialogFor(slot.request)}
         </Suspense>
-      )}
+      ))}
     </>
   )
 }

@@ -69,9 +69,13 @@ test('counsellor can log 3 interactions at once and sees them pending at once', 
     expect(within(feed).getByRole('article', { name: summary })).toHaveTextContent('Pending · new')
   }
   expect(within(feed).getAllByRole('article')).toHaveLength(before + 3)
-  // Screen readers hear what happened once the dialog is gone.
+  // Screen readers hear what happened once the 202 is in (the dialog left before it).
   expect(
-    screen.getByText('3 interactions logged. They show as pending until the server confirms them.'),
+    await screen.findByText(
+      '3 interactions logged. They show as pending until the server confirms them.',
+      {},
+      LOAD,
+    ),
   ).toBeInTheDocument()
 
   // Once the engine runs, the server holds exactly those three; the duration went as seconds.
@@ -211,6 +215,100 @@ test('a 400 lands on the row and field it names, and nothing typed is lost', asy
   expect(screen.getByRole('dialog')).toBe(dialog)
 })
 
+test('the dialog leaves as soon as the change is journaled: the card is pending while the 202 is still on its way', async () => {
+  backend.setScenario({ stuckQueue: true, writeAnswerDelayMs: 600_000 })
+  const candidate = quiet()
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Traag antwoord')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  const feed = screen.getByRole('feed', { name: 'Interactions' })
+  expect(within(feed).getByRole('article', { name: 'Traag antwoord' })).toHaveTextContent(
+    'Pending · new',
+  )
+  // The write was queued, but its 202 has not come: nothing is announced as logged yet, and a
+  // second "Log interaction" starts empty (the journal holds the rows, not the draft).
+  await waitFor(() => {
+    expect(backend.engine.queued()).toHaveLength(1)
+  }, LOAD)
+  expect(screen.queryByText(/logged\. It shows as pending/)).not.toBeInTheDocument()
+  expect(localStorage.getItem(draftKey(candidate.id))).toBeNull()
+  await user.click(screen.getByRole('button', { name: 'Log interaction' }))
+  const next = await findFormDialog('Log interactions')
+  expect(row(1).getByRole('textbox', { name: 'Summary' })).toHaveValue('')
+  await user.click(within(next).getByRole('button', { name: 'Cancel' }))
+
+  backend.setScenario({ writeAnswerDelayMs: 0 })
+  expect(
+    await screen.findByText(
+      'Interaction logged. It shows as pending until the server confirms it.',
+      {},
+      LOAD,
+    ),
+  ).toBeInTheDocument()
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  // One change, queued once (a resend under the same key is the same change).
+  expect(new Set(backend.engine.queued().map((item) => item.idempotencyKey)).size).toBe(1)
+  expect(backend.engine.queued()).toHaveLength(1)
+})
+
+test('a 400 that comes after the dialog left brings the same form back, with the values and the field messages', async () => {
+  const candidate = quiet()
+  let answer: () => void = () => undefined
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve
+  })
+  server.use(
+    http.post('*/api/v2/candidates/:candidateId/interactions', async () => {
+      await answered
+      return HttpResponse.json(
+        {
+          statusCode: 400,
+          message: 'Validation failed',
+          error: {
+            code: 'validation_error',
+            issues: [{ path: [0, 'summary'], message: 'must be at most 255 characters' }],
+          },
+          meta: { sandboxEnabled: false },
+        },
+        { status: 400 },
+      )
+    }),
+  )
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Te lang volgens de server')
+  await user.type(row(1).getByRole('textbox', { name: 'Notes' }), 'Niet kwijtraken')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  expect(
+    within(screen.getByRole('feed', { name: 'Interactions' })).getByRole('article', {
+      name: 'Te lang volgens de server',
+    }),
+  ).toHaveTextContent('Pending · new')
+
+  answer()
+  const back = await screen.findByRole('dialog', { name: 'Log interactions' }, LOAD)
+  expect(back).toBe(dialog)
+  expect(within(back).getByText(/did not accept one value/)).toBeInTheDocument()
+  const summary = row(1).getByRole('textbox', { name: 'Summary' })
+  expect(summary).toHaveValue('Te lang volgens de server')
+  expect(summary).toHaveAccessibleDescription('At most 255 characters')
+  expect(row(1).getByRole('textbox', { name: 'Notes' })).toHaveValue('Niet kwijtraken')
+  // Refused: no pending card stays behind, and the form keeps a draft again.
+  await waitFor(() => {
+    expect(screen.queryByRole('article', { name: 'Te lang volgens de server' })).toBeNull()
+  })
+  expect(localStorage.getItem(draftKey(candidate.id))).toContain('Niet kwijtraken')
+})
+
 test('a write that cannot be sent is shown on the form; saving again replaces it', async () => {
   backend.setScenario({ stuckQueue: true })
   const candidate = quiet()
@@ -245,8 +343,11 @@ test('a write that cannot be sent is shown on the form; saving again replaces it
   await waitFor(() => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
+  // The dialog left when the new entry was journaled; the unsent one leaves once it is accepted.
   const feed = screen.getByRole('feed', { name: 'Interactions' })
-  expect(within(feed).getAllByText('Niet kwijtraken')).toHaveLength(1)
+  await waitFor(() => {
+    expect(within(feed).getAllByText('Niet kwijtraken')).toHaveLength(1)
+  }, LOAD)
   expect(within(feed).queryByText('Not sent')).not.toBeInTheDocument()
 })
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { DraftRestoredAlert } from '@/components/form-dialog/draft-restored-alert'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
+import { useDialogPresence } from '@/components/form-dialog/use-form-submission'
 import type { PayloadObject } from '@/mutations/journal-entry'
 import type { JsonSchema } from '@/schema-form/json-value'
 import { SchemaArrayRows } from '@/schema-form/array-rows'
@@ -22,6 +23,11 @@ export type LogInteractionsDialogProps = {
   onClose: () => void
   /** The journal holds the rows now (the dialog is done); default: onClose. */
   onSaved?: (rowCount: number) => void
+  /**
+   * The rows are journaled and the dialog left the screen; keep it mounted until `onSaved` or
+   * `onClose` (a refused save brings it back).
+   */
+  onJournaled?: () => void
   /** Correct a failed or unsent create: its journal key, rows and why it failed. */
   resubmit?: { key: string; rows: readonly PayloadObject[]; error: JournalError | null } | null
 }
@@ -46,11 +52,14 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
   const { candidateId, candidateName, onClose, onSaved, resubmit = null, title, itemSchema } = props
   const { t } = useInteractionDialogTranslation()
   const titles = useInteractionLabels()
+  const presence = useDialogPresence(props.onJournaled)
   const { form, model, draft, submission, handleSubmit, handleStartOver } = useLogInteractionsForm({
     candidateId,
     itemSchema,
     titles,
     resubmit,
+    onJournaled: presence.onJournaled,
+    onReturned: presence.onReturned,
     onDone: (rowCount) => {
       if (onSaved) onSaved(rowCount)
       else onClose()
@@ -79,6 +88,7 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
   return (
     <FormDialog
       open
+      presence={presence}
       title={title}
       subtitle={candidateName ? t('log.subtitle', { name: candidateName }) : undefined}
       onClose={onClose}

@@ -27,6 +27,10 @@ export type UseEditInteractionFormOptions = {
   /** Correcting a failed or unsent edit: its journal key. */
   resubmitKey?: string | null
   onDone: (result: SubmitResult) => void
+  /** Journaled, answer still to come: the dialog leaves the screen (see useFormSubmission). */
+  onJournaled?: () => void
+  /** Refused (400) or not sent after `onJournaled`: the dialog comes back. */
+  onReturned?: () => void
 }
 
 /**
@@ -55,6 +59,8 @@ export function useEditInteractionForm(options: UseEditInteractionFormOptions) {
     resubmitKey,
     onIssues: (issues) => setServerIssues(issues).length,
     onDone: options.onDone,
+    onJournaled: options.onJournaled,
+    onReturned: options.onReturned,
   })
 
   const handleSubmit = form.handleSubmit(async () => {

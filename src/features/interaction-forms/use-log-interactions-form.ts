@@ -29,6 +29,10 @@ export type UseLogInteractionsFormOptions = {
   resubmit?: { key: string; rows: readonly PayloadObject[] } | null
   /** The journal holds the rows: how many were sent. */
   onDone: (rowCount: number) => void
+  /** Journaled, answer still to come: the dialog leaves the screen (see useFormSubmission). */
+  onJournaled?: () => void
+  /** Refused (400) or not sent after `onJournaled`: the dialog comes back. */
+  onReturned?: () => void
 }
 
 function payloadRows(payload: JsonObject): PayloadObject[] {
@@ -70,6 +74,15 @@ export function useLogInteractionsForm(options: UseLogInteractionsFormOptions) {
   const submission = useFormSubmission({
     resubmitKey: resubmit?.key ?? null,
     onIssues: (issues) => setServerIssues(issues, { basePath: ROWS }).length,
+    onJournaled: () => {
+      // The journal's entry holds the rows now; a second "Log interaction" must not restore them.
+      formDraft.clear()
+      options.onJournaled?.()
+    },
+    onReturned: () => {
+      formDraft.resume(form.getValues())
+      options.onReturned?.()
+    },
     onDone: (_result, rows) => {
       formDraft.clear()
       options.onDone(Array.isArray(rows) ? rows.length : 1)

@@ -54,6 +54,14 @@ test('QA sets engine latency, failure rate and failing reads, and the read count
   await user.type(latency, '4000')
   expect(backend.getScenario().latencyMs).toBe(4000)
 
+  const writeDelay = within(panel).getByRole('spinbutton', { name: 'Write answer delay (ms)' })
+  await user.clear(writeDelay)
+  await user.type(writeDelay, '2000')
+  expect(backend.getScenario().writeAnswerDelayMs).toBe(2000)
+  await waitFor(() => {
+    expect(new URLSearchParams(url.search).get('mock.writeDelay')).toBe('2000')
+  })
+
   const failure = within(panel).getByRole('slider', { name: /Failure rate/ })
   failure.focus()
   await user.keyboard('{ArrowRight}{ArrowRight}')

@@ -128,6 +128,17 @@ export function QaPanel({ control, onClose }: QaPanelProps) {
       </Group>
 
       <Group title={t('qa.network')}>
+        <NumberDraftField
+          label={t('qa.writeDelay')}
+          hint={t('qa.writeDelayHint')}
+          value={scenario.writeAnswerDelayMs}
+          min={0}
+          max={MAX_MS}
+          step={100}
+          onChange={(writeAnswerDelayMs) => {
+            set({ writeAnswerDelayMs })
+          }}
+        />
         <ToggleRow
           label={t('qa.drop')}
           hint={t('qa.dropHint')}

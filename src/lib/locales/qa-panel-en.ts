@@ -18,6 +18,9 @@ export const qaPanelEn = {
   events: 'Events stream (/events)',
   eventsHint: 'Off: the stream answers 503 and the app has to confirm writes by re-reading.',
   network: 'Network',
+  writeDelay: 'Write answer delay (ms)',
+  writeDelayHint:
+    'How long the answer to a write (the 202, or a 400) takes to arrive. The write is queued at once; only the answer is slow.',
   drop: 'Lose the response of the next write',
   dropHint:
     'The write is queued, but the app gets a network error, as if the connection dropped (tests retrying with the same key).',

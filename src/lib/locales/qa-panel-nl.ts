@@ -21,6 +21,9 @@ export const qaPanelNl: typeof qaPanelEn = {
   eventsHint:
     'Uit: de stroom antwoordt 503 en de app moet wijzigingen bevestigen door opnieuw te lezen.',
   network: 'Netwerk',
+  writeDelay: 'Vertraging antwoord op een wijziging (ms)',
+  writeDelayHint:
+    'Zo lang duurt het voordat het antwoord op een wijziging (de 202, of een 400) binnenkomt. De wijziging staat meteen in de wachtrij; alleen het antwoord is traag.',
   drop: 'Antwoord op de volgende wijziging kwijtraken',
   dropHint:
     'De wijziging komt in de rij, maar de app krijgt een netwerkfout, alsof de verbinding wegviel (test opnieuw versturen met dezelfde sleutel).',

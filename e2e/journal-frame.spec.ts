@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import {
+  control,
+  en,
+  logInteraction,
+  openCandidate,
+  persistedJournal,
+  pickCandidate,
+  quiet,
+  uniqueSummary,
+} from './journal-kit'
+
+/**
+ * Issue 14, "the pending card within one frame": the dialog leaves as soon as the journal holds
+ * the change, even when the 202 itself is slow (mock.writeDelay holds the answer, not the engine).
+ */
+test('with a slow 202 the dialog is gone and the card pending at once; the 202 then lands on the same card', async ({
+  page,
+}) => {
+  const { candidate } = await pickCandidate(page, quiet)
+  const summary = uniqueSummary('Slow 202')
+  const feed = await openCandidate(page, en, candidate.id, {
+    'mock.writeDelay': '600000',
+    'mock.latency': '600000',
+  })
+  const mock = control(page)
+
+  await logInteraction(page, en, summary) // waits until the dialog is hidden
+  const card = feed.getByRole('article', { name: summary })
+  await expect(card).toContainText(en.pendingNew)
+  // The write is queued upstream, but its 202 has not come back: the entry is still `sending`.
+  const [entry] = await persistedJournal(page)
+  expect(entry?.phase).toBe('sending')
+  expect(await mock.queued()).toContain(entry?.key)
+  // Focus went back to where the counsellor started, and the page is clean for axe while the
+  // hidden form waits for its answer.
+  await expect(page.getByRole('button', { name: en.logInteraction, exact: true })).toBeFocused()
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
+  // The answer arrives: the same entry is accepted, still one card, still pending.
+  await mock.setScenario({ writeAnswerDelayMs: 0 })
+  await expect.poll(async () => (await persistedJournal(page))[0]?.phase).toBe('queued')
+  await expect(feed.getByRole('article', { name: summary })).toHaveCount(1)
+  await expect(card).toContainText(en.pendingNew)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+})
