@@ -70,7 +70,7 @@ async function readStream(
   }
 }
 
-function parseOutcome(data: string): MutationOutcome | null {
+export function parseOutcome(data: string): MutationOutcome | null {
   const json = parseJson(data)
   const parsed = json.ok ? mutationOutcomeSchema.safeParse(json.value) : null
   return parsed?.success ? parsed.data : null

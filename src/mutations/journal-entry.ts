@@ -15,7 +15,6 @@ export const JOURNAL_PHASES = [
   'failed',
   'stale',
 ] as const
-export type JournalPhase = (typeof JOURNAL_PHASES)[number]
 
 /** The API's error kinds (a mapped type, so a new ApiErrorKind must be added here). */
 const API_ERROR_KINDS: { [K in ApiErrorKind]: K } = {
@@ -39,7 +38,6 @@ export const journalErrorKindSchema = z.enum({
   dependency: 'dependency',
   contract: 'contract',
 } as const)
-export type JournalErrorKind = z.infer<typeof journalErrorKindSchema>
 
 export const journalErrorSchema = z.object({
   kind: journalErrorKindSchema,
@@ -63,7 +61,6 @@ export const targetRefSchema = z.object({
   createKey: z.string().check(z.minLength(1)),
   index: z.int().check(z.nonnegative()),
 })
-export type TargetRef = z.infer<typeof targetRefSchema>
 
 const timestamp = z.int().check(z.nonnegative())
 

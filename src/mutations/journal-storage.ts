@@ -3,9 +3,7 @@ import type { ApiScope } from '@/api/client'
 import { parseJson } from '@/lib/json'
 import { journalEntrySchema, type JournalEntry } from '@/mutations/journal-entry'
 import {
-  JOURNAL_STORAGE_VERSION,
   defaultStorage,
-  hasStoredJournal,
   isJournalEntryItem,
   journalEntryItemKey,
   journalHaltKey,
@@ -14,7 +12,7 @@ import {
   storageItems,
 } from '@/mutations/journal-storage-key'
 
-export { JOURNAL_STORAGE_VERSION, defaultStorage, hasStoredJournal, journalStorageKey }
+export { defaultStorage, journalStorageKey }
 
 /**
  * The journal in `localStorage`, one item per entry (see journal-storage-key.ts). Everything read
