@@ -177,10 +177,17 @@ test('deleting a record older than the newest 100 is not confirmed just because 
   )
   const phases = () => result.current.journal.entries.map((entry) => entry.phase)
   await act(async () => {
-    await result.current.remove.submit({ target: { id: beyond.id }, previous: null })
+    // As the delete dialog sends them: the values the counsellor saw (they place the record).
+    await result.current.remove.submit({
+      target: { id: beyond.id },
+      previous: { performedAt: beyond.performedAt },
+    })
   })
   await act(async () => {
-    await result.current.remove.submit({ target: { id: shown.id }, previous: null })
+    await result.current.remove.submit({
+      target: { id: shown.id },
+      previous: { performedAt: shown.performedAt },
+    })
   })
   const reads = () => backend.requestCounts()['GET /candidates/:candidateId/interactions'] ?? 0
   const readsBefore = reads()

@@ -31,8 +31,14 @@ function candidateId(): string {
 
 function serve(data: Interaction[]) {
   server.use(
-    http.get('*/api/v2/candidates/:candidateId/interactions', () =>
-      HttpResponse.json({ statusCode: 200, message: 'OK', data, meta: { sandboxEnabled: false } }),
+    // Answered from the environment asked for: the client refuses anything else as data.
+    http.get('*/api/v2/candidates/:candidateId/interactions', ({ request }) =>
+      HttpResponse.json({
+        statusCode: 200,
+        message: 'OK',
+        data,
+        meta: { sandboxEnabled: request.headers.get('x-api-sandbox') === 'true' },
+      }),
     ),
   )
 }
