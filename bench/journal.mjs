@@ -248,7 +248,10 @@ async function measure(candidateId, mode) {
   // Every confirmed entry leaves the journal a few seconds after its record was shown.
   const journalLeft = await page
     .waitForFunction(
-      () => localStorage.getItem('candidate-timeline:journal:v1:production:utrecht') === null,
+      () =>
+        !Object.keys(localStorage).some((item) =>
+          item.startsWith('candidate-timeline:journal:v2:production:utrecht#'),
+        ),
       null,
       { timeout: 15_000 },
     )

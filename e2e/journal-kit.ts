@@ -11,7 +11,8 @@ import { mockIn } from './mock'
 export const POST_INTERACTIONS = 'POST /candidates/:candidateId/interactions'
 export const GET_INTERACTIONS = 'GET /candidates/:candidateId/interactions'
 /** Where the app keeps the journal of the demo region (production) — see journal-storage.ts. */
-export const JOURNAL_STORAGE_KEY = 'candidate-timeline:journal:v1:production:utrecht'
+/** Where the journal keeps each entry of the demo's Utrecht production scope (one item each). */
+export const JOURNAL_ITEM_PREFIX = 'candidate-timeline:journal:v2:production:utrecht#'
 
 export const en = {
   feed: 'Interactions',
@@ -238,17 +239,17 @@ export type JournalEntryView = {
 
 /** The journal as the app persisted it in localStorage (what survives a reload or a closed tab). */
 export async function persistedJournal(page: Page): Promise<JournalEntryView[]> {
-  return page.evaluate((storageKey) => {
-    const raw = localStorage.getItem(storageKey)
-    if (raw === null) return []
-    const parsed = JSON.parse(raw) as { entries: JournalEntryView[] }
-    return parsed.entries.map(({ key, phase, attempts, operation }) => ({
-      key,
-      phase,
-      attempts,
-      operation,
-    }))
-  }, JOURNAL_STORAGE_KEY)
+  return page.evaluate((prefix) => {
+    const entries: (JournalEntryView & { createdAt: number })[] = []
+    for (let index = 0; index < localStorage.length; index += 1) {
+      const item = localStorage.key(index)
+      const raw = item?.startsWith(prefix) ? localStorage.getItem(item) : null
+      if (raw !== null) entries.push(JSON.parse(raw) as JournalEntryView & { createdAt: number })
+    }
+    return entries
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .map(({ key, phase, attempts, operation }) => ({ key, phase, attempts, operation }))
+  }, JOURNAL_ITEM_PREFIX)
 }
 
 export type SeenRequest = { method: string; path: string; key: string | null; at: number }
@@ -294,7 +295,7 @@ declare global {
  */
 export async function watchCardAndAccept(page: Page, summary: string) {
   await page.addInitScript(
-    ({ text, storageKey }) => {
+    ({ text, prefix }) => {
       const timing: CardTiming = { cardAt: null, phaseAtCard: null, acceptedAt: null }
       window.__journalCard = timing
       new PerformanceObserver((list) => {
@@ -304,11 +305,17 @@ export async function watchCardAndAccept(page: Page, summary: string) {
           }
         }
       }).observe({ type: 'resource', buffered: true })
+      // The phase of the newest entry the journal has stored.
       const phaseNow = () => {
-        const raw = localStorage.getItem(storageKey)
-        if (raw === null) return null
-        const entries = (JSON.parse(raw) as { entries: { phase: string }[] }).entries
-        return entries.at(-1)?.phase ?? null
+        let newest: { phase: string; createdAt: number } | null = null
+        for (let index = 0; index < localStorage.length; index += 1) {
+          const item = localStorage.key(index)
+          const raw = item?.startsWith(prefix) ? localStorage.getItem(item) : null
+          if (raw === null) continue
+          const entry = JSON.parse(raw) as { phase: string; createdAt: number }
+          if (newest === null || entry.createdAt >= newest.createdAt) newest = entry
+        }
+        return newest?.phase ?? null
       }
       new MutationObserver((records) => {
         if (timing.cardAt !== null) return
@@ -325,7 +332,7 @@ export async function watchCardAndAccept(page: Page, summary: string) {
         }
       }).observe(document, { childList: true, subtree: true, characterData: true })
     },
-    { text: summary, storageKey: JOURNAL_STORAGE_KEY },
+    { text: summary, prefix: JOURNAL_ITEM_PREFIX },
   )
   return () => page.evaluate(() => window.__journalCard ?? null)
 }
