@@ -121,7 +121,8 @@ test.describe('in Dutch', () => {
     const articles = feed.getByRole('article')
     await articles.first().focus()
     await page.keyboard.press('ArrowDown')
-    await expect(articles.nth(1).or(articles.first())).toBeFocused()
+    // The next entry, or the same one when the filter left only one.
+    await expect(ofType > 1 ? articles.nth(1) : articles.first()).toBeFocused()
 
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'CSV exporteren' }).click()
