@@ -4,6 +4,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { createApiClient, type ApiConfig } from '@/api/client'
 import { ApiError } from '@/api/errors'
+import { apiWrites } from '@/api/writes'
 
 const ORIGIN = 'http://api.test'
 const server = setupServer()
@@ -85,10 +86,14 @@ test('a write carries the idempotency key and callback as query parameters and a
       return HttpResponse.json(accepted('key-9'), { status: 202 })
     }),
   )
-  const result = await createApiClient(base).createInteractions('c1', [{ type: ['E-mail'] }], {
-    idempotencyKey: 'key-9',
-    callbackUrl: 'https://relay.test/cb',
-  })
+  const result = await apiWrites(createApiClient(base)).createInteractions(
+    'c1',
+    [{ type: ['E-mail'] }],
+    {
+      idempotencyKey: 'key-9',
+      callbackUrl: 'https://relay.test/cb',
+    },
+  )
   expect(result).toEqual({ echoedKey: 'key-9', sandboxEnabled: false, unreadable: null })
   expect(new URL(url).searchParams.get('idempotencyKey')).toBe('key-9')
   expect(new URL(url).searchParams.get('callbackUrl')).toBe('https://relay.test/cb')
@@ -113,7 +118,7 @@ test('a 400 becomes an ApiError with the field issues', async () => {
     ),
   )
   const error = await caught(
-    createApiClient(base).createInteractions('c1', [{}], { idempotencyKey: 'k' }),
+    apiWrites(createApiClient(base)).createInteractions('c1', [{}], { idempotencyKey: 'k' }),
   )
   expect(error.kind).toBe('validation')
   expect(error.issues).toEqual([{ path: [0, 'performedAt'], message: 'is required' }])
@@ -202,7 +207,9 @@ test('any 2xx on a write is an acceptance, even when its body cannot be read', a
   ]
   for (const respond of bodies) {
     server.use(http.post(`${ORIGIN}/api/v2/candidates/c1/interactions`, respond))
-    const ack = await createApiClient(base).createInteractions('c1', [{}], { idempotencyKey: 'k' })
+    const ack = await apiWrites(createApiClient(base)).createInteractions('c1', [{}], {
+      idempotencyKey: 'k',
+    })
     expect(ack.echoedKey).toBeNull()
     expect(ack.unreadable).toEqual(expect.any(String))
   }
@@ -217,7 +224,9 @@ test('a request that gets no answer within the timeout is a transient timeout er
     http.get(`${ORIGIN}/api/v2/candidates/c1`, () => new Promise<never>(() => undefined)),
   )
   const client = createApiClient({ ...base, timeoutMs: 30 })
-  const write = await caught(client.createInteractions('c1', [{}], { idempotencyKey: 'k' }))
+  const write = await caught(
+    apiWrites(client).createInteractions('c1', [{}], { idempotencyKey: 'k' }),
+  )
   expect(write).toMatchObject({ kind: 'network', code: 'timeout', isTransient: true })
   const read = await caught(client.getCandidate('c1'))
   expect(read.code).toBe('timeout')
@@ -244,6 +253,6 @@ test('an answer from the other environment is refused as data, and reported on a
   const sandbox = createApiClient({ ...base, environment: 'sandbox' })
   const read = await caught(sandbox.getCandidate('c1'))
   expect(read).toMatchObject({ kind: 'invalid-response', code: 'sandbox_mismatch' })
-  const ack = await sandbox.createInteractions('c1', [{}], { idempotencyKey: 'k' })
+  const ack = await apiWrites(sandbox).createInteractions('c1', [{}], { idempotencyKey: 'k' })
   expect(ack.sandboxEnabled).toBe(false)
 })

@@ -4,9 +4,6 @@ import {
   HEADER_API_KEY,
   HEADER_RETRY_AFTER,
   HEADER_SANDBOX,
-  QUERY_CALLBACK_URL,
-  QUERY_IDEMPOTENCY_KEY,
-  acceptedSchema,
   candidateEnvelopeSchema,
   candidateListSchema,
   errorBodySchema,
@@ -14,7 +11,6 @@ import {
   parseRetryAfter,
   paths,
   schemaEnvelopeSchema,
-  type Accepted,
   type Candidate,
   type CandidateList,
   type Environment,
@@ -42,32 +38,13 @@ export type ApiConfig = {
 /** A request that has had no complete answer after this long is given up as a timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000
 
-/**
- * What a write's 2xx said. Any 2xx means accepted — the mutation is queued from then on — even
- * when the body cannot be read, so these fields are what the body told us, where it could.
- */
-export type WriteAck = {
-  /** The key the 202 echoed; null when the body could not be read. */
-  echoedKey: string | null
-  /** `meta.sandboxEnabled`; null when the body could not be read. */
-  sandboxEnabled: boolean | null
-  /** Why the body could not be read; null when it could. */
-  unreadable: string | null
-}
-
 /** The upstream answered from another environment than the one asked for. */
 export const SANDBOX_MISMATCH = 'sandbox_mismatch'
 
 /** What every cache key starts with, so environments and regions never share data. */
 export type ApiScope = { environment: Environment; region: string }
 
-export type WriteOptions = {
-  idempotencyKey: string
-  callbackUrl?: string
-  signal?: AbortSignal
-}
-
-type RequestInput = {
+export type RequestInput = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   path: string
   query?: Record<string, string | number | undefined | null>
@@ -180,50 +157,12 @@ export function createApiClient(config: ApiConfig) {
     })
   }
 
-  /**
-   * A write. Any 2xx is an acceptance, whatever its body: the mutation is queued from then on,
-   * so a body that cannot be read (or fails to arrive) must never lead to a second attempt
-   * under another key. What the body did say comes back for the caller to check.
-   */
-  function write(
-    method: 'POST' | 'PATCH' | 'DELETE',
-    path: string,
-    body: unknown,
-    options: WriteOptions,
-  ): Promise<WriteAck> {
-    const input: RequestInput = {
-      method,
-      path,
-      body,
-      signal: options.signal,
-      query: {
-        [QUERY_IDEMPOTENCY_KEY]: options.idempotencyKey,
-        [QUERY_CALLBACK_URL]: options.callbackUrl,
-      },
-    }
-    return exchange(input, async (response) => {
-      try {
-        const accepted: Accepted = await parseBody(response, acceptedSchema)
-        return {
-          echoedKey: accepted.data.idempotencyKey,
-          sandboxEnabled: accepted.meta.sandboxEnabled,
-          unreadable: null,
-        }
-      } catch (error) {
-        if (options.signal?.aborted) throw error // stopped: the same key goes out again later
-        return {
-          echoedKey: null,
-          sandboxEnabled: null,
-          unreadable: error instanceof Error ? error.message : String(error),
-        }
-      }
-    })
-  }
-
   return {
     config,
     scope,
     send,
+    /** A request whose 2xx response `read` turns into a result (writes: src/api/writes.ts). */
+    exchange,
     /** Calls back whenever a read is answered from the other environment (the journal halts). */
     subscribeSandboxMismatch: (listener: (error: ApiError) => void) => {
       mismatchListeners.add(listener)
@@ -284,28 +223,6 @@ export function createApiClient(config: ApiConfig) {
           signal,
         })
       ).data,
-
-    createCandidates: (payloads: readonly unknown[], options: WriteOptions) =>
-      write('POST', paths.candidates, payloads, options),
-
-    updateCandidate: (id: string, patch: Record<string, unknown>, options: WriteOptions) =>
-      write('PATCH', paths.candidate(id), patch, options),
-
-    createInteractions: (
-      candidateId: string,
-      payloads: readonly unknown[],
-      options: WriteOptions,
-    ) => write('POST', paths.interactions(candidateId), payloads, options),
-
-    updateInteraction: (
-      candidateId: string,
-      interactionId: string,
-      patch: Record<string, unknown>,
-      options: WriteOptions,
-    ) => write('PATCH', paths.interaction(candidateId, interactionId), patch, options),
-
-    deleteInteraction: (candidateId: string, interactionId: string, options: WriteOptions) =>
-      write('DELETE', paths.interaction(candidateId, interactionId), undefined, options),
   }
 }
 
@@ -313,7 +230,7 @@ async function readJson(response: Response): Promise<ParsedJson> {
   return parseJson(await response.text())
 }
 
-async function parseBody<S extends z.ZodMiniType>(
+export async function parseBody<S extends z.ZodMiniType>(
   response: Response,
   schema: S,
 ): Promise<z.infer<S>> {

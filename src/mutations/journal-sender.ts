@@ -1,5 +1,6 @@
 import { refusalProvesNotQueued } from '@/api/contract'
-import type { ApiClient, WriteAck } from '@/api/client'
+import type { ApiClient } from '@/api/client'
+import { apiWrites, type WriteAck } from '@/api/writes'
 import { isApiError } from '@/api/errors'
 import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
@@ -11,22 +12,23 @@ export function sendEntry(
   entry: JournalEntry,
   signal: AbortSignal,
 ): Promise<WriteAck> {
+  const writes = apiWrites(api)
   const options = { idempotencyKey: entry.key, signal }
   const rows = createRows(entry)
   const patch = updatePatch(entry)
   const { candidateId, targetId } = entry
 
   if (entry.resource === 'interaction' && candidateId !== null) {
-    if (entry.operation === 'create') return api.createInteractions(candidateId, rows, options)
+    if (entry.operation === 'create') return writes.createInteractions(candidateId, rows, options)
     if (entry.operation === 'update' && patch && targetId !== null)
-      return api.updateInteraction(candidateId, targetId, patch, options)
+      return writes.updateInteraction(candidateId, targetId, patch, options)
     if (entry.operation === 'delete' && targetId !== null)
-      return api.deleteInteraction(candidateId, targetId, options)
+      return writes.deleteInteraction(candidateId, targetId, options)
   }
   if (entry.resource === 'candidate') {
-    if (entry.operation === 'create') return api.createCandidates(rows, options)
+    if (entry.operation === 'create') return writes.createCandidates(rows, options)
     if (entry.operation === 'update' && patch && targetId !== null)
-      return api.updateCandidate(targetId, patch, options)
+      return writes.updateCandidate(targetId, patch, options)
   }
   // The entry schema rules these out; reaching this is a bug, not a network problem.
   return Promise.reject(new Error(`cannot send ${entry.operation} of ${entry.resource}`))

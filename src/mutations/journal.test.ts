@@ -2,6 +2,7 @@
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { ApiError } from '@/api/errors'
+import { apiWrites } from '@/api/writes'
 import { createMockServer } from '@/mocks/node'
 import { NotResubmittableError } from '@/mutations/journal'
 import { buildEntry } from '@/mutations/journal-input'
@@ -160,7 +161,9 @@ test('an entry left `sending` by a closed tab is sent again with its key on star
   )
   // The first request did reach the server before the tab closed.
   const first = rig({ storage: new MemoryStorage(), options: { isEventsEnabled: false } })
-  await first.api.createInteractions(id, [row('tab closed')], { idempotencyKey: 'left-sending' })
+  await apiWrites(first.api).createInteractions(id, [row('tab closed')], {
+    idempotencyKey: 'left-sending',
+  })
   const { phaseOf } = rig({ storage })
   await vi.waitFor(() => {
     expect(phaseOf('left-sending')).toMatch(/queued|confirmed/)
