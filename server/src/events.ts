@@ -58,15 +58,9 @@ export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: Str
         res.write(frame(event))
         if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy()
       }
-      let unsubscribe: () => void
-      try {
-        unsubscribe = await hub.subscribe(scope, (event) => {
-          if (replaying) held.push(event)
-          else send(event)
-        })
-      } catch (error) {
-        request.log.warn({ err: error }, 'events: Redis unavailable')
-        return relayError(
+      // Redis is down: the browser tries again shortly (and confirms by polling meanwhile).
+      const unavailable = () =>
+        relayError(
           reply,
           503,
           'unavailable',
@@ -75,6 +69,15 @@ export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: Str
             'retry-after': '5',
           },
         )
+      let unsubscribe: () => void
+      try {
+        unsubscribe = await hub.subscribe(scope, (event) => {
+          if (replaying) held.push(event)
+          else send(event)
+        })
+      } catch (error) {
+        request.log.warn({ err: error }, 'events: Redis unavailable')
+        return unavailable()
       }
 
       let replay: StreamEvent[] = []
@@ -88,15 +91,7 @@ export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: Str
       } catch (error) {
         unsubscribe()
         request.log.warn({ err: error }, 'events: Redis unavailable during replay')
-        return relayError(
-          reply,
-          503,
-          'unavailable',
-          'Events are unavailable right now; try again shortly.',
-          {
-            'retry-after': '5',
-          },
-        )
+        return unavailable()
       }
 
       reply.hijack()
