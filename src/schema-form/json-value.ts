@@ -10,10 +10,6 @@ export type JsonObject = Record<string, unknown>
 export type JsonType = 'null' | 'boolean' | 'object' | 'array' | 'number' | 'string'
 export type IssuePath = (string | number)[]
 
-// Import `isRecord` from '@/lib/json'. This re-export only keeps
-// src/features/interaction-forms building until its owner switches that import; then remove it.
-export { isRecord }
-
 export function readString(schema: JsonSchema, key: string): string | undefined {
   const value = schema[key]
   return typeof value === 'string' ? value : undefined
