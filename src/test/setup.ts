@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { initI18n } from '@/lib/i18n'
+
+// `findBy…` waits up to 5 s instead of 1 s: on a cold CI run the first render of a lazy screen (the
+// QA panel, a dialog) has to transform its chunk first, which took over a second on 2 busy cores.
+// A test still fails when the thing never appears.
+configure({ asyncUtilTimeout: 5_000 })
 
 // Node-environment tests (`// @vitest-environment node`, e.g. the mock's) have no DOM to set up.
 const hasDom = typeof window !== 'undefined'
