@@ -11,9 +11,9 @@ import { armTooltips } from '@/components/lazy-tooltip'
 import { hostOf } from '@/config/base-url'
 import { useConnection } from '@/config/connection'
 import { QaPanelButton } from '@/features/qa-panel/qa-panel-button'
+import { AppBarSandboxSwitch } from '@/app/app-bar-sandbox-switch'
 import { SandboxBanner } from '@/features/settings/sandbox-banner'
 import { JournalHaltBanner } from '@/features/sync/journal-halt-banner'
-import { SandboxSwitch } from '@/features/settings/sandbox-switch'
 import { SettingsLink } from '@/features/settings/settings-link'
 import { ColorSchemeToggle } from '@/theme/color-scheme-toggle'
 import { visuallyHidden } from '@/theme/visually-hidden'
@@ -73,7 +73,7 @@ export function AppHeader() {
             </Typography>
           )}
         </div>
-        <SandboxSwitch label={t('settings.header.sandboxSwitch')} size="small" />
+        <AppBarSandboxSwitch label={t('settings.header.sandboxSwitch')} />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <SyncStatus />
           {/* Compared here, not through buildEnv: a build without the mock then drops the code. */}

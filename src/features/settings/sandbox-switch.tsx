@@ -5,14 +5,13 @@ import { useConnection } from '@/config/connection'
 
 type SandboxSwitchProps = {
   label: string
-  size?: 'small' | 'medium'
 }
 
 /**
  * Production ⇄ sandbox. The URL follows (`?sandbox=1`, see useUrlState); caches and the journal
  * are per environment, so switching with unsent changes keeps each environment's apart.
  */
-export function SandboxSwitch({ label, size = 'medium' }: SandboxSwitchProps) {
+export function SandboxSwitch({ label }: SandboxSwitchProps) {
   const { environment, setEnvironment } = useConnection()
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
@@ -25,7 +24,6 @@ export function SandboxSwitch({ label, size = 'medium' }: SandboxSwitchProps) {
       sx={{ mr: 0 }}
       control={
         <Switch
-          size={size}
           checked={environment === 'sandbox'}
           onChange={handleChange}
           color="warning"
