@@ -287,3 +287,56 @@ test('a read answered from the other environment halts writes too, before any is
   await journal.submit(create('not sent', 'k-after-read'))
   expect(backend.requestCounts()[POSTS]).toBeUndefined()
 })
+
+const refused = (summary: string, key: string) => ({
+  ...create(summary, key),
+  payload: [{ type: ['Telefonisch'], performedAt: 'gisteren', summary }],
+})
+
+test('a 400 while its form is open goes to the form: nothing new stays journaled', async () => {
+  const { journal, entry } = rig()
+  await expect(journal.submit(refused('form still open', 'k-open'))).rejects.toMatchObject({
+    kind: 'validation',
+  })
+  expect(entry('k-open')).toBeUndefined()
+})
+
+test('a 400 after its form is gone keeps the change, its values and the issues, for edit & resubmit', async () => {
+  const { journal, entry, storage } = rig()
+  const input = refused('page left before the answer', 'k-left')
+  const answered = journal.submit(input)
+  journal.release('k-left') // the counsellor left the candidate page; the 400 is still to come
+  await expect(answered).resolves.toEqual({ key: 'k-left', status: 'unsent' })
+  const kept = entry('k-left')
+  expect(kept?.phase).toBe('unsent')
+  expect(kept?.payload).toEqual(input.payload)
+  expect(kept?.error?.kind).toBe('validation')
+  expect(kept?.error?.issues?.map((issue) => issue.path)).toContainEqual([0, 'performedAt'])
+  expect(kept && isResubmittable(kept)).toBe(true)
+  expect(storedEntry(storage, 'k-left')).not.toBeNull() // survives a reload too
+  expect(made('page left before the answer')).toHaveLength(0)
+})
+
+test('a refused resubmit whose form is gone keeps the corrected values, not the original', async () => {
+  server.use(
+    http.post(
+      WRITE,
+      () =>
+        HttpResponse.json(
+          { statusCode: 401, message: 'no', error: { code: 'unauthorized' } },
+          { status: 401 },
+        ),
+      { once: true },
+    ),
+  )
+  const { journal, entry } = rig({ createKey: () => 'k-corrected' })
+  await journal.submit(create('first try', 'k-first'))
+  expect(entry('k-first')?.phase).toBe('unsent')
+  const corrected = [{ type: ['Telefonisch'], performedAt: 'eergisteren', summary: 'corrected' }]
+  const answered = journal.resubmit('k-first', corrected)
+  journal.release('k-corrected')
+  await expect(answered).resolves.toEqual({ key: 'k-corrected', status: 'unsent' })
+  expect(entry('k-first')).toBeUndefined()
+  expect(entry('k-corrected')?.payload).toEqual(corrected)
+  expect(entry('k-corrected')?.error?.kind).toBe('validation')
+})

@@ -46,6 +46,12 @@ export type Journal = {
   submit: (input: SubmitInput) => Promise<SubmitResult>
   retry: (key: string) => void
   discard: (key: string) => void
+  /**
+   * The form that submitted `key` is gone (its page was left) while the answer is still out: a
+   * 400 then keeps the entry, unsent with the server's issues, for "Edit & resubmit" in the
+   * Changes list, instead of handing the issues to a form that no longer exists.
+   */
+  release: (key: string) => void
   /** Lets writes go out again after a halt (the counsellor fixed the connection). */
   resume: () => void
   resubmit: (

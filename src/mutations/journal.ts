@@ -41,6 +41,8 @@ import { planReconcile, type PlannedEvent } from '@/mutations/reconcile'
  */
 /** The form's promise for a submit, settled by the first attempt (or a 400 right away). */
 type Waiter = {
+  /** false once its form is gone (`release`): a 400 then stays in the journal, see `send`. */
+  isAttended: boolean
   promise: Promise<SubmitResult>
   resolve: (result: SubmitResult) => void
   reject: (error: unknown) => void
@@ -53,7 +55,7 @@ function createWaiter(): Waiter {
     resolve = res
     reject = rej
   })
-  return { promise, resolve, reject }
+  return { isAttended: true, promise, resolve, reject }
 }
 
 const DISCARDABLE = new Set(['unsent', 'failed', 'stale', 'confirmed'])
@@ -239,7 +241,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       const waiter = waiters.get(key)
       const replaced = replacing.get(key)
       replacing.delete(key)
-      if (isApiError(error) && error.kind === 'validation' && waiter) {
+      if (isApiError(error) && error.kind === 'validation' && waiter?.isAttended) {
         // The form is still open and maps the issues onto its fields: nothing new stays
         // journaled, and a resubmit's original comes back — in the same write.
         waiters.delete(key)
@@ -350,6 +352,13 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       if (!entry || !DISCARDABLE.has(entry.phase)) return
       commit(entries.filter((e) => e.key !== key))
       applyEvents([])
+    },
+    release: (key) => {
+      const waiter = waiters.get(key)
+      if (waiter) waiter.isAttended = false
+      // Nobody can correct a refused resubmit on a form now: its corrected values stay (unsent,
+      // with the issues) rather than the original coming back over them.
+      replacing.delete(key)
     },
     resubmit: (key, payload) => {
       const entry = find(key)

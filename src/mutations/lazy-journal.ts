@@ -137,6 +137,10 @@ export function createLazyJournal(api: ApiClient, options: JournalOptions = {}):
         journal.discard(entryKey)
       })
     },
+    // Without an engine nothing was submitted, so there is no answer to wait for.
+    release: (entryKey) => {
+      engine?.release(entryKey)
+    },
     resume: () => {
       engine?.resume()
     },

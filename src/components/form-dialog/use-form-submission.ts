@@ -43,10 +43,10 @@ type JournalLike = ReturnType<typeof useJournalContext>['journal']
 export function watchJournaled<T>(
   journal: JournalLike,
   send: () => Promise<T>,
-  onJournaled: () => void,
+  onJournaled: (key: string) => void,
 ): { promise: Promise<T>; stop: () => void } {
   const before = new Set(journal.getSnapshot().entries.map((entry) => entry.key))
-  const hasNewEntry = () => journal.getSnapshot().entries.some((entry) => !before.has(entry.key))
+  const newEntry = () => journal.getSnapshot().entries.find((entry) => !before.has(entry.key))
   let isDone = false
   let unsubscribe: () => void = () => undefined
   const stop = () => {
@@ -54,10 +54,13 @@ export function watchJournaled<T>(
     unsubscribe()
   }
   const check = () => {
-    if (isDone || !hasNewEntry()) return
+    const entry = isDone ? undefined : newEntry()
+    if (!entry) return
     stop()
     // One render for the pending card and the dialog leaving: no frame shows one without the other.
-    flushSync(onJournaled)
+    flushSync(() => {
+      onJournaled(entry.key)
+    })
   }
   unsubscribe = journal.subscribe(check)
   const promise = send()
@@ -75,10 +78,31 @@ export function useFormSubmission(options: FormSubmissionOptions) {
   const { journal } = useJournalContext()
   const [error, setError] = useState<SubmissionError | null>(null)
   const heldKey = useRef<string | null>(options.resubmitKey ?? null)
+  /** Journaled, its answer still out: the form (hidden) is what a 400 comes back to. */
+  const awaitedKey = useRef<string | null>(null)
   const latest = useRef(options)
   useEffect(() => {
     latest.current = options
   })
+  // Correcting a change the server refused with a 400 (its form was gone when the answer came,
+  // or the page was reloaded): its messages go on the fields they name, as if just answered.
+  useEffect(() => {
+    const key = latest.current.resubmitKey ?? null
+    const entry =
+      key === null ? undefined : journal.getSnapshot().entries.find((e) => e.key === key)
+    const issues = entry?.error?.kind === 'validation' ? (entry.error.issues ?? []) : []
+    if (issues.length === 0) return
+    const count = latest.current.onIssues(issues)
+    setError({ kind: 'fields', count: Math.max(1, count) })
+  }, [journal])
+  // The form goes away (its page was left) before the answer: a 400 must then stay in the
+  // journal with the typed values and the server's issues, not be handed to a form that is gone.
+  useEffect(
+    () => () => {
+      if (awaitedKey.current !== null) journal.release(awaitedKey.current)
+    },
+    [journal],
+  )
 
   async function run(payload: Payload, send: () => Promise<SubmitResult>): Promise<void> {
     setError(null)
@@ -86,8 +110,9 @@ export function useFormSubmission(options: FormSubmissionOptions) {
     const watched = watchJournaled(
       journal,
       () => sendOrReplace(payload, send),
-      () => {
+      (key) => {
         isJournaled = true
+        awaitedKey.current = key
         latest.current.onJournaled?.()
       },
     )
@@ -118,6 +143,7 @@ export function useFormSubmission(options: FormSubmissionOptions) {
         message: caught instanceof Error ? caught.message : String(caught),
       })
     } finally {
+      awaitedKey.current = null
       watched.stop()
     }
   }

@@ -309,6 +309,66 @@ test('a 400 that comes after the dialog left brings the same form back, with the
   expect(localStorage.getItem(draftKey(candidate.id))).toContain('Niet kwijtraken')
 })
 
+test('a 400 that comes after the counsellor left the page keeps the change and its values in the Changes list', async () => {
+  Element.prototype.scrollIntoView = () => undefined
+  const candidate = quiet()
+  let answer: () => void = () => undefined
+  const answered = new Promise<void>((resolve) => {
+    answer = resolve
+  })
+  server.use(
+    http.post('*/api/v2/candidates/:candidateId/interactions', async () => {
+      await answered
+      return HttpResponse.json(
+        {
+          statusCode: 400,
+          message: 'Validation failed',
+          error: {
+            code: 'validation_error',
+            issues: [{ path: [0, 'summary'], message: 'must be at most 255 characters' }],
+          },
+          meta: { sandboxEnabled: false },
+        },
+        { status: 400 },
+      )
+    }),
+  )
+  const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
+  await chooseTypes(user, row(1), ['Telefonisch'])
+  await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Weggelopen voor het antwoord')
+  await user.type(row(1).getByRole('textbox', { name: 'Notes' }), 'Nog steeds bewaard')
+  await user.click(within(dialog).getByRole('button', { name: 'Log interaction' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  // Away from the candidate before the answer: the form that could show the 400 is gone.
+  await user.click(
+    within(screen.getByRole('banner')).getByRole('link', { name: /Candidate Timeline/ }),
+  )
+  await screen.findByRole('list', { name: 'Candidates' }, LOAD)
+  answer()
+
+  const status = within(screen.getByRole('banner')).getByRole('button', { name: /Sync status/ })
+  await waitFor(() => {
+    expect(status).toHaveAccessibleName(/1 failed/)
+  }, LOAD)
+  await user.click(status)
+  const panel = await screen.findByRole('dialog', { name: 'Changes' })
+  await user.click(within(panel).getByRole('button', { name: 'Edit & resubmit' }))
+  const correction = await waitFor(() => {
+    const form = screen.getByRole('dialog', { name: 'Correct and resubmit' })
+    expect(form.querySelector('form')).not.toBeNull()
+    return form
+  }, LOAD)
+  const summary = within(correction).getByRole('textbox', { name: 'Summary' })
+  expect(summary).toHaveValue('Weggelopen voor het antwoord')
+  expect(summary).toHaveAccessibleDescription('At most 255 characters')
+  expect(within(correction).getByRole('textbox', { name: 'Notes' })).toHaveValue(
+    'Nog steeds bewaard',
+  )
+})
+
 test('a write that cannot be sent is shown on the form; saving again replaces it', async () => {
   backend.setScenario({ stuckQueue: true })
   const candidate = quiet()
