@@ -1,4 +1,6 @@
 import { createContext, use, useSyncExternalStore } from 'react'
+// Types only (erased from the build): the scenario's shape is declared once, with the mock.
+import type { ReadErrors, Scenario, ScenarioControl } from '@/mocks/scenario'
 
 /**
  * The app's typed channel to the built-in mock backend, for the QA panel. Declared here (shared
@@ -6,22 +8,9 @@ import { createContext, use, useSyncExternalStore } from 'react'
  * import and passes its control in; the type checker holds the mock to this shape there.
  * `null` in builds without the mock (production) and in tests that do not pass one.
  */
-export type MockReadErrors =
-  /** The next `remaining` reads answer `status` (429 with Retry-After, or 500). */
-  | { mode: 'next'; status: 429 | 500; remaining: number }
-  /** More than `perSecond` reads per second per region answer 429, like the real rate limit. */
-  | { mode: 'burst'; perSecond: number }
-
-export type MockScenario = {
-  latencyMs: number
-  failureRate: number
-  eventsEnabled: boolean
-  stuckQueue: boolean
-  dropNextWrite: boolean
-  readErrors: MockReadErrors | null
-  schemaDelayMs: number
-  writeAnswerDelayMs: number
-}
+export type MockReadErrors = ReadErrors
+export type MockScenario = Scenario
+export type { ScenarioControl }
 
 export type MockControlPort = {
   /** Stable between changes (usable as a `useSyncExternalStore` snapshot). */
@@ -33,6 +22,8 @@ export type MockControlPort = {
   subscribeScenario: (listener: () => void) => () => void
   /** The `mock.*` URL parameters that reproduce the current scenario on a fresh page. */
   scenarioSearchParams: () => Record<string, string>
+  /** The QA panel's controls, one per scenario setting, in order (from the mock's declaration). */
+  readonly controls: readonly ScenarioControl[]
   /** Every `mock.*` parameter name, so stale ones can be removed from a URL. */
   readonly scenarioParamNames: readonly string[]
   /** Fresh seed data, empty queues, forgotten idempotency keys; the scenario stays. */

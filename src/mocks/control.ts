@@ -2,8 +2,8 @@ import { ENVIRONMENTS, type Environment, type MutationOutcome } from '@/api/cont
 import type { MockControlPort } from '@/config/mock-control'
 import type { MockBackend } from '@/mocks/backend'
 import { regionById, type RegionId } from '@/mocks/regions'
-import type { Scenario, ScenarioPatch } from '@/mocks/scenario'
-import { SCENARIO_PARAMS, formatScenarioParams } from '@/mocks/scenario-params'
+import { SCENARIO_CONTROLS, type Scenario, type ScenarioPatch } from '@/mocks/scenario'
+import { SCENARIO_PARAM_NAMES, formatScenarioParams } from '@/mocks/scenario-params'
 import type { QueuedMutation, StoredCandidate, StoredInteraction } from '@/mocks/state'
 
 /**
@@ -42,7 +42,8 @@ export function controlFor(
         listener()
       }),
     scenarioSearchParams: () => formatScenarioParams(backend.getScenario(), defaults),
-    scenarioParamNames: Object.values(SCENARIO_PARAMS),
+    controls: SCENARIO_CONTROLS,
+    scenarioParamNames: SCENARIO_PARAM_NAMES,
     queuedCount: () => backend.engine.queued().length,
     reset: () => {
       backend.reset()

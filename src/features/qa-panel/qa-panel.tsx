@@ -9,7 +9,12 @@ import Stack from '@mui/material/Stack'
 import Typography from '@mui/material/Typography'
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useMockScenario, type MockControlPort, type MockScenario } from '@/config/mock-control'
+import {
+  useMockScenario,
+  type MockControlPort,
+  type MockScenario,
+  type ScenarioControl,
+} from '@/config/mock-control'
 import { NumberDraftField } from '@/features/qa-panel/number-draft-field'
 import { ReadErrorsControl } from '@/features/qa-panel/read-errors-control'
 import { ResetDataButton } from '@/features/qa-panel/reset-data-button'
@@ -25,6 +30,7 @@ addLazyStrings({ en: { qa: qaPanelEn }, nl: { qa: qaPanelNl } })
 
 /** The mock accepts up to six digits of milliseconds in a scenario link. */
 const MAX_MS = 999_999
+const GROUPS: readonly ScenarioControl['group'][] = ['engine', 'network']
 
 type QaPanelProps = {
   control: MockControlPort
@@ -40,8 +46,6 @@ export function QaPanel({ control, onClose }: QaPanelProps) {
   const { t } = useTranslation()
   const scenario = useMockScenario(control) ?? control.getScenario()
   const queued = useQueuedCount(control)
-  const failureHintId = useId()
-  const failureLabelId = useId()
 
   function set(patch: Partial<MockScenario>) {
     control.setScenario(patch)
@@ -64,96 +68,21 @@ export function QaPanel({ control, onClose }: QaPanelProps) {
         {t('qa.intro')}
       </Typography>
 
-      <Group title={t('qa.engine')}>
-        <NumberDraftField
-          label={t('qa.latency')}
-          hint={t('qa.latencyHint')}
-          value={scenario.latencyMs}
-          min={0}
-          max={MAX_MS}
-          step={100}
-          onChange={(latencyMs) => {
-            set({ latencyMs })
-          }}
-        />
-        <div>
-          <Typography id={failureLabelId} variant="body2" gutterBottom>
-            {t('qa.failureRate')}:{' '}
-            {t('qa.failureRateValue', { percent: Math.round(scenario.failureRate * 100) })}
-          </Typography>
-          <Slider
-            value={Math.round(scenario.failureRate * 100)}
-            min={0}
-            max={100}
-            step={5}
-            onChange={(_event, value) => {
-              set({ failureRate: (Array.isArray(value) ? (value[0] ?? 0) : value) / 100 })
-            }}
-            getAriaValueText={(value) => t('qa.failureRateValue', { percent: value })}
-            slotProps={{
-              input: { 'aria-labelledby': failureLabelId, 'aria-describedby': failureHintId },
-            }}
-          />
-          <FormHelperText id={failureHintId} sx={{ mt: 0 }}>
-            {t('qa.failureRateHint')}
-          </FormHelperText>
-        </div>
-        <ToggleRow
-          label={t('qa.stuck')}
-          hint={`${t('qa.stuckHint')} ${t('qa.queued', { count: queued })}`}
-          isChecked={scenario.stuckQueue}
-          onChange={(stuckQueue) => {
-            set({ stuckQueue })
-          }}
-        />
-        <ToggleRow
-          label={t('qa.events')}
-          hint={t('qa.eventsHint')}
-          isChecked={scenario.eventsEnabled}
-          onChange={(eventsEnabled) => {
-            set({ eventsEnabled })
-          }}
-        />
-        <NumberDraftField
-          label={t('qa.schemaDelay')}
-          hint={t('qa.schemaDelayHint')}
-          value={scenario.schemaDelayMs}
-          min={0}
-          max={MAX_MS}
-          step={100}
-          onChange={(schemaDelayMs) => {
-            set({ schemaDelayMs })
-          }}
-        />
-      </Group>
-
-      <Group title={t('qa.network')}>
-        <NumberDraftField
-          label={t('qa.writeDelay')}
-          hint={t('qa.writeDelayHint')}
-          value={scenario.writeAnswerDelayMs}
-          min={0}
-          max={MAX_MS}
-          step={100}
-          onChange={(writeAnswerDelayMs) => {
-            set({ writeAnswerDelayMs })
-          }}
-        />
-        <ToggleRow
-          label={t('qa.drop')}
-          hint={t('qa.dropHint')}
-          isChecked={scenario.dropNextWrite}
-          onChange={(dropNextWrite) => {
-            set({ dropNextWrite })
-          }}
-        />
-        <ReadErrorsControl
-          value={scenario.readErrors}
-          onChange={(readErrors) => {
-            set({ readErrors })
-          }}
-        />
-      </Group>
+      {GROUPS.map((group) => (
+        <Group key={group} title={t(`qa.${group}`)}>
+          {control.controls
+            .filter((setting) => setting.group === group)
+            .map((setting) => (
+              <SettingControl
+                key={setting.field}
+                setting={setting}
+                scenario={scenario}
+                queued={queued}
+                onChange={set}
+              />
+            ))}
+        </Group>
+      ))}
 
       <Group title={t('qa.link')}>
         <ScenarioLink />
@@ -166,6 +95,101 @@ export function QaPanel({ control, onClose }: QaPanelProps) {
         <ResetDataButton control={control} />
       </Group>
     </Box>
+  )
+}
+
+type SettingControlProps = {
+  setting: ScenarioControl
+  scenario: MockScenario
+  queued: number
+  onChange: (patch: Partial<MockScenario>) => void
+}
+
+/** One scenario setting's control, chosen by the kind its declaration names. */
+function SettingControl({ setting, scenario, queued, onChange }: SettingControlProps) {
+  const { t } = useTranslation()
+  const { field } = setting
+  const label = t(`qa.settings.${field}.label`)
+  const hint = t(`qa.settings.${field}.hint`)
+  const value = scenario[field]
+  const patch = (next: MockScenario[typeof field]) => {
+    onChange({ [field]: next })
+  }
+  switch (setting.kind) {
+    case 'milliseconds':
+      return (
+        <NumberDraftField
+          label={label}
+          hint={hint}
+          value={typeof value === 'number' ? value : 0}
+          min={0}
+          max={MAX_MS}
+          step={100}
+          onChange={patch}
+        />
+      )
+    case 'rate':
+      return (
+        <RateSlider
+          label={label}
+          hint={hint}
+          value={typeof value === 'number' ? value : 0}
+          onChange={patch}
+        />
+      )
+    case 'switch':
+      return (
+        <ToggleRow
+          label={label}
+          hint={field === 'stuckQueue' ? `${hint} ${t('qa.queued', { count: queued })}` : hint}
+          isChecked={value === true}
+          onChange={patch}
+        />
+      )
+    case 'readErrors':
+      return (
+        <ReadErrorsControl
+          label={label}
+          hint={hint}
+          value={typeof value === 'object' ? value : null}
+          onChange={patch}
+        />
+      )
+  }
+}
+
+type RateSliderProps = {
+  label: string
+  hint: string
+  /** 0–1, shown and set in steps of 5 %. */
+  value: number
+  onChange: (value: number) => void
+}
+
+function RateSlider({ label, hint, value, onChange }: RateSliderProps) {
+  const { t } = useTranslation()
+  const hintId = useId()
+  const labelId = useId()
+  return (
+    <div>
+      <Typography id={labelId} variant="body2" gutterBottom>
+        {label}: {t('qa.percentValue', { percent: Math.round(value * 100) })}
+      </Typography>
+      <Slider
+        value={Math.round(value * 100)}
+        min={0}
+        max={100}
+        step={5}
+        onChange={(_event, next) => {
+          onChange((Array.isArray(next) ? (next[0] ?? 0) : next) / 100)
+        }}
+        getAriaValueText={(percent) => t('qa.percentValue', { percent })}
+        slotProps={{ input: { 'aria-labelledby': labelId, 'aria-describedby': hintId } }}
+      />
+      <FormHelperText id={hintId} sx={{ mt: 0 }}>
+        {hint}
+      </FormHelperText>
+    </div>
   )
 }
 

@@ -1,5 +1,6 @@
 import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
+import FormHelperText from '@mui/material/FormHelperText'
 import FormLabel from '@mui/material/FormLabel'
 import Radio from '@mui/material/Radio'
 import RadioGroup from '@mui/material/RadioGroup'
@@ -16,6 +17,8 @@ const DEFAULT_COUNT = 5
 const MAX_COUNT = 999
 
 type ReadErrorsControlProps = {
+  label: string
+  hint: string
   value: MockReadErrors | null
   onChange: (value: MockReadErrors | null) => void
 }
@@ -48,9 +51,10 @@ function readErrors(choice: Choice, count: number): MockReadErrors | null {
  * Failing reads: none, the next N reads answer 429 (with Retry-After) or 500, or a realistic
  * rate limit of N reads per second. The "next N" count goes down as reads use it up.
  */
-export function ReadErrorsControl({ value, onChange }: ReadErrorsControlProps) {
+export function ReadErrorsControl({ label, hint, value, onChange }: ReadErrorsControlProps) {
   const { t } = useTranslation()
   const labelId = useId()
+  const hintId = useId()
   const choice = choiceOf(value)
   const count = countOf(value)
   const labels: Record<Choice, string> = {
@@ -72,8 +76,16 @@ export function ReadErrorsControl({ value, onChange }: ReadErrorsControlProps) {
   return (
     <Stack spacing={1.5}>
       <FormControl>
-        <FormLabel id={labelId}>{t('qa.readErrors')}</FormLabel>
-        <RadioGroup aria-labelledby={labelId} value={choice} onChange={handleChoice}>
+        <FormLabel id={labelId}>{label}</FormLabel>
+        <FormHelperText id={hintId} sx={{ mx: 0 }}>
+          {hint}
+        </FormHelperText>
+        <RadioGroup
+          aria-labelledby={labelId}
+          aria-describedby={hintId}
+          value={choice}
+          onChange={handleChoice}
+        >
           {CHOICES.map((option) => (
             <FormControlLabel
               key={option}
