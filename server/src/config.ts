@@ -187,7 +187,8 @@ function loadAccessRules(
 
 /** http is accepted only on this machine (development); everywhere else https is required. */
 function isHttpsOrLoopback(value: string): boolean {
-  const url = new URL(value)
+  const url = asUrl(value)
+  if (url === null) return false
   return url.protocol === 'https:' || isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''))
 }
 

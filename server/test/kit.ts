@@ -395,6 +395,8 @@ export type SseClient = {
   status: number
   headers: Headers
   raw: () => string
+  /** Settles when the relay ends the stream (or it is closed here). */
+  ended: Promise<void>
   waitFor(count: number): Promise<EventSourceMessage[]>
   close(): void
 }
@@ -418,9 +420,10 @@ export async function openSse(
       for (const wake of waiters.splice(0)) wake()
     },
   })
+  let ended: Promise<void> = Promise.resolve()
   if (response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-    void (async () => {
+    ended = (async () => {
       try {
         for (;;) {
           const { done, value } = await reader.read()
@@ -438,6 +441,7 @@ export async function openSse(
     status: response.status,
     headers: response.headers,
     raw: () => raw,
+    ended,
     async waitFor(count) {
       while (events.length < count) {
         await new Promise<void>((resolve) => waiters.push(resolve))
