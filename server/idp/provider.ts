@@ -118,6 +118,14 @@ export async function startIdentityProvider(
     // Like Entra ID (and SURFconext when asked): the claims of the scopes in the ID token too.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 12 * 3600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 12 * 3600,
+    },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     // First-party application: no consent screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
