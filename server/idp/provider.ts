@@ -179,6 +179,9 @@ export async function startIdentityProvider(
       idp.onTokenResponse(body as Record<string, unknown>)
     }
   })
-  server.on('request', provider.callback())
+  const handle = provider.callback()
+  server.on('request', (req, res) => {
+    void handle(req, res)
+  })
   return idp
 }

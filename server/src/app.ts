@@ -112,7 +112,9 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   const audit = new AuditTrail(redis)
   void audit.persistenceOn().then((on) => {
     if (on === false) {
-      app.log.warn('Redis persistence (appendonly) is off: the audit trail will not survive a restart')
+      app.log.warn(
+        'Redis persistence (appendonly) is off: the audit trail will not survive a restart',
+      )
     }
   })
   await app.register(cookie, { secret: config.sessionSecret })

@@ -92,7 +92,10 @@ export class AuditTrail {
     }
     if (write.candidateId !== null) fields.candidateId = write.candidateId
     if (write.interactionId !== null) fields.interactionId = write.interactionId
-    const multi = this.#redis.multi().hset(key, fields).zadd(logKey(scope), write.at, write.idempotencyKey)
+    const multi = this.#redis
+      .multi()
+      .hset(key, fields)
+      .zadd(logKey(scope), write.at, write.idempotencyKey)
     if (write.candidateId !== null) {
       multi.zadd(candidateKey(scope, write.candidateId), write.at, write.idempotencyKey)
     }
@@ -150,7 +153,7 @@ export class AuditTrail {
   /** Warns (once, at start) when Redis does not persist: the trail would not survive a restart. */
   async persistenceOn(): Promise<boolean | null> {
     try {
-      const reply = (await this.#redis.config('GET', 'appendonly')) as string[]
+      const reply = await this.#redis.config('GET', 'appendonly')
       return reply[1] === 'yes'
     } catch {
       return null // managed Redis often refuses CONFIG; the README says what to check
@@ -224,7 +227,7 @@ export function auditRoutes(
   app: FastifyInstance,
   deps: { config: RelayConfig; sessions: SessionStore; audit: AuditTrail },
 ): void {
-  const { config, sessions, audit } = deps
+  const { sessions, audit } = deps
   app.get<{ Params: { candidateId: string } }>(
     '/audit/candidates/:candidateId',
     async (request, reply) => {

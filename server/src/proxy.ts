@@ -167,7 +167,8 @@ export async function proxyRoutes(
       const status = typeof error.statusCode === 'number' ? error.statusCode : 500
       const limited = error as unknown as { error?: unknown; retryAfterSeconds?: unknown }
       if (status === 429 && limited.error === 'rate_limited') {
-        const seconds = typeof limited.retryAfterSeconds === 'number' ? limited.retryAfterSeconds : 60
+        const seconds =
+          typeof limited.retryAfterSeconds === 'number' ? limited.retryAfterSeconds : 60
         return relayRefusal(reply, 429, 'rate_limited', error.message, {
           retryAfterSeconds: seconds,
         }).header('retry-after', String(seconds))
@@ -191,7 +192,8 @@ export async function proxyRoutes(
       if (!match.ok) return relayError(reply, match.status, 'not_allowed', match.message)
       const granted = request.granted
       const region = config.regions.find((entry) => entry.id === granted?.scope.region)
-      if (!granted || !region) return relayRefusal(reply, 403, 'forbidden_region', 'You may not use this region.')
+      if (!granted || !region)
+        return relayRefusal(reply, 403, 'forbidden_region', 'You may not use this region.')
       const environment: Environment = granted.scope.environment
       const query = withoutRegion(split.query)
       if (match.write) {
@@ -206,15 +208,19 @@ export async function proxyRoutes(
         } catch (error) {
           // No write leaves without its record; nothing was forwarded, so it may be sent again.
           request.log.error({ err: error }, 'audit: Redis unavailable, write refused')
-          return relayRefusal(reply, 503, 'unavailable', 'The relay cannot record this change right now; try again shortly.', { retryAfterSeconds: 5 })
+          return relayRefusal(
+            reply,
+            503,
+            'unavailable',
+            'The relay cannot record this change right now; try again shortly.',
+            { retryAfterSeconds: 5 },
+          )
         }
         auditedWrites.set(request, { scope: granted.scope, key: write.idempotencyKey })
       }
       const forward: Forward = {
         upstreamPath: `${API_PREFIX[split.environment]}${split.path}`,
-        query: match.write
-          ? writeQuery(query, callbackUrlFor(config, granted.scope))
-          : query,
+        query: match.write ? writeQuery(query, callbackUrlFor(config, granted.scope)) : query,
         apiKey: region.apiKey,
         sandboxHeader: environment === 'sandbox' && !split.byPrefix,
       }

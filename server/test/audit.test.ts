@@ -97,11 +97,20 @@ describe('audit trail', () => {
     })
     expect((await callback(created)).status).toBe(204)
 
-    expect((await write(bram, 'PATCH', '/candidates/rec1/interactions/int1', 'k2', '{}')).status).toBe(202)
+    expect(
+      (await write(bram, 'PATCH', '/candidates/rec1/interactions/int1', 'k2', '{}')).status,
+    ).toBe(202)
     await callback(
-      outcome({ idempotencyKey: 'k2', operation: 'update', candidateId: 'rec1', recordIds: ['int1'] }),
+      outcome({
+        idempotencyKey: 'k2',
+        operation: 'update',
+        candidateId: 'rec1',
+        recordIds: ['int1'],
+      }),
     )
-    expect((await write(bram, 'DELETE', '/candidates/rec1/interactions/int2', 'k3')).status).toBe(202)
+    expect((await write(bram, 'DELETE', '/candidates/rec1/interactions/int2', 'k3')).status).toBe(
+      202,
+    )
     await callback(
       outcome({
         idempotencyKey: 'k3',
@@ -193,7 +202,7 @@ describe('audit trail', () => {
   })
 
   it('runs on a Redis that persists (append-only file), without a warning', async () => {
-    const reply = (await relay.redis.config('GET', 'appendonly')) as string[]
+    const reply = await relay.redis.config('GET', 'appendonly')
     expect(reply[1]).toBe('yes')
     expect(relay.logs.lines.some((line) => line.includes('persistence'))).toBe(false)
   })
@@ -203,12 +212,18 @@ describe('write rate limit', () => {
   it('limits a burst from one counsellor across instances, and not a colleague', async () => {
     const answers: number[] = []
     for (let i = 0; i < LIMIT; i += 1) {
-      answers.push((await write(anna, 'POST', '/candidates/rec1/interactions', `burst-${i}`)).status)
+      answers.push(
+        (await write(anna, 'POST', '/candidates/rec1/interactions', `burst-${i}`)).status,
+      )
     }
     expect(answers).toEqual(Array.from({ length: LIMIT }, () => 202))
     const limited = await write(anna, 'POST', '/candidates/rec1/interactions', 'burst-over')
     expect(limited.status).toBe(429)
-    const body = (await limited.json()) as { error: string; message: string; retryAfterSeconds: number }
+    const body = (await limited.json()) as {
+      error: string
+      message: string
+      retryAfterSeconds: number
+    }
     expect(body.error).toBe('rate_limited')
     expect(body.retryAfterSeconds).toBeGreaterThan(0)
     expect(limited.headers.get('retry-after')).toBe(String(body.retryAfterSeconds))

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   Browser,
   counsellorOf,
-  openSse,
   signIn,
   startRecordingUpstream,
   startRedis,
@@ -143,7 +142,10 @@ describe('sessions', () => {
         headers: cookie ? { cookie } : {},
       })
       expect(response.status).toBe(401)
-      expect(await response.json()).toMatchObject({ error: 'unauthenticated', login: '/auth/login' })
+      expect(await response.json()).toMatchObject({
+        error: 'unauthenticated',
+        login: '/auth/login',
+      })
     }
     const events = await fetch(`${relay.url}/events`)
     expect(events.status).toBe(401)
@@ -236,7 +238,8 @@ describe('authorization and cross-site protection', () => {
       cookie: anna.cookie,
       'content-type': 'application/json',
     }
-    for (const [key, value] of Object.entries(extra)) headers[key] = value === 'SELF' ? relay.url : value
+    for (const [key, value] of Object.entries(extra))
+      headers[key] = value === 'SELF' ? relay.url : value
     const response = await fetch(`${relay.url}${INTERACTIONS}?idempotencyKey=k-x`, {
       method: 'POST',
       headers,

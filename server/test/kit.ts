@@ -239,8 +239,7 @@ export async function startSignIn(
   returnTo = '/',
   browser = new Browser(),
 ): Promise<{ browser: Browser; callbackUrl: URL }> {
-  const atCallback = (location: URL) =>
-    location.href.startsWith(`${relay.url}/auth/callback`)
+  const atCallback = (location: URL) => location.href.startsWith(`${relay.url}/auth/callback`)
   const page = await browser.follow(
     `${relay.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
     {},
@@ -249,7 +248,8 @@ export async function startSignIn(
   if (atCallback(page.url)) return { browser, callbackUrl: page.url }
   const html = await page.response.text()
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
-  if (!action) throw new Error(`no login form at ${page.url.href} (${String(page.response.status)})`)
+  if (!action)
+    throw new Error(`no login form at ${page.url.href} (${String(page.response.status)})`)
   const submitted = await browser.follow(
     new URL(action, page.url),
     {

@@ -24,7 +24,8 @@ export function accessFrom(values: readonly string[], config: RelayConfig): Acce
   for (const value of values) {
     const rule = auth.accessRules.get(value)
     if (!rule) continue
-    for (const region of rule.regions) sandbox.set(region, (sandbox.get(region) ?? false) || rule.sandbox)
+    for (const region of rule.regions)
+      sandbox.set(region, (sandbox.get(region) ?? false) || rule.sandbox)
     for (const role of rule.roles) roles.add(role)
   }
   if (sandbox.size === 0) return null

@@ -105,7 +105,7 @@ export class SessionStore {
     const raw = request.cookies[this.#cookie]
     if (raw === undefined) return null
     const unsigned = request.unsignCookie(raw)
-    return unsigned.valid && unsigned.value !== null ? unsigned.value : null
+    return unsigned.valid ? unsigned.value : null
   }
 
   /**
