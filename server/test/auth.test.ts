@@ -268,7 +268,12 @@ describe('authorization and cross-site protection', () => {
 
 describe('logs', () => {
   it('never contain a cookie, code, state, token or secret', async () => {
+    const tokens: string[] = []
+    relay.idp.onTokenResponse = (body) => {
+      tokens.push(String(body.id_token), String(body.access_token))
+    }
     const anna = await signIn(relay, 'anna')
+    expect(tokens).toHaveLength(2)
     await anna.request(INTERACTIONS)
     const secrets = [
       anna.cookie.split('=')[1] ?? 'x',
@@ -276,6 +281,7 @@ describe('logs', () => {
       anna.callbackUrl.searchParams.get('state') ?? 'x',
       relay.config.auth.clientSecret,
       relay.config.sessionSecret,
+      ...tokens,
     ]
     const text = relay.logs.lines.join('\n')
     expect(text).toContain('signed in')
