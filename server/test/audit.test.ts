@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   outcome,
@@ -205,6 +206,35 @@ describe('audit trail', () => {
     const reply = await relay.redis.config('GET', 'appendonly')
     expect(reply[1]).toBe('yes')
     expect(relay.logs.lines.some((line) => line.includes('persistence'))).toBe(false)
+  })
+
+  it('keeps the trail across a Redis restart', async () => {
+    const own = await startRedis()
+    const ownRelay = await startRelay(
+      { RELAY_REDIS_URL: own.url, RELAY_UPSTREAM_ORIGIN: upstream.url },
+      { idp: relay.idp },
+    )
+    try {
+      const who = await signIn(ownRelay, 'anna')
+      await who.request('/api/v2/candidates/rec9/interactions?idempotencyKey=durable', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[]',
+      })
+    } finally {
+      await ownRelay.close()
+      await own.stop({ keepData: true })
+    }
+    const restarted = await startRedis({ dir: own.dir })
+    const reader = new Redis(restarted.url)
+    try {
+      expect(await reader.hget('audit:{utrecht:production}:write:durable', 'name')).toBe(
+        'Anna de Vries',
+      )
+    } finally {
+      reader.disconnect()
+      await restarted.stop()
+    }
   })
 })
 

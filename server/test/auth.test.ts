@@ -127,6 +127,27 @@ describe('sign-in', () => {
     },
   )
 
+  it('uses Secure __Host- cookies when the public URL is https', async () => {
+    const https = await startRelay(
+      { RELAY_REDIS_URL: redis.url, RELAY_PUBLIC_URL: 'https://relay.example.nl' },
+      { idp: relay.idp },
+    )
+    try {
+      const login = await fetch(`${https.url}/auth/login`, { redirect: 'manual' })
+      expect(login.status).toBe(302)
+      const cookie = login.headers.getSetCookie().join('\n')
+      expect(cookie).toMatch(/^__Host-ct_login=/)
+      expect(cookie).toMatch(/; Secure/)
+      expect(cookie).toMatch(/; Path=\//)
+      const target = new URL(login.headers.get('location') ?? '')
+      expect(target.searchParams.get('redirect_uri')).toBe('https://relay.example.nl/auth/callback')
+      expect(target.searchParams.get('code_challenge_method')).toBe('S256')
+      expect(target.searchParams.get('nonce')).toBeTruthy()
+    } finally {
+      await https.close()
+    }
+  })
+
   it('refuses a person whose claim grants no region', async () => {
     const { browser, callbackUrl } = await startSignIn(relay, 'nora')
     const landing = await browser.fetch(callbackUrl)

@@ -33,15 +33,21 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-export type TestRedis = { url: string; stop(): Promise<void> }
+export type TestRedis = {
+  url: string
+  /** Its data folder (append-only files). */
+  dir: string
+  /** Stops it; `keepData` leaves the folder for another instance to start from. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
 
 /**
  * `redis-server` on a free port with append-only persistence in a temporary folder (as the audit
  * trail needs in production); fails plainly when it is not installed.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { dir?: string } = {}): Promise<TestRedis> {
   const port = await freePort()
-  const dir = mkdtempSync(join(tmpdir(), 'relay-redis-'))
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'relay-redis-'))
   const child: ChildProcess = spawn(
     'redis-server',
     [
@@ -86,7 +92,8 @@ export async function startRedis(): Promise<TestRedis> {
   await Promise.race([ready, failed])
   return {
     url,
-    stop: async () => {
+    dir,
+    stop: async (stopOptions = {}) => {
       const exited = new Promise<void>((resolve) =>
         child.once('exit', () => {
           resolve()
@@ -94,7 +101,7 @@ export async function startRedis(): Promise<TestRedis> {
       )
       child.kill('SIGTERM')
       await exited
-      rmSync(dir, { recursive: true, force: true })
+      if (!stopOptions.keepData) rmSync(dir, { recursive: true, force: true })
     },
   }
 }
