@@ -18,6 +18,7 @@ export function relayError(
  * the relay ↔ app contract fixes: `{ error: "<code>", message, ...extra }`. A string `error` is
  * how the app tells these refusals from an upstream answer (whose `error` is an object). Each is
  * answered before anything is forwarded, so the write it refuses was not queued upstream.
+ * `extra.retryAfterSeconds` is also sent as the `Retry-After` header.
  */
 export function relayRefusal(
   reply: FastifyReply,
@@ -26,6 +27,8 @@ export function relayRefusal(
   message: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {
+  const retryAfter = extra.retryAfterSeconds
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
   return reply
     .code(status)
     .header('cache-control', 'no-store')

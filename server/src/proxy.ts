@@ -171,7 +171,7 @@ export async function proxyRoutes(
           typeof limited.retryAfterSeconds === 'number' ? limited.retryAfterSeconds : 60
         return relayRefusal(reply, 429, 'rate_limited', error.message, {
           retryAfterSeconds: seconds,
-        }).header('retry-after', String(seconds))
+        })
       }
       if (status === 413)
         return relayError(reply, 413, 'too_large', 'The request body is too large.')
