@@ -12,7 +12,8 @@ import type { AuthConfig } from '../config.js'
  * cookie is refused before Redis is asked). Redis holds the record under a SHA-256 of the id, so
  * a copy of Redis contains no usable cookie. A session ends after RELAY_SESSION_IDLE_MINUTES
  * without a data request, or RELAY_SESSION_ABSOLUTE_HOURS after sign-in, whichever is first;
- * both are checked against the clock here and also set as the key's TTL.
+ * both are checked against the clock here and also set as the key's TTL. Activity is recorded
+ * at most once a minute, so the idle limit is exact to within that minute.
  */
 
 export const sessionRecordSchema = z.object({
@@ -36,6 +37,9 @@ export type ActiveSession = SessionRecord & {
 }
 
 export type Clock = () => number
+
+/** How stale `lastSeenAt` may get before a request writes it again (idle precision). */
+const TOUCH_INTERVAL_MS = 60_000
 
 export function cookieNames(auth: AuthConfig): { session: string; login: string } {
   // `__Host-`: the browser keeps the cookie only if Secure, for this host, path /.
@@ -133,7 +137,10 @@ export class SessionStore {
       await this.#redis.del(key)
       return null
     }
-    if (!touch) return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
+    // Activity is written at most once a minute: most requests cost one Redis read only.
+    if (!touch || now - record.lastSeenAt < TOUCH_INTERVAL_MS) {
+      return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
+    }
     const touched = { ...record, lastSeenAt: now }
     // XX: a sign-out that ran meanwhile is not undone by this write.
     const ttl = Math.max(1, Math.min(this.#expiries(touched).idle, absolute) - now)
