@@ -10,6 +10,8 @@ import { register } from 'tsx/esm/api'
 register()
 const { signCallback, HEADER_API_KEY } = await import('../src/api/contract.ts')
 const { REGIONS } = await import('../src/mocks/regions.ts')
+const { DEMO_ACCESS_RULES, startIdentityProvider } = await import('../server/idp/provider.ts')
+const { signIn } = await import('../server/test/kit.ts')
 
 const CLIENTS = 100
 const CALLBACKS_PER_SECOND = 50
@@ -82,8 +84,15 @@ children.push(
 )
 const upstream = `http://127.0.0.1:${upstreamPort}`
 const relay = `http://127.0.0.1:${relayPort}`
+// Every request is a signed-in counsellor's (the session check is part of what is measured).
+const idp = await startIdentityProvider()
 const env = {
   ...process.env,
+  RELAY_OIDC_ISSUER: idp.issuer,
+  RELAY_OIDC_CLIENT_ID: idp.clientId,
+  RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
+  RELAY_OIDC_SCOPES: 'openid profile email groups',
+  RELAY_ACCESS_RULES: DEMO_ACCESS_RULES,
   RELAY_UPSTREAM_ORIGIN: upstream,
   RELAY_PUBLIC_URL: relay,
   RELAY_PORT: String(relayPort),
@@ -102,6 +111,7 @@ children.push(
 )
 await waitFor(`${upstream}/`)
 await waitFor(`${relay}/healthz`)
+const { cookie } = await signIn({ url: relay }, 'anna')
 
 // --- 1. callback → SSE -------------------------------------------------------------------------
 const sentAt = new Map()
@@ -111,7 +121,10 @@ const controllers = []
 async function client() {
   const controller = new AbortController()
   controllers.push(controller)
-  const response = await fetch(`${relay}/api/v2/events`, { signal: controller.signal })
+  const response = await fetch(`${relay}/api/v2/events`, {
+    signal: controller.signal,
+    headers: { cookie },
+  })
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ''
   void (async () => {
@@ -199,15 +212,16 @@ async function timed(url, init) {
 }
 for (let i = 0; i < 50; i += 1) {
   await timed(`${upstream}${path}`, { headers })
-  await timed(`${relay}${path}`)
+  await timed(`${relay}${path}`, { headers: { cookie } })
 }
 for (let i = 0; i < PROXY_REQUESTS; i += 1) {
   direct.push(await timed(`${upstream}${path}`, { headers }))
-  viaRelay.push(await timed(`${relay}${path}`))
+  viaRelay.push(await timed(`${relay}${path}`, { headers: { cookie } }))
 }
 
 clearTimeout(deadline)
 stopAll()
+await idp.close()
 
 const fmt = (value) => `${value.toFixed(1)} ms`
 const sseP50 = percentile(latencies, 50)

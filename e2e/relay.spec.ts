@@ -3,6 +3,11 @@ import { createServer } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { DEMO_REGIONS } from '@/config/demo-regions'
 import { REGIONS } from '@/mocks/regions'
+import {
+  DEMO_ACCESS_RULES,
+  startIdentityProvider,
+  type IdentityProvider,
+} from '../server/idp/provider'
 import { buildRelay, type Relay } from '../server/src/app'
 import { configuredSecrets, loadConfig, type RelayConfig } from '../server/src/config'
 import { eventsKey } from '../server/src/keys'
@@ -26,7 +31,10 @@ let redis: TestRedis | null = null
 let upstream: ChildProcess | null = null
 let relay: Relay | null = null
 let config: RelayConfig | null = null
+let idp: IdentityProvider | null = null
 let origin = ''
+/** The signed-in counsellor's cookies, for the requests this test makes itself. */
+let cookie = ''
 const logs = new LogCapture()
 
 function freePort(): Promise<number> {
@@ -44,12 +52,15 @@ function freePort(): Promise<number> {
 
 /** A candidate whose timeline already has cards (read through the relay, like the page does). */
 async function candidateWithInteractions(): Promise<string> {
-  const list = (await (await fetch(`${origin}/api/v2/candidates?pageSize=25`)).json()) as {
+  const headers = { cookie }
+  const list = (await (
+    await fetch(`${origin}/api/v2/candidates?pageSize=25`, { headers })
+  ).json()) as {
     data: { id: string }[]
   }
   for (const { id } of list.data) {
     const interactions = (await (
-      await fetch(`${origin}/api/v2/candidates/${id}/interactions`)
+      await fetch(`${origin}/api/v2/candidates/${id}/interactions`, { headers })
     ).json()) as { data: unknown[] }
     if (interactions.data.length > 0) return id
   }
@@ -80,7 +91,13 @@ test.beforeAll(async () => {
       { timeout: 60_000 },
     )
     .toBeGreaterThan(0)
+  idp = await startIdentityProvider()
   const env: Record<string, string> = {
+    RELAY_OIDC_ISSUER: idp.issuer,
+    RELAY_OIDC_CLIENT_ID: idp.clientId,
+    RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
+    RELAY_OIDC_SCOPES: 'openid profile email groups',
+    RELAY_ACCESS_RULES: DEMO_ACCESS_RULES,
     RELAY_UPSTREAM_ORIGIN: upstreamUrl,
     RELAY_PUBLIC_URL: origin,
     RELAY_PORT: String(port),
@@ -100,6 +117,7 @@ test.beforeAll(async () => {
 })
 test.afterAll(async () => {
   await relay?.close()
+  await idp?.close()
   upstream?.kill('SIGTERM')
   await redis?.stop()
   removeBundle(dir)
@@ -118,6 +136,23 @@ test('a write through the relay is confirmed by the signed callback over /events
     const body = isStream ? '' : await response.text().catch(() => '')
     answers.push(`${headers}\n${body}`)
   })
+
+  // Sign in at the local identity provider (its development form takes any password).
+  await page.goto(`${origin}/auth/login?returnTo=${encodeURIComponent('/settings')}`)
+  await page.getByPlaceholder('Enter any login').fill('anna')
+  await page.getByPlaceholder('and password').fill('any')
+  await page.getByRole('button', { name: /sign-in/i }).click()
+  await expect(page).toHaveURL(`${origin}/settings`)
+  cookie = (await page.context().cookies(origin))
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join('; ')
+  // [stand-in] The app's side of sign-in sets this header on writes itself; until that lands
+  // on this branch, the test adds it to the app's writes to the relay.
+  await page.route(`${origin}/api/**`, (route) =>
+    route.continue({
+      headers: { ...route.request().headers(), 'x-candidate-timeline': '1' },
+    }),
+  )
 
   await page.goto(`${origin}/settings`)
   await page.getByRole('radio', { name: /Onderwijsregio API/ }).check()
@@ -174,4 +209,8 @@ test('a write through the relay is confirmed by the signed callback over /events
   expect(secrets.length).toBeGreaterThanOrEqual(3)
   for (const answer of answers) for (const secret of secrets) expect(answer).not.toContain(secret)
   for (const line of logs.lines) for (const secret of secrets) expect(line).not.toContain(secret)
+  // Nor the session cookie (signed in at the identity provider in this run).
+  const sessionValue = cookie.split('; ').find((part) => part.startsWith('ct_session='))
+  expect(sessionValue).toBeTruthy()
+  for (const line of logs.lines) expect(line).not.toContain(sessionValue?.split('=')[1] ?? '')
 })

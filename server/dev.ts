@@ -1,20 +1,27 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { REGIONS } from '@/mocks/regions'
+import { DEMO_ACCESS_RULES, DEMO_COUNSELLORS, startIdentityProvider } from './idp/provider.js'
 import { startMockUpstream } from './mock-upstream/server.js'
 import { buildRelay } from './src/app.js'
 import { ConfigError, loadConfig } from './src/config.js'
 
 /**
  * `npm run relay:dev`: everything on this machine, loopback only. A private Redis (Debian's
- * redis-server, no persistence), the mock backend over HTTP (it signs and POSTs real callbacks),
- * and the relay in front of it serving the production build (built first when `dist/` is
- * missing). Ports: RELAY_PORT (4712), MOCK_UPSTREAM_PORT (4710), RELAY_DEV_REDIS_PORT (4711).
+ * redis-server, append-only persistence in a temporary folder, as the audit trail needs), the
+ * mock backend over HTTP (it signs and POSTs real callbacks), a local OpenID Connect provider
+ * with demo counsellors (server/idp/provider.ts), and the relay in front of it serving the
+ * production build (built first when `dist/` is missing). Ports: RELAY_PORT (4712),
+ * MOCK_UPSTREAM_PORT (4710), RELAY_DEV_REDIS_PORT (4711), RELAY_DEV_IDP_PORT (4713).
  */
 const relayPort = Number(process.env.RELAY_PORT ?? 4712)
 const upstreamPort = Number(process.env.MOCK_UPSTREAM_PORT ?? 4710)
 const redisPort = Number(process.env.RELAY_DEV_REDIS_PORT ?? 4711)
+const idpPort = Number(process.env.RELAY_DEV_IDP_PORT ?? 4713)
 
 function say(line: string): void {
   process.stdout.write(`[relay:dev] ${line}\n`)
@@ -32,9 +39,22 @@ if (!existsSync('dist/index.html')) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
+const redisDir = join(tmpdir(), 'candidate-timeline-relay-dev')
+mkdirSync(redisDir, { recursive: true })
 const redisServer = spawn(
   'redis-server',
-  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  [
+    '--port',
+    String(redisPort),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--dir',
+    redisDir,
+  ],
   { stdio: 'ignore' },
 )
 redisServer.once('exit', (code) => {
@@ -55,6 +75,11 @@ const upstream = await startMockUpstream({
   },
 })
 
+const idp = await startIdentityProvider({
+  port: idpPort,
+  clientSecret: randomBytes(24).toString('base64url'),
+})
+
 const env: Record<string, string | undefined> = {
   RELAY_UPSTREAM_ORIGIN: upstream.url,
   RELAY_PUBLIC_URL: `http://127.0.0.1:${relayPort}`,
@@ -65,6 +90,11 @@ const env: Record<string, string | undefined> = {
   RELAY_PORT: String(relayPort),
   RELAY_LOG_LEVEL: process.env.RELAY_LOG_LEVEL ?? 'warn',
   RELAY_DEFAULT_REGION: process.env.RELAY_DEFAULT_REGION ?? REGIONS[0]?.id,
+  RELAY_OIDC_ISSUER: idp.issuer,
+  RELAY_OIDC_CLIENT_ID: idp.clientId,
+  RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
+  RELAY_OIDC_SCOPES: 'openid profile email groups',
+  RELAY_ACCESS_RULES: DEMO_ACCESS_RULES,
 }
 for (const region of REGIONS) {
   const prefix = `RELAY_REGION_${region.id.toUpperCase()}`
@@ -79,18 +109,24 @@ try {
   if (error instanceof ConfigError) say(error.message)
   redisServer.kill('SIGTERM')
   await upstream.close()
+  await idp.close()
   process.exit(2)
 }
 const relay = await buildRelay(config)
 await relay.app.listen({ host: config.host, port: config.port })
 
-say(`Redis on 127.0.0.1:${redisPort}, mock upstream on ${upstream.url}`)
+say(`Redis on 127.0.0.1:${redisPort} (data in ${redisDir}), mock upstream on ${upstream.url}`)
+say(`Identity provider on ${idp.issuer}; sign in with any password as one of:`)
+for (const person of DEMO_COUNSELLORS) {
+  say(`  ${person.login.padEnd(6)} ${person.name} (${person.groups.join(', ')})`)
+}
 say(`Open http://127.0.0.1:${relayPort}/ (Ctrl+C stops everything)`)
 
 const stop = () => {
   void (async () => {
     await relay.close()
     await upstream.close()
+    await idp.close()
     redisServer.removeAllListeners('exit')
     redisServer.kill('SIGTERM')
     process.exit(0)

@@ -1,6 +1,10 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
+import { AuditTrail, auditRoutes } from './audit.js'
+import { authRoutes, OidcClient } from './auth/routes.js'
+import { SessionStore, type Clock } from './auth/session.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
 import { eventsRoutes } from './events.js'
@@ -27,6 +31,23 @@ export type Relay = { app: FastifyInstance; redis: Redis; hub: StreamHub; close(
 export type RelayOptions = {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logStream?: NodeJS.WritableStream
+  /** The clock sessions and the audit trail read (tests move it instead of sleeping). */
+  now?: Clock
+}
+
+/**
+ * How a request appears in a log line: the query of `/auth/*` (authorization code, state) is
+ * left out entirely; headers are not logged at all.
+ */
+export function logRequest(request: FastifyRequest): Record<string, unknown> {
+  const url = request.url
+  const q = url.indexOf('?')
+  const path = q === -1 ? url : url.slice(0, q)
+  return {
+    method: request.method,
+    url: path.startsWith('/auth/') && q !== -1 ? `${path}?[Redacted]` : url,
+    remoteAddress: request.ip,
+  }
 }
 
 /** Replaces every configured secret in a log line: a last line of defence behind `redact`. */
@@ -49,6 +70,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     logger: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS },
+      serializers: { req: logRequest },
       hooks: { streamWrite: scrub },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
@@ -85,11 +107,26 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     },
   })
 
+  const now = options.now ?? Date.now
+  const sessions = new SessionStore(redis, config.auth, now)
+  const audit = new AuditTrail(redis)
+  void audit.persistenceOn().then((on) => {
+    if (on === false) {
+      app.log.warn(
+        'Redis persistence (appendonly) is off: the audit trail will not survive a restart',
+      )
+    }
+  })
+  await app.register(cookie, { secret: config.sessionSecret })
+  app.decorateRequest('granted', null)
+
   await staticRoutes(app, config.staticDir)
   healthRoutes(app, config, redis)
-  callbackRoutes(app, config, redis)
-  eventsRoutes(app, config, hub)
-  await proxyRoutes(app, config)
+  callbackRoutes(app, { config, redis, audit })
+  authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
+  eventsRoutes(app, { config, hub, sessions })
+  auditRoutes(app, { config, sessions, audit })
+  await proxyRoutes(app, { config, redis, sessions, audit, now })
 
   return {
     app,

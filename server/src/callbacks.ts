@@ -7,6 +7,7 @@ import {
   verifyCallback,
   type Environment,
 } from '../../src/api/contract.js'
+import type { AuditTrail } from './audit.js'
 import type { RelayConfig } from './config.js'
 import { relayError } from './errors.js'
 import { eventsKey, nonceKey, STREAM_FIELD, type Scope } from './keys.js'
@@ -47,10 +48,15 @@ function headerRecord(request: FastifyRequest): Record<string, string | undefine
  * order, each refusal logged once (never with the signature or secret): known region and
  * environment → body size (parser limit) → signature over the raw body, path and query with the
  * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
- * → nonce not seen before (`SET NX EX` in Redis) → appended to the scope's stream
+ * → nonce not seen before (`SET NX EX` in Redis) → attached to the write's audit record
+ * (audit.ts) → appended to the scope's stream
  * (`XADD MAXLEN ~`). Redis trouble answers 503, so the engine delivers again later.
  */
-export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis: Redis): void {
+export function callbackRoutes(
+  app: FastifyInstance,
+  deps: { config: RelayConfig; redis: Redis; audit: AuditTrail },
+): void {
+  const { config, redis, audit } = deps
   app.register((scoped, _options, done) => {
     scoped.removeAllContentTypeParsers()
     scoped.addContentTypeParser(
@@ -129,6 +135,9 @@ export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis:
         if (fresh === null)
           return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
         try {
+          // The outcome joins the write's audit record first: should Redis fail, the engine
+          // delivers again (the nonce is forgotten below) and this is simply written again.
+          await audit.attachOutcome(scope, outcome.data)
           await redis.xadd(
             eventsKey(scope),
             'MAXLEN',

@@ -12,6 +12,8 @@ import { z } from 'zod'
 export type RegionConfig = {
   /** The id used in callback paths, Redis keys and the `x-relay-region` header. */
   id: string
+  /** Shown to counsellors (`GET /auth/session`); RELAY_REGION_<ID>_NAME, default the id. */
+  name: string
   apiKey: string
   callbackSecret: string
 }
@@ -38,8 +40,27 @@ export type RelayConfig = {
   nonceTtlSeconds: number
   upstreamTimeoutMs: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
-  /** Sign-in (issue 12) is not built yet: without it the relay listens on loopback only. */
-  signInConfigured: boolean
+  auth: AuthConfig
+}
+
+/** What one value of the access claim grants (RELAY_ACCESS_RULES). */
+export type AccessRule = { regions: string[]; sandbox: boolean; roles: string[] }
+
+/** Counsellor sign-in (OpenID Connect) and sessions. README "Signing in" lists the settings. */
+export type AuthConfig = {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+  /** The ID-token (or userinfo) claim whose values RELAY_ACCESS_RULES maps, e.g. `groups`. */
+  accessClaim: string
+  accessRules: ReadonlyMap<string, AccessRule>
+  sessionIdleSeconds: number
+  sessionAbsoluteSeconds: number
+  /** Writes per counsellor per minute, across every relay instance. */
+  writesPerMinute: number
+  /** Cookies carry `Secure` (and the `__Host-` prefix): the public URL is https. */
+  secureCookies: boolean
 }
 
 export class ConfigError extends Error {
@@ -121,8 +142,100 @@ export function isLoopbackHost(host: string): boolean {
   return false
 }
 
-/** Counsellor sign-in is issue 12: until it exists, no setting can switch it on. */
-const SIGN_IN_AVAILABLE = false as boolean
+const accessRulesSchema = z.record(
+  z.string().min(1),
+  z.strictObject({
+    regions: z.array(z.string()).min(1),
+    sandbox: z.boolean().optional(),
+    roles: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)).optional(),
+  }),
+)
+
+function loadAccessRules(
+  text: string,
+  regionIds: ReadonlySet<string>,
+): ReadonlyMap<string, AccessRule> {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new ConfigError('RELAY_ACCESS_RULES is not valid: it is not JSON.')
+  }
+  const rules = parseWith(
+    'RELAY_ACCESS_RULES',
+    accessRulesSchema,
+    json,
+    'expected a JSON object from claim value to { "regions": [...], "sandbox": true|false, "roles": [...] }',
+  )
+  const map = new Map<string, AccessRule>()
+  for (const [value, rule] of Object.entries(rules)) {
+    const unknown = rule.regions.find((id) => !regionIds.has(id))
+    if (unknown !== undefined) {
+      throw new ConfigError(
+        `RELAY_ACCESS_RULES is not valid: "${value}" names region "${unknown}", which is not one of RELAY_REGIONS.`,
+      )
+    }
+    map.set(value, {
+      regions: rule.regions,
+      sandbox: rule.sandbox ?? false,
+      roles: rule.roles ?? ['counsellor'],
+    })
+  }
+  if (map.size === 0) throw new ConfigError('RELAY_ACCESS_RULES is not valid: it grants nothing.')
+  return map
+}
+
+/** http is accepted only on this machine (development); everywhere else https is required. */
+function isHttpsOrLoopback(value: string): boolean {
+  const url = asUrl(value)
+  if (url === null) return false
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname.replace(/^\[|\]$/g, ''))
+}
+
+function loadAuth(
+  env: Env,
+  readFile: (path: string) => string,
+  publicUrl: string,
+  regionIds: ReadonlySet<string>,
+): AuthConfig {
+  const issuer = parseWith(
+    'RELAY_OIDC_ISSUER',
+    httpUrlWithoutQuery.refine(isHttpsOrLoopback),
+    required(env, 'RELAY_OIDC_ISSUER', readFile),
+    'expected the https issuer URL of the identity provider, e.g. https://connect.surfconext.nl (http only on loopback)',
+  )
+  const clientId = required(env, 'RELAY_OIDC_CLIENT_ID', readFile)
+  const clientSecret = required(env, 'RELAY_OIDC_CLIENT_SECRET', readFile)
+  const scopes = env.RELAY_OIDC_SCOPES?.trim() || 'openid profile email'
+  if (!scopes.split(/\s+/).includes('openid')) {
+    throw new ConfigError('RELAY_OIDC_SCOPES is not valid: it must include "openid".')
+  }
+  const accessClaim = parseWith(
+    'RELAY_OIDC_ACCESS_CLAIM',
+    z.string().regex(/^[A-Za-z0-9_:./-]{1,100}$/),
+    env.RELAY_OIDC_ACCESS_CLAIM?.trim() || 'groups',
+    'expected a claim name such as groups, roles or eduperson_entitlement',
+  )
+  const accessRules = loadAccessRules(required(env, 'RELAY_ACCESS_RULES', readFile), regionIds)
+  if (!isHttpsOrLoopback(publicUrl)) {
+    throw new ConfigError(
+      'RELAY_PUBLIC_URL is not valid: counsellors sign in with a Secure cookie, so it must be https (http only on loopback, for development).',
+    )
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    scopes,
+    accessClaim,
+    accessRules,
+    sessionIdleSeconds: optionalInt(env, 'RELAY_SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60,
+    sessionAbsoluteSeconds:
+      optionalInt(env, 'RELAY_SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24) * 60 * 60,
+    writesPerMinute: optionalInt(env, 'RELAY_WRITES_PER_MINUTE', 60, 1, 10_000),
+    secureCookies: new URL(publicUrl).protocol === 'https:',
+  }
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -167,7 +280,8 @@ export function loadConfig(
         `${prefix}_CALLBACK_SECRET is not valid: it must be at least 16 characters.`,
       )
     }
-    return { id, apiKey, callbackSecret }
+    const name = readSetting(env, `${prefix}_NAME`, readFile) ?? id
+    return { id, name, apiKey, callbackSecret }
   })
 
   const defaultRegionSetting = readSetting(env, 'RELAY_DEFAULT_REGION', readFile)
@@ -190,13 +304,10 @@ export function loadConfig(
     throw new ConfigError('RELAY_SESSION_SECRET is not valid: it must be at least 32 characters.')
   }
 
+  // Every data route needs a signed-in counsellor (auth below is required), so the relay may
+  // listen beyond loopback.
   const host = env.RELAY_HOST?.trim() || '127.0.0.1'
-  const signInConfigured = SIGN_IN_AVAILABLE
-  if (!isLoopbackHost(host) && !signInConfigured) {
-    throw new ConfigError(
-      `RELAY_HOST is not valid: "${host}" is not a loopback address, and until counsellor sign-in is configured the relay listens on loopback only (127.0.0.1, ::1 or localhost).`,
-    )
-  }
+  const auth = loadAuth(env, readFile, publicUrl, seen)
 
   const staticDir = env.RELAY_STATIC_DIR?.trim() || null
   const logLevel = parseWith(
@@ -229,7 +340,7 @@ export function loadConfig(
     nonceTtlSeconds: optionalInt(env, 'RELAY_NONCE_TTL_SECONDS', 900, 600, 86_400),
     upstreamTimeoutMs: optionalInt(env, 'RELAY_UPSTREAM_TIMEOUT_MS', 15_000, 100, 120_000),
     logLevel,
-    signInConfigured,
+    auth,
   }
 }
 
@@ -237,6 +348,7 @@ export function loadConfig(
 export function configuredSecrets(config: RelayConfig): string[] {
   return [
     config.sessionSecret,
+    config.auth.clientSecret,
     ...config.regions.flatMap((region) => [region.apiKey, region.callbackSecret]),
   ]
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { API_PREFIX, EVENT_MUTATION, paths } from '../../src/api/contract.js'
+import type { SessionStore } from './auth/session.js'
 import type { RelayConfig } from './config.js'
 import { compareStreamIds, isStreamId, type StreamEvent, type StreamHub } from './hub.js'
-import { environmentOf, regionOf } from './scope.js'
+import { admit, environmentOf } from './scope.js'
 import { relayError } from './errors.js'
 
 /** [OURS] sent instead of a replay when the events after `Last-Event-ID` are no longer kept. */
@@ -22,7 +23,11 @@ function frame(event: StreamEvent): string {
  * entry's id, `event: mutation`, `data` = the callback body. Heartbeat comments keep proxies from
  * closing an idle stream; `Last-Event-ID` replays what was missed from the Redis Stream first.
  */
-export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: StreamHub): void {
+export function eventsRoutes(
+  app: FastifyInstance,
+  deps: { config: RelayConfig; hub: StreamHub; sessions: SessionStore },
+): void {
+  const { config, hub, sessions } = deps
   const routes = [
     { url: paths.events, environment: 'production' as const },
     { url: `${API_PREFIX.production}${paths.events}`, environment: 'production' as const },
@@ -30,12 +35,11 @@ export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: Str
   ]
   for (const route of routes) {
     app.get(route.url, async (request, reply) => {
-      const region = regionOf(request, config)
-      if (!region.ok) return relayError(reply, 400, 'bad_region', region.message)
-      const scope = {
-        region: region.region.id,
-        environment: environmentOf(request, route.environment),
-      }
+      // Signed in, and allowed in this region and environment (the region may come as
+      // `?region=`: EventSource cannot set headers).
+      const granted = await admit(request, reply, deps, environmentOf(request, route.environment))
+      if (granted === null) return reply
+      const scope = granted.scope
       const lastHeader = request.headers['last-event-id']
       const lastEventId =
         typeof lastHeader === 'string' && lastHeader.trim() !== '' ? lastHeader.trim() : null
@@ -110,8 +114,16 @@ export function eventsRoutes(app: FastifyInstance, config: RelayConfig, hub: Str
       replaying = false
       for (const event of held.splice(0)) send(event)
 
+      // A stream outlives its request: at each heartbeat it checks that the session still
+      // exists (signed out on any instance, or expired) and ends otherwise.
       const heartbeat = setInterval(() => {
         res.write(': heartbeat\n\n')
+        sessions.exists(granted.session.key).then(
+          (alive) => {
+            if (!alive) res.end()
+          },
+          () => undefined,
+        )
       }, config.heartbeatSeconds * 1000)
       const stop = () => {
         clearInterval(heartbeat)

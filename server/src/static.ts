@@ -28,6 +28,8 @@ function isServerPath(url: string): boolean {
     ...Object.values(API_PREFIX),
     paths.events,
     CALLBACK_PATH_PREFIX,
+    '/auth',
+    '/audit',
     '/healthz',
     '/readyz',
   ].some((prefix) => url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))

@@ -5,6 +5,7 @@ import { eventsKey } from '../src/keys.js'
 import {
   outcome,
   openSse,
+  signIn,
   postCallback,
   SECRETS,
   startRedis,
@@ -194,7 +195,8 @@ describe('callback endpoint', () => {
   })
 
   it('lets no refused callback reach a browser of the region', async () => {
-    const client = await openSse(`${relay.url}/api/v2/events`)
+    const anna = await signIn(relay, 'anna')
+    const client = await openSse(`${relay.url}/api/v2/events`, { cookie: anna.cookie })
     await postCallback({
       relayUrl: relay.url,
       path: PATH,

@@ -15,8 +15,10 @@ import { configuredSecrets } from '../src/config.js'
 import {
   eventually,
   openSse,
+  signIn,
   startRedis,
   startRelay,
+  type Counsellor,
   type RunningRelay,
   type TestRedis,
 } from './kit.js'
@@ -29,6 +31,8 @@ import {
 let redis: TestRedis
 let upstream: MockUpstream
 let relay: RunningRelay
+/** Anna works in Utrecht, with the sandbox. */
+let anna: Counsellor
 const seen: string[] = []
 
 const regionEnv = Object.fromEntries(
@@ -41,8 +45,8 @@ const regionEnv = Object.fromEntries(
   }),
 )
 
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(`${relay.url}${path}`, init)
+async function call(path: string, init: RequestInit = {}, who?: Counsellor): Promise<Response> {
+  const response = await (who ?? anna).request(path, init)
   const copy = response.clone()
   seen.push(`${JSON.stringify([...copy.headers])}\n${await copy.text()}`)
   return response
@@ -58,6 +62,7 @@ beforeAll(async () => {
     RELAY_DEFAULT_REGION: 'utrecht',
     ...regionEnv,
   })
+  anna = await signIn(relay, 'anna')
 })
 
 afterAll(async () => {
@@ -77,7 +82,7 @@ async function firstCandidate(prefix = '/api/v2'): Promise<string> {
 
 describe('relay in front of the HTTP mock upstream', () => {
   it('confirms a write by the signed callback, pushed on /events', async () => {
-    const client = await openSse(`${relay.url}/api/v2/events`)
+    const client = await openSse(`${relay.url}/api/v2/events`, { cookie: anna.cookie })
     seen.push(client.raw())
     const candidateId = await firstCandidate()
     const key = `chain-${Date.now()}`
@@ -112,8 +117,8 @@ describe('relay in front of the HTTP mock upstream', () => {
   })
 
   it('keeps sandbox writes out of production', async () => {
-    const production = await openSse(`${relay.url}/api/v2/events`)
-    const sandbox = await openSse(`${relay.url}/api/sandbox/events`)
+    const production = await openSse(`${relay.url}/api/v2/events`, { cookie: anna.cookie })
+    const sandbox = await openSse(`${relay.url}/api/sandbox/events`, { cookie: anna.cookie })
     const candidateId = await firstCandidate('/api/sandbox')
     const response = await call(
       `/api/sandbox/candidates/${candidateId}/interactions?${QUERY_IDEMPOTENCY_KEY}=sb-${Date.now()}`,

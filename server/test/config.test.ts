@@ -29,6 +29,10 @@ describe('relay configuration', () => {
     'RELAY_REGION_RIJNMOND_CALLBACK_SECRET',
     'RELAY_REDIS_URL',
     'RELAY_SESSION_SECRET',
+    'RELAY_OIDC_ISSUER',
+    'RELAY_OIDC_CLIENT_ID',
+    'RELAY_OIDC_CLIENT_SECRET',
+    'RELAY_ACCESS_RULES',
   ])('stops with a sentence naming %s when it is missing', (name) => {
     expect(messageOf(testEnv({ [name]: undefined }))).toBe(
       `${name} is missing: set it (see README, "The relay").`,
@@ -48,17 +52,56 @@ describe('relay configuration', () => {
     ['RELAY_PORT', '99999'],
     ['RELAY_LOG_LEVEL', 'loud'],
     ['RELAY_STREAM_MAX_LENGTH', 'many'],
+    ['RELAY_OIDC_ISSUER', 'http://idp.example.nl'],
+    ['RELAY_OIDC_ISSUER', 'not a url'],
+    ['RELAY_OIDC_SCOPES', 'profile email'],
+    ['RELAY_OIDC_ACCESS_CLAIM', 'two words'],
+    ['RELAY_ACCESS_RULES', '{not json'],
+    ['RELAY_ACCESS_RULES', '{}'],
+    ['RELAY_ACCESS_RULES', '{"g":{"regions":["amsterdam"]}}'],
+    ['RELAY_ACCESS_RULES', '{"g":{"regions":["utrecht"],"sandbox":"yes"}}'],
+    ['RELAY_SESSION_IDLE_MINUTES', '0'],
+    ['RELAY_SESSION_ABSOLUTE_HOURS', 'forever'],
+    ['RELAY_WRITES_PER_MINUTE', '-1'],
   ])('stops with a sentence naming %s when it is %j', (name, value) => {
     const message = messageOf(testEnv({ [name]: value }))
     expect(message.startsWith(`${name} is not valid: `)).toBe(true)
     expect(message).not.toContain('\n')
   })
 
-  it('refuses to listen beyond loopback while sign-in does not exist', () => {
-    expect(messageOf(testEnv({ RELAY_HOST: '0.0.0.0' }))).toContain(
-      'RELAY_HOST is not valid: "0.0.0.0" is not a loopback address',
+  it('listens beyond loopback now that sign-in is configured, but wants https there', () => {
+    expect(loadConfig(testEnv({ RELAY_HOST: '0.0.0.0' })).host).toBe('0.0.0.0')
+    expect(messageOf(testEnv({ RELAY_PUBLIC_URL: 'http://relay.example.nl' }))).toBe(
+      'RELAY_PUBLIC_URL is not valid: counsellors sign in with a Secure cookie, so it must be https (http only on loopback, for development).',
     )
-    expect(loadConfig(testEnv({ RELAY_HOST: '::1' })).host).toBe('::1')
+    const https = loadConfig(
+      testEnv({
+        RELAY_PUBLIC_URL: 'https://relay.example.nl',
+        RELAY_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      }),
+    )
+    expect(https.auth.secureCookies).toBe(true)
+    expect(loadConfig(testEnv()).auth.secureCookies).toBe(false)
+  })
+
+  it('maps claim values to regions, sandbox and roles, with the session defaults', () => {
+    const { auth } = loadConfig(
+      testEnv({
+        RELAY_ACCESS_RULES: JSON.stringify({
+          'urn:mace:surf.nl:ct:utrecht': { regions: ['utrecht'], sandbox: true },
+          privacy: { regions: ['utrecht', 'rijnmond'], roles: ['privacy-officer'] },
+        }),
+      }),
+    )
+    expect(auth.accessRules.get('urn:mace:surf.nl:ct:utrecht')).toEqual({
+      regions: ['utrecht'],
+      sandbox: true,
+      roles: ['counsellor'],
+    })
+    expect(auth.accessRules.get('privacy')?.sandbox).toBe(false)
+    expect(auth.sessionIdleSeconds).toBe(30 * 60)
+    expect(auth.sessionAbsoluteSeconds).toBe(12 * 60 * 60)
+    expect(auth.accessClaim).toBe('groups')
   })
 
   it('reads secrets from *_FILE settings, and refuses both forms at once', () => {
@@ -84,5 +127,7 @@ describe('relay configuration', () => {
   it('never puts a secret into its messages', () => {
     const message = messageOf(testEnv({ RELAY_SESSION_SECRET: 'tooshort-secret' }))
     expect(message).not.toContain('tooshort-secret')
+    const rules = messageOf(testEnv({ RELAY_ACCESS_RULES: '{"secret-group":{"regions":[]}}' }))
+    expect(rules.startsWith('RELAY_ACCESS_RULES is not valid: ')).toBe(true)
   })
 })

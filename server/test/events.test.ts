@@ -4,17 +4,22 @@ import { EVENT_MUTATION, HEADER_SANDBOX } from '../../src/api/contract.js'
 import { parseOutcome } from '../../src/api/events.js'
 import {
   outcome,
-  openSse,
+  openSse as openRawSse,
   postCallback,
   SECRETS,
+  signIn,
   startRedis,
   startRelay,
+  type Counsellor,
   type RunningRelay,
   type TestRedis,
 } from './kit.js'
 
 let redis: TestRedis
 let relay: RunningRelay
+/** Utrecht with sandbox; Rijnmond without. */
+let anna: Counsellor
+let ravi: Counsellor
 
 beforeAll(async () => {
   redis = await startRedis()
@@ -28,7 +33,12 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await relay.redis.flushall()
+  ;[anna, ravi] = await Promise.all([signIn(relay, 'anna'), signIn(relay, 'ravi')])
 })
+
+/** An event stream read as a signed-in counsellor (Anna unless `who` says otherwise). */
+const openSse = (url: string, headers: Record<string, string> = {}, who?: Counsellor) =>
+  openRawSse(url, { cookie: (who ?? anna).cookie, ...headers })
 
 const secretOf = { utrecht: SECRETS.utrechtSecret, rijnmond: SECRETS.rijnmondSecret } as const
 
@@ -65,7 +75,8 @@ describe('GET /events', () => {
     const utrechtProd = await openSse(`${relay.url}/api/v2/events`)
     const utrechtSandbox = await openSse(`${relay.url}/api/v2/events`, { [HEADER_SANDBOX]: 'true' })
     const utrechtSandboxPrefix = await openSse(`${relay.url}/api/sandbox/events`)
-    const rijnmondProd = await openSse(`${relay.url}/events`, { 'x-relay-region': 'rijnmond' })
+    // By query, as an EventSource names it.
+    const rijnmondProd = await openSse(`${relay.url}/events?region=rijnmond`, {}, ravi)
 
     await deliver('rijnmond', 'production', 'r-prod')
     await deliver('utrecht', 'sandbox', 'u-sandbox')
@@ -115,7 +126,7 @@ describe('GET /events', () => {
 
   it('refuses a Last-Event-ID that is not a stream id', async () => {
     const response = await fetch(`${relay.url}/api/v2/events`, {
-      headers: { 'last-event-id': 'nope' },
+      headers: { cookie: anna.cookie, 'last-event-id': 'nope' },
     })
     expect(response.status).toBe(400)
   })
@@ -137,5 +148,14 @@ describe('GET /events', () => {
     await deliver('utrecht', 'production', 'fan')
     for (const client of clients) expect(keysOf(await client.waitFor(1))).toEqual(['fan'])
     for (const client of [...clients, other]) client.close()
+  })
+
+  it('ends a stream when its session is signed out (on any instance)', async () => {
+    const client = await openSse(`${relay.url}/api/v2/events`)
+    expect(client.status).toBe(200)
+    expect((await anna.request('/auth/logout', { method: 'POST' })).status).toBe(200)
+    // The next heartbeat (1 s here) finds the session gone and ends the stream.
+    await client.ended
+    expect(client.events).toHaveLength(0)
   })
 })

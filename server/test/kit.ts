@@ -1,10 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { Redis } from 'ioredis'
+import { CookieJar } from 'tough-cookie'
 import { signCallback, type MutationOutcome } from '../../src/api/contract.js'
+import {
+  DEMO_ACCESS_RULES,
+  DEMO_CLIENT_ID,
+  startIdentityProvider,
+  type IdentityProvider,
+} from '../idp/provider.js'
+import type { Clock } from '../src/auth/session.js'
 import { buildRelay, type Relay } from '../src/app.js'
 import { loadConfig, type Env, type RelayConfig } from '../src/config.js'
 
@@ -22,14 +33,35 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-export type TestRedis = { url: string; stop(): Promise<void> }
+export type TestRedis = {
+  url: string
+  /** Its data folder (append-only files). */
+  dir: string
+  /** Stops it; `keepData` leaves the folder for another instance to start from. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
 
-/** `redis-server` on a free port, without persistence; fails plainly when it is not installed. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * `redis-server` on a free port with append-only persistence in a temporary folder (as the audit
+ * trail needs in production); fails plainly when it is not installed.
+ */
+export async function startRedis(options: { dir?: string } = {}): Promise<TestRedis> {
   const port = await freePort()
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'relay-redis-'))
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--dir',
+      dir,
+    ],
     { stdio: 'ignore' },
   )
   const failed = new Promise<never>((_resolve, reject) => {
@@ -60,7 +92,8 @@ export async function startRedis(): Promise<TestRedis> {
   await Promise.race([ready, failed])
   return {
     url,
-    stop: async () => {
+    dir,
+    stop: async (stopOptions = {}) => {
       const exited = new Promise<void>((resolve) =>
         child.once('exit', () => {
           resolve()
@@ -68,6 +101,7 @@ export async function startRedis(): Promise<TestRedis> {
       )
       child.kill('SIGTERM')
       await exited
+      if (!stopOptions.keepData) rmSync(dir, { recursive: true, force: true })
     },
   }
 }
@@ -78,6 +112,7 @@ export const SECRETS = {
   rijnmondKey: 'key-rijnmond-4b6e8a1f27',
   rijnmondSecret: 'whsec_test_rijnmond_0c9d7e3b12',
   session: 'session-secret-for-tests-0123456789abcdef',
+  oidcClient: 'oidc-client-secret-for-tests-5f2a9c',
 } as const
 
 export function testEnv(overrides: Env = {}): Env {
@@ -92,6 +127,11 @@ export function testEnv(overrides: Env = {}): Env {
     RELAY_REGION_RIJNMOND_CALLBACK_SECRET: SECRETS.rijnmondSecret,
     RELAY_REDIS_URL: 'redis://127.0.0.1:6379',
     RELAY_SESSION_SECRET: SECRETS.session,
+    RELAY_OIDC_ISSUER: 'http://127.0.0.1:9',
+    RELAY_OIDC_CLIENT_ID: DEMO_CLIENT_ID,
+    RELAY_OIDC_CLIENT_SECRET: SECRETS.oidcClient,
+    RELAY_OIDC_SCOPES: 'openid profile email groups',
+    RELAY_ACCESS_RULES: DEMO_ACCESS_RULES,
     RELAY_LOG_LEVEL: 'info',
     ...overrides,
   }
@@ -106,18 +146,162 @@ export class LogCapture extends Writable {
   }
 }
 
-export type RunningRelay = Relay & { url: string; config: RelayConfig; logs: LogCapture }
+export type RunningRelay = Relay & {
+  url: string
+  config: RelayConfig
+  logs: LogCapture
+  /** The local identity provider this relay signs in with. */
+  idp: IdentityProvider
+}
 
-/** Builds and starts a relay on a free loopback port; its public URL is its own address. */
-export async function startRelay(env: Env): Promise<RunningRelay> {
+/**
+ * Builds and starts a relay on a free loopback port; its public URL is its own address. Unless
+ * `idp` is given, it gets its own local identity provider (oidc-provider), stopped with it.
+ */
+export async function startRelay(
+  env: Env,
+  options: { idp?: IdentityProvider; now?: Clock } = {},
+): Promise<RunningRelay> {
   const port = await freePort()
+  const idp = options.idp ?? (await startIdentityProvider({ clientSecret: SECRETS.oidcClient }))
   const config = loadConfig(
-    testEnv({ RELAY_PUBLIC_URL: `http://127.0.0.1:${port}`, RELAY_PORT: String(port), ...env }),
+    testEnv({
+      RELAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      RELAY_PORT: String(port),
+      RELAY_OIDC_ISSUER: idp.issuer,
+      ...env,
+    }),
   )
   const logs = new LogCapture()
-  const relay = await buildRelay(config, { logStream: logs })
+  const relay = await buildRelay(config, {
+    logStream: logs,
+    ...(options.now ? { now: options.now } : {}),
+  })
   await relay.app.listen({ host: '127.0.0.1', port })
-  return { ...relay, url: `http://127.0.0.1:${port}`, config, logs }
+  return {
+    ...relay,
+    url: `http://127.0.0.1:${port}`,
+    config,
+    logs,
+    idp,
+    close: async () => {
+      await relay.close()
+      if (!options.idp) await idp.close()
+    },
+  }
+}
+
+/** A browser's cookie handling for Node's fetch: a tough-cookie jar, redirects one by one. */
+export class Browser {
+  readonly jar = new CookieJar()
+
+  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+    const href = String(url)
+    const headers = new Headers(init.headers)
+    const cookie = await this.jar.getCookieString(href)
+    if (cookie) headers.set('cookie', cookie)
+    const response = await fetch(href, { ...init, headers, redirect: 'manual' })
+    for (const line of response.headers.getSetCookie()) await this.jar.setCookie(line, href)
+    return response
+  }
+
+  /** Follows redirects from `url` until a page answers or `stop` says to stop at a location. */
+  async follow(
+    url: string | URL,
+    init: RequestInit = {},
+    stop: (location: URL) => boolean = () => false,
+  ): Promise<{ response: Response; url: URL }> {
+    let current = new URL(url)
+    let response = await this.fetch(current, init)
+    for (let hops = 0; hops < 20; hops += 1) {
+      const location = response.headers.get('location')
+      if (response.status < 300 || response.status >= 400 || location === null) break
+      const next = new URL(location, current)
+      await response.body?.cancel()
+      if (stop(next)) return { response, url: next }
+      current = next
+      response = await this.fetch(current)
+    }
+    return { response, url: current }
+  }
+}
+
+/** A signed-in counsellor: their browser, and headers for requests made without it. */
+export type Counsellor = {
+  browser: Browser
+  /** The Cookie header the relay expects (session cookie). */
+  cookie: string
+  /** Headers of a request from the app: the cookie, and for writes Origin + the app's header. */
+  headers(method?: string): Record<string, string>
+  /** A request to the relay as the app makes it (`path` below the relay's address). */
+  request(path: string, init?: RequestInit): Promise<Response>
+  /** The relay's authorization callback URL this sign-in used (to replay it). */
+  callbackUrl: URL
+}
+
+/** Walks the authorization code flow up to the relay's callback (not taken yet). */
+export async function startSignIn(
+  relay: { url: string },
+  login: string,
+  returnTo = '/',
+  browser = new Browser(),
+): Promise<{ browser: Browser; callbackUrl: URL }> {
+  const atCallback = (location: URL) => location.href.startsWith(`${relay.url}/auth/callback`)
+  const page = await browser.follow(
+    `${relay.url}/auth/login?returnTo=${encodeURIComponent(returnTo)}`,
+    {},
+    atCallback,
+  )
+  if (atCallback(page.url)) return { browser, callbackUrl: page.url }
+  const html = await page.response.text()
+  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&')
+  if (!action)
+    throw new Error(`no login form at ${page.url.href} (${String(page.response.status)})`)
+  const submitted = await browser.follow(
+    new URL(action, page.url),
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ prompt: 'login', login, password: 'any' }).toString(),
+    },
+    atCallback,
+  )
+  if (!atCallback(submitted.url)) throw new Error(`sign-in of ${login} did not return to the relay`)
+  return { browser, callbackUrl: submitted.url }
+}
+
+/** Signs `login` (a demo counsellor of server/idp/provider.ts) in at the relay. */
+export async function signIn(relay: { url: string }, login: string): Promise<Counsellor> {
+  const { browser, callbackUrl } = await startSignIn(relay, login)
+  const landing = await browser.fetch(callbackUrl)
+  await landing.body?.cancel()
+  if (landing.status !== 302) throw new Error(`callback answered ${String(landing.status)}`)
+  return counsellorOf(relay, browser, callbackUrl)
+}
+
+export async function counsellorOf(
+  relay: { url: string },
+  browser: Browser,
+  callbackUrl: URL,
+): Promise<Counsellor> {
+  const cookie = await browser.jar.getCookieString(relay.url)
+  const headers = (method = 'GET'): Record<string, string> =>
+    method === 'GET' || method === 'HEAD'
+      ? { cookie }
+      : { cookie, origin: relay.url, 'x-candidate-timeline': '1' }
+  return {
+    browser,
+    cookie,
+    headers,
+    callbackUrl,
+    request: (path, init = {}) => {
+      const method = init.method ?? 'GET'
+      return fetch(`${relay.url}${path}`, {
+        ...init,
+        headers: { ...headers(method), ...Object.fromEntries(new Headers(init.headers)) },
+      })
+    },
+  }
 }
 
 export type Recorded = { method: string; url: string; headers: IncomingHttpHeaders; body: string }
@@ -218,6 +402,8 @@ export type SseClient = {
   status: number
   headers: Headers
   raw: () => string
+  /** Settles when the relay ends the stream (or it is closed here). */
+  ended: Promise<void>
   waitFor(count: number): Promise<EventSourceMessage[]>
   close(): void
 }
@@ -241,9 +427,10 @@ export async function openSse(
       for (const wake of waiters.splice(0)) wake()
     },
   })
+  let ended: Promise<void> = Promise.resolve()
   if (response.body) {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-    void (async () => {
+    ended = (async () => {
       try {
         for (;;) {
           const { done, value } = await reader.read()
@@ -261,6 +448,7 @@ export async function openSse(
     status: response.status,
     headers: response.headers,
     raw: () => raw,
+    ended,
     async waitFor(count) {
       while (events.length < count) {
         await new Promise<void>((resolve) => waiters.push(resolve))

@@ -4,9 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { HEADER_API_KEY, HEADER_SANDBOX, QUERY_CALLBACK_URL } from '../../src/api/contract.js'
 import {
   SECRETS,
+  signIn,
   startRecordingUpstream,
   startRedis,
   startRelay,
+  type Counsellor,
   type RunningRelay,
   type TestRedis,
 } from './kit.js'
@@ -14,6 +16,8 @@ import {
 let redis: TestRedis
 let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>
 let relay: RunningRelay
+/** Anna: Utrecht with sandbox (every request below is hers unless it says otherwise). */
+let anna: Counsellor
 
 beforeAll(async () => {
   redis = await startRedis()
@@ -23,6 +27,7 @@ beforeAll(async () => {
     RELAY_UPSTREAM_ORIGIN: upstream.url,
     RELAY_BODY_LIMIT_BYTES: '4096',
   })
+  anna = await signIn(relay, 'anna')
 })
 
 afterAll(async () => {
@@ -35,17 +40,27 @@ beforeEach(() => {
   upstream.requests.length = 0
 })
 
-/** A raw HTTP request, so paths reach the relay exactly as written (fetch would normalise them). */
+/**
+ * A raw HTTP request, so paths reach the relay exactly as written (fetch would normalise them),
+ * signed in as `who` (Anna by default) with the app's headers.
+ */
 function rawRequest(
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: string,
+  who: Counsellor = anna,
 ) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const url = new URL(relay.url)
     const req = httpRequest(
-      { host: url.hostname, port: url.port, method, path, headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...who.headers(method), ...headers },
+      },
       (res) => {
         let text = ''
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
@@ -110,11 +125,10 @@ describe('proxy allowlist', () => {
 })
 
 describe('proxy headers, query and body', () => {
-  it("sends the region's key, drops the client's key, cookies and authorisation", async () => {
+  it("sends the region's key, drops the client's key, session cookie and authorisation", async () => {
     await rawRequest('GET', '/api/v2/candidates', {
       [HEADER_API_KEY]: 'client-key',
       'api-key': 'old-client-key',
-      cookie: 'session=abc',
       authorization: 'Bearer abc',
     })
     const headers = upstream.requests[0]?.headers ?? {}
@@ -124,12 +138,19 @@ describe('proxy headers, query and body', () => {
     expect(headers.authorization).toBeUndefined()
   })
 
-  it('uses the key of the region the request names', async () => {
-    await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': 'rijnmond' })
+  it('uses the key of the region the request names, when the counsellor may use it', async () => {
+    const ravi = await signIn(relay, 'ravi')
+    await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': 'rijnmond' }, undefined, ravi)
     expect(upstream.requests[0]?.headers[HEADER_API_KEY]).toBe(SECRETS.rijnmondKey)
-    const unknown = await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': 'amsterdam' })
-    expect(unknown.status).toBe(400)
-    expect(upstream.requests).toHaveLength(1)
+    // By query too (EventSource cannot set headers); the upstream never sees that parameter.
+    await rawRequest('GET', '/api/v2/candidates?pageSize=5&region=rijnmond', {}, undefined, ravi)
+    expect(upstream.requests[1]?.headers[HEADER_API_KEY]).toBe(SECRETS.rijnmondKey)
+    expect(upstream.requests[1]?.url).toBe('/api/v2/candidates?pageSize=5')
+    for (const region of ['rijnmond', 'amsterdam']) {
+      const refused = await rawRequest('GET', '/api/v2/candidates', { 'x-relay-region': region })
+      expect(refused.status).toBe(403)
+    }
+    expect(upstream.requests).toHaveLength(2)
   })
 
   it("replaces a client's callbackUrl with the relay's own and passes idempotencyKey byte for byte", async () => {
@@ -184,7 +205,7 @@ describe('proxy headers, query and body', () => {
   })
 
   it("never passes the upstream's cookies or a configured key back to the browser", async () => {
-    const response = await fetch(`${relay.url}/api/v2/candidates`)
+    const response = await anna.request('/api/v2/candidates')
     expect(response.headers.get('set-cookie')).toBeNull()
     const text = `${JSON.stringify([...response.headers])}${await response.text()}`
     expect(text).not.toContain(SECRETS.utrechtKey)
@@ -196,7 +217,7 @@ describe('proxy headers, query and body', () => {
       RELAY_UPSTREAM_ORIGIN: 'http://127.0.0.1:9',
     })
     try {
-      const response = await fetch(`${lonely.url}/api/v2/candidates`)
+      const response = await (await signIn(lonely, 'anna')).request('/api/v2/candidates')
       expect(response.status).toBe(502)
       expect(await response.json()).toMatchObject({ error: { code: 'upstream_unreachable' } })
     } finally {

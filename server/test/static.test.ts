@@ -44,10 +44,12 @@ describe('serving the production build', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
-  it('never answers an API, events or callback path with the app', async () => {
-    const api = await fetch(`${relay.url}/api/v2/unknown`, { headers: { accept: 'text/html' } })
-    expect(api.status).toBe(404)
-    expect(api.headers.get('content-type')).toContain('application/json')
+  it('never answers an API, events, sign-in, audit or callback path with the app', async () => {
+    for (const path of ['/api/v2/unknown', '/events', '/auth/unknown', '/audit/unknown']) {
+      const answer = await fetch(`${relay.url}${path}`, { headers: { accept: 'text/html' } })
+      expect(answer.status).toBeGreaterThanOrEqual(400)
+      expect(answer.headers.get('content-type')).toContain('application/json')
+    }
     const callback = await fetch(`${relay.url}/callbacks/utrecht/production`, {
       headers: { accept: 'text/html' },
     })

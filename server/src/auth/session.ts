@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Redis } from 'ioredis'
+import { z } from 'zod'
+import type { AuthConfig } from '../config.js'
+
+/**
+ * Counsellor sessions, kept in Redis so every relay instance sees the same ones (no sticky
+ * sessions): sign-out deletes the record and every instance refuses the cookie from then on.
+ *
+ * The cookie holds a random 256-bit id, signed with RELAY_SESSION_SECRET (a forged or altered
+ * cookie is refused before Redis is asked). Redis holds the record under a SHA-256 of the id, so
+ * a copy of Redis contains no usable cookie. A session ends after RELAY_SESSION_IDLE_MINUTES
+ * without a data request, or RELAY_SESSION_ABSOLUTE_HOURS after sign-in, whichever is first;
+ * both are checked against the clock here and also set as the key's TTL. Activity is recorded
+ * at most once a minute, so the idle limit is exact to within that minute.
+ */
+
+export const sessionRecordSchema = z.object({
+  subject: z.string().min(1),
+  name: z.string(),
+  email: z.string().optional(),
+  /** Regions this counsellor may use, each with whether the sandbox is allowed there. */
+  access: z.array(z.object({ region: z.string(), sandbox: z.boolean() })).min(1),
+  defaultRegion: z.string(),
+  roles: z.array(z.string()),
+  createdAt: z.number(),
+  lastSeenAt: z.number(),
+})
+export type SessionRecord = z.infer<typeof sessionRecordSchema>
+
+export type ActiveSession = SessionRecord & {
+  /** Key of the record in Redis (a hash of the cookie's id, never the id itself). */
+  key: string
+  idleExpiresAt: number
+  absoluteExpiresAt: number
+}
+
+export type Clock = () => number
+
+/** How stale `lastSeenAt` may get before a request writes it again (idle precision). */
+const TOUCH_INTERVAL_MS = 60_000
+
+export function cookieNames(auth: AuthConfig): { session: string; login: string } {
+  // `__Host-`: the browser keeps the cookie only if Secure, for this host, path /.
+  const prefix = auth.secureCookies ? '__Host-' : ''
+  return { session: `${prefix}ct_session`, login: `${prefix}ct_login` }
+}
+
+export function randomId(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+export function hashId(id: string): string {
+  return createHash('sha256').update(id).digest('base64url')
+}
+
+function sessionKey(id: string): string {
+  return `session:${hashId(id)}`
+}
+
+export class SessionStore {
+  readonly #redis: Redis
+  readonly #auth: AuthConfig
+  readonly #now: Clock
+  readonly #cookie: string
+
+  constructor(redis: Redis, auth: AuthConfig, now: Clock) {
+    this.#redis = redis
+    this.#auth = auth
+    this.#now = now
+    this.#cookie = cookieNames(auth).session
+  }
+
+  #expiries(record: SessionRecord): { idle: number; absolute: number } {
+    return {
+      idle: record.lastSeenAt + this.#auth.sessionIdleSeconds * 1000,
+      absolute: record.createdAt + this.#auth.sessionAbsoluteSeconds * 1000,
+    }
+  }
+
+  async #save(key: string, record: SessionRecord): Promise<void> {
+    const { idle, absolute } = this.#expiries(record)
+    const ttl = Math.max(1, Math.min(idle, absolute) - this.#now())
+    await this.#redis.set(key, JSON.stringify(record), 'PX', ttl)
+  }
+
+  /** A fresh session (new id) for a counsellor who just signed in; ends `previous` if given. */
+  async create(
+    record: Omit<SessionRecord, 'createdAt' | 'lastSeenAt'>,
+    reply: FastifyReply,
+    previousId: string | null,
+  ): Promise<void> {
+    if (previousId !== null) await this.#redis.del(sessionKey(previousId))
+    const id = randomId()
+    const now = this.#now()
+    await this.#save(sessionKey(id), { ...record, createdAt: now, lastSeenAt: now })
+    reply.setCookie(this.#cookie, id, {
+      signed: true,
+      httpOnly: true,
+      secure: this.#auth.secureCookies,
+      sameSite: 'lax',
+      path: '/',
+    })
+  }
+
+  /** The cookie's session id when its signature holds; null otherwise. */
+  idOf(request: FastifyRequest): string | null {
+    const raw = request.cookies[this.#cookie]
+    if (raw === undefined) return null
+    const unsigned = request.unsignCookie(raw)
+    return unsigned.valid ? unsigned.value : null
+  }
+
+  /**
+   * The request's live session, or null (no cookie, forged cookie, signed out, or expired).
+   * `touch`: this request counts as activity (data routes); `/auth/session` only looks.
+   */
+  async get(request: FastifyRequest, touch: boolean): Promise<ActiveSession | null> {
+    const id = this.idOf(request)
+    if (id === null) return null
+    const key = sessionKey(id)
+    const text = await this.#redis.get(key)
+    if (text === null) return null
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return null
+    }
+    const parsed = sessionRecordSchema.safeParse(json)
+    if (!parsed.success) return null
+    const record = parsed.data
+    const now = this.#now()
+    const { idle, absolute } = this.#expiries(record)
+    if (now >= idle || now >= absolute) {
+      await this.#redis.del(key)
+      return null
+    }
+    // Activity is written at most once a minute: most requests cost one Redis read only.
+    if (!touch || now - record.lastSeenAt < TOUCH_INTERVAL_MS) {
+      return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
+    }
+    const touched = { ...record, lastSeenAt: now }
+    // XX: a sign-out that ran meanwhile is not undone by this write.
+    const ttl = Math.max(1, Math.min(this.#expiries(touched).idle, absolute) - now)
+    await this.#redis.set(key, JSON.stringify(touched), 'PX', ttl, 'XX')
+    return {
+      ...touched,
+      key,
+      idleExpiresAt: this.#expiries(touched).idle,
+      absoluteExpiresAt: absolute,
+    }
+  }
+
+  /** Whether the session under this Redis key still exists (a stream's periodic check). */
+  async exists(key: string): Promise<boolean> {
+    return (await this.#redis.exists(key)) === 1
+  }
+
+  /** Ends the request's session on every instance; returns the record it had, if any. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<SessionRecord | null> {
+    const id = this.idOf(request)
+    reply.clearCookie(this.#cookie, {
+      path: '/',
+      httpOnly: true,
+      secure: this.#auth.secureCookies,
+      sameSite: 'lax',
+    })
+    if (id === null) return null
+    const text = await this.#redis.getdel(sessionKey(id))
+    if (text === null) return null
+    try {
+      const parsed = sessionRecordSchema.safeParse(JSON.parse(text))
+      return parsed.success ? parsed.data : null
+    } catch {
+      return null
+    }
+  }
+}
