@@ -29,6 +29,30 @@ export function describeApiError(
     }
   }
   const base = { kind: error.kind, details: null }
+  const refusal = error.relayCode
+  // [OURS] Our relay's own refusals (relay mode brings these strings): say what they mean here.
+  if (refusal === 'unauthenticated')
+    return {
+      ...base,
+      title: t('relay.refusal.unauthenticatedTitle'),
+      message: t('relay.refusal.unauthenticated'),
+    }
+  if (
+    refusal === 'forbidden_region' ||
+    refusal === 'forbidden_environment' ||
+    refusal === 'cross_site'
+  )
+    return {
+      ...base,
+      title: t('relay.refusal.forbiddenTitle'),
+      message: t(`relay.refusal.${refusal}`),
+    }
+  if (refusal !== null && refusal !== 'rate_limited')
+    return {
+      ...base,
+      title: t('relay.refusal.otherTitle'),
+      message: t('relay.refusal.other', { message: error.message }),
+    }
   switch (error.kind) {
     case 'unauthorized':
       return { ...base, title: t('errors.unauthorizedTitle'), message: t('errors.unauthorized') }
