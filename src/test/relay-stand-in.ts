@@ -78,12 +78,9 @@ export function createRelayStandIn(backend: MockBackend, origin = '') {
       method: request.method,
       headers,
       body: body === '' ? null : body,
-      signal: request.signal,
     })
-    return (
-      (await getResponse(backend.handlers, forwarded)) ??
-      refuse(404, 'not_allowed', 'Not a route of the relay.')
-    )
+    const answer = await getResponse(backend.handlers, forwarded)
+    return answer ?? refuse(404, 'not_allowed', 'Not a route of the relay.')
   }
 
   const handlers = [
