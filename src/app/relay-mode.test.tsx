@@ -230,3 +230,15 @@ test('403 says why', async () => {
     ),
   ).not.toHaveLength(0)
 })
+
+test('settings offer "this relay" (in use, no key field) next to the other connections', async () => {
+  const { user } = renderApp('/settings', { relay: await detectRelay() })
+  const relayOption = await screen.findByRole('radio', { name: /^This relay/ }, LOAD)
+  expect(relayOption).toBeChecked()
+  expect(screen.getByText('In use: this relay, region Onderwijsregio Utrecht.')).toBeVisible()
+  expect(screen.queryByLabelText(/^API key/)).not.toBeInTheDocument()
+  expect(screen.queryByRole('button', { name: 'Test connection' })).not.toBeInTheDocument()
+  await user.click(screen.getByRole('radio', { name: /^Onderwijsregio API/ }))
+  expect(screen.getByLabelText(/^API key/)).toBeInTheDocument()
+  await expectNoAxeViolations()
+})
