@@ -8,7 +8,7 @@ import '@fontsource/roboto/700.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { MockControlPort } from '@/config/mock-control'
-import { detectRelay, signInAtStart, type RelayStart } from '@/config/relay-detect'
+import { detectRelay, type RelayStart } from '@/config/relay-detect'
 import { initI18n } from '@/lib/i18n'
 
 /** What the mock gave the app: its control for the QA panel, or why it did not start. */
@@ -45,7 +45,10 @@ async function main() {
   ])
   // Nobody signed in at the relay: straight to sign-in, unless that just failed (then the app
   // shows it, with a way to try again).
-  if (relay && !relay.session && signInAtStart()) return
+  if (relay && !relay.session) {
+    const { signInAtStart } = await import('@/config/relay-start') // loaded by the detection
+    if (signInAtStart()) return
+  }
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   createRoot(container).render(

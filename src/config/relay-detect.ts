@@ -1,4 +1,4 @@
-import { RELAY_PATHS, relayLoginUrl } from '@/api/relay'
+import { RELAY_PATHS } from '@/api/relay'
 import type { RelaySession } from '@/api/relay-session'
 
 /** What the app found at start: served by our relay, signed in (a session) or not (null). */
@@ -24,26 +24,4 @@ export async function detectRelay(doFetch: typeof fetch = fetch): Promise<RelayS
   } catch {
     return null // unreachable, too slow or not the relay: the app starts as it always did
   }
-}
-
-const SIGN_IN_STARTED_KEY = 'candidate-timeline.relay-sign-in-started'
-/** A second automatic sign-in within this long means the first did not work: no loop. */
-const SIGN_IN_LOOP_MS = 60_000
-
-/**
- * Sends a signed-out first visit through the relay's sign-in and back to this address. Returns
- * false (and stays) when it did so within the last minute already: sign-in is not working, and
- * the app says so instead of bouncing the counsellor between the two forever.
- */
-export function signInAtStart(now: number = Date.now()): boolean {
-  try {
-    const last = Number(window.sessionStorage.getItem(SIGN_IN_STARTED_KEY))
-    if (Number.isFinite(last) && now - last < SIGN_IN_LOOP_MS) return false
-    window.sessionStorage.setItem(SIGN_IN_STARTED_KEY, String(now))
-  } catch {
-    return false // no storage to guard a loop with: let the counsellor press "Sign in"
-  }
-  const { pathname, search } = window.location
-  window.location.assign(relayLoginUrl(`${pathname}${search}`))
-  return true
 }

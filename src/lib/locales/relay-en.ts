@@ -44,3 +44,11 @@ export const relayEn = {
     saved: 'Saved. The app now works through this relay, region {{region}}.',
   },
 }
+
+/** Why a change was not sent, when our relay refused it (merged into `changeReason`). */
+export const relayChangeReasonEn = {
+  signedOut: 'Not sent yet: your sign-in ended. It goes out once you have signed in again.',
+  forbiddenRegion: 'Not sent: your account may not use this region.',
+  forbiddenEnvironment: 'Not sent: your account may not use the sandbox of this region.',
+  crossSite: 'Not sent: the relay refused it as a request from another site. Reload the page.',
+}

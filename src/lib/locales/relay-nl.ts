@@ -1,4 +1,4 @@
-import type { relayEn } from '@/lib/locales/relay-en'
+import type { relayChangeReasonEn, relayEn } from '@/lib/locales/relay-en'
 
 /** De teksten van de relaymodus (zie `relayEn`). */
 export const relayNl: typeof relayEn = {
@@ -43,4 +43,13 @@ export const relayNl: typeof relayEn = {
     current: 'In gebruik: deze relay, regio {{region}}.',
     saved: 'Opgeslagen. De app werkt nu via deze relay, regio {{region}}.',
   },
+}
+
+export const relayChangeReasonNl: typeof relayChangeReasonEn = {
+  signedOut:
+    'Nog niet verstuurd: je bent niet meer ingelogd. Het gaat weg zodra je opnieuw bent ingelogd.',
+  forbiddenRegion: 'Niet verstuurd: je account mag deze regio niet gebruiken.',
+  forbiddenEnvironment: 'Niet verstuurd: je account mag de sandbox van deze regio niet gebruiken.',
+  crossSite:
+    'Niet verstuurd: de relay weigerde het als verzoek van een andere site. Laad de pagina opnieuw.',
 }
