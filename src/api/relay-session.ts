@@ -22,7 +22,6 @@ export const relaySessionSchema = z.looseObject({
   csrfHeader: z.string(),
 })
 export type RelaySession = z.infer<typeof relaySessionSchema>
-export type RelayRegion = RelaySession['regions'][number]
 
 /** The relay's 401 at `/auth/session`: nobody is signed in. */
 export const relaySignedOutSchema = z.looseObject({
