@@ -41,7 +41,12 @@ const SIGN_IN_LOOP_MS = 60_000
  * false (and stays) when it did so within the last minute already: sign-in is not working, and
  * the app says so instead of bouncing the counsellor between the two forever.
  */
-export function signInAtStart(now: number = Date.now()): boolean {
+export function signInAtStart(
+  now: number = Date.now(),
+  navigate: (url: string) => void = (url) => {
+    window.location.assign(url)
+  },
+): boolean {
   try {
     const last = Number(window.sessionStorage.getItem(SIGN_IN_STARTED_KEY))
     if (Number.isFinite(last) && now - last < SIGN_IN_LOOP_MS) return false
@@ -50,6 +55,6 @@ export function signInAtStart(now: number = Date.now()): boolean {
     return false // no storage to guard a loop with: let the counsellor press "Sign in"
   }
   const { pathname, search } = window.location
-  window.location.assign(relayLoginUrl(`${pathname}${search}`))
+  navigate(relayLoginUrl(`${pathname}${search}`))
   return true
 }
