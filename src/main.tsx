@@ -8,6 +8,7 @@ import '@fontsource/roboto/700.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { MockControlPort } from '@/config/mock-control'
+import { detectRelay, type RelayStart } from '@/config/relay-detect'
 import { initI18n } from '@/lib/i18n'
 
 /** What the mock gave the app: its control for the QA panel, or why it did not start. */
@@ -30,13 +31,29 @@ async function startMockBackend(): Promise<MockStart> {
   }
 }
 
+/** Served by our relay? Only asked where no mock is built in (a production build). */
+function startRelay(): Promise<RelayStart | null> {
+  return import.meta.env.VITE_ENABLE_MOCK === 'true' ? Promise.resolve(null) : detectRelay()
+}
+
 async function main() {
-  const [mock, { App }] = await Promise.all([startMockBackend(), import('@/app/app'), initI18n()])
+  const [mock, { App }, , relay] = await Promise.all([
+    startMockBackend(),
+    import('@/app/app'),
+    initI18n(),
+    startRelay(),
+  ])
+  // Nobody signed in at the relay: straight to sign-in, unless that just failed (then the app
+  // shows it, with a way to try again).
+  if (relay && !relay.session) {
+    const { signInAtStart } = await import('@/config/relay-start') // loaded by the detection
+    if (signInAtStart()) return
+  }
   const container = document.getElementById('root')
   if (!container) throw new Error('index.html has no #root element')
   createRoot(container).render(
     <StrictMode>
-      <App startupError={mock.error} mockControl={mock.control} />
+      <App startupError={mock.error} mockControl={mock.control} relay={relay} />
     </StrictMode>,
   )
 }

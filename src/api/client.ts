@@ -20,6 +20,12 @@ import {
   type SchemaOperation,
 } from '@/api/contract'
 import { ApiError, isAbortError } from '@/api/errors'
+import {
+  HEADER_RELAY_CSRF,
+  HEADER_RELAY_REGION,
+  QUERY_RELAY_REGION,
+  relayErrorSchema,
+} from '@/api/relay'
 import { parseJson, type ParsedJson } from '@/lib/json'
 
 export type ApiConfig = {
@@ -30,6 +36,11 @@ export type ApiConfig = {
   sandboxMode: SandboxMode
   /** The region the key belongs to; scopes every cache key. */
   region: string
+  /**
+   * [OURS] Behind our relay (same origin): no key (the relay adds it), the session's region by
+   * header, the relay's CSRF header, and its own refusals read as such (src/api/relay.ts).
+   */
+  relay?: { region: string }
   /** Longest wait for an answer (headers and body), in ms; default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number
   fetch?: typeof fetch
@@ -70,19 +81,28 @@ export function createApiClient(config: ApiConfig) {
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null && value !== '') params.set(key, String(value))
     }
+    // [OURS] the relay's event stream takes the region from the query too (EventSource cannot
+    // send headers; this client can, and sends both).
+    if (config.relay && path === paths.events) params.set(QUERY_RELAY_REGION, config.relay.region)
     const search = params.toString()
     return `${config.origin}${prefix}${path}${search ? `?${search}` : ''}`
   }
 
   function headers(input: RequestInput): Headers {
     const h = new Headers({ accept: input.accept ?? 'application/json' })
-    h.set(HEADER_API_KEY, config.apiKey)
+    if (config.relay) {
+      h.set(HEADER_RELAY_REGION, config.relay.region)
+      h.set(HEADER_RELAY_CSRF, '1')
+    } else {
+      h.set(HEADER_API_KEY, config.apiKey)
+    }
     if (isSandbox && config.sandboxMode === 'header') h.set(HEADER_SANDBOX, 'true')
     if (input.body !== undefined) h.set('content-type', 'application/json')
     return h
   }
 
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const relayRefusalListeners = new Set<(error: ApiError) => void>()
 
   /**
    * Runs `read` on the response of a request, within the timeout (which covers reading the body
@@ -119,7 +139,11 @@ export function createApiClient(config: ApiConfig) {
         cause: error,
       })
     }
-    if (!response.ok) throw await toApiError(response)
+    if (!response.ok) {
+      const error = await toApiError(response, config.relay !== undefined)
+      if (error.relayCode !== null) for (const listener of relayRefusalListeners) listener(error)
+      throw error
+    }
     try {
       return await read(response)
     } catch (error) {
@@ -168,6 +192,13 @@ export function createApiClient(config: ApiConfig) {
       mismatchListeners.add(listener)
       return () => {
         mismatchListeners.delete(listener)
+      }
+    },
+    /** Calls back on every refusal by the relay itself (signed out, forbidden, rate limited). */
+    subscribeRelayRefusal: (listener: (error: ApiError) => void) => {
+      relayRefusalListeners.add(listener)
+      return () => {
+        relayRefusalListeners.delete(listener)
       }
     },
     /** Full URL of a path, for callers that stream (the events port). */
@@ -262,9 +293,20 @@ export async function parseBody<S extends z.ZodMiniType>(
   return parsed.data
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: Response, isRelay: boolean): Promise<ApiError> {
   const retryAfterMs = parseRetryAfter(response.headers.get(HEADER_RETRY_AFTER))
   const json = await readJson(response).catch(() => ({ ok: false as const }))
+  const refusal = isRelay && json.ok ? relayErrorSchema.safeParse(json.value) : null
+  if (refusal?.success) {
+    const { error, message, retryAfterSeconds } = refusal.data
+    return new ApiError({
+      status: response.status,
+      code: error,
+      message,
+      relayCode: error,
+      retryAfterMs: retryAfterSeconds === undefined ? retryAfterMs : retryAfterSeconds * 1000,
+    })
+  }
   const body = json.ok ? errorBodySchema.safeParse(json.value) : null
   if (body?.success) {
     return new ApiError({

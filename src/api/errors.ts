@@ -20,6 +20,11 @@ export class ApiError extends Error {
   /** Milliseconds the server asked us to wait (`Retry-After`), when it did. */
   readonly retryAfterMs: number | null
   readonly kind: ApiErrorKind
+  /**
+   * [OURS] The relay's own refusal code (`unauthenticated`, `forbidden_region`, `rate_limited`…)
+   * when our relay answered instead of the upstream: then nothing was forwarded (relay.ts).
+   */
+  readonly relayCode: string | null
 
   constructor(init: {
     status: number
@@ -27,6 +32,7 @@ export class ApiError extends Error {
     message: string
     issues?: ApiIssue[]
     retryAfterMs?: number | null
+    relayCode?: string | null
     cause?: unknown
   }) {
     super(init.message, { cause: init.cause })
@@ -35,6 +41,7 @@ export class ApiError extends Error {
     this.issues = init.issues ?? []
     this.retryAfterMs = init.retryAfterMs ?? null
     this.kind = kindOf(init.status, init.code)
+    this.relayCode = init.relayCode ?? null
   }
 
   /** Worth retrying with the same idempotency key: the request may not have been handled. */

@@ -13,7 +13,9 @@ type AppBarSandboxSwitchProps = {
  * (`SandboxSwitch`), which loads with that page. Same behaviour: the URL follows (`?sandbox=1`).
  */
 export function AppBarSandboxSwitch({ label }: AppBarSandboxSwitchProps) {
-  const { environment, setEnvironment } = useConnection()
+  const { environment, setEnvironment, isSandboxAllowed } = useConnection()
+  // Behind the relay only where the session allows it (kept while on, so it can be left).
+  if (!isSandboxAllowed && environment !== 'sandbox') return null
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
     setEnvironment(event.target.checked ? 'sandbox' : 'production')

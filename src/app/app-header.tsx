@@ -2,6 +2,7 @@ import Box from '@mui/material/Box'
 import Link from '@mui/material/Link'
 import Toolbar from '@mui/material/Toolbar'
 import Typography from '@mui/material/Typography'
+import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link as RouterLink } from 'wouter'
 import '@/app/app-header.css'
@@ -18,15 +19,28 @@ import { SettingsLink } from '@/features/settings/settings-link'
 import { ColorSchemeToggle } from '@/theme/color-scheme-toggle'
 import { visuallyHidden } from '@/theme/visually-hidden'
 
+// Relay mode only (the app served by our relay): who is signed in, sign-out, the session's
+// regions, and what the relay refused. Never in a build's first load without a relay.
+const RelayAccount = lazy(() =>
+  import('@/features/relay/relay-account').then((module) => ({ default: module.RelayAccount })),
+)
+const RelayNotices = lazy(() =>
+  import('@/features/relay/relay-notices').then((module) => ({ default: module.RelayNotices })),
+)
+
 /**
  * The banner landmark on every page: product name, the region and backend in use, the sandbox
  * switch, the QA panel (mock only), settings, language and theme; the sandbox banner below.
  */
 export function AppHeader() {
   const { t } = useTranslation()
-  const { connection, regionName, needsSetup } = useConnection()
+  const { connection, regionName, needsSetup, relay } = useConnection()
   const backend =
-    connection.kind === 'mock' ? t('app.demoData') : needsSetup ? null : hostOf(connection.origin)
+    connection.kind === 'mock'
+      ? t('app.demoData')
+      : connection.kind === 'relay' || needsSetup
+        ? null
+        : hostOf(connection.origin)
 
   return (
     // MUI's AppBar (static, default colour, no elevation) is this much: its module stays out.
@@ -75,6 +89,11 @@ export function AppHeader() {
         </div>
         <AppBarSandboxSwitch label={t('settings.header.sandboxSwitch')} />
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          {relay && (
+            <Suspense fallback={null}>
+              <RelayAccount />
+            </Suspense>
+          )}
           <SyncStatus />
           {/* Compared here, not through buildEnv: a build without the mock then drops the code. */}
           {import.meta.env.VITE_ENABLE_MOCK === 'true' && <QaPanelButton />}
@@ -85,6 +104,11 @@ export function AppHeader() {
       </Toolbar>
       <SandboxBanner />
       <JournalHaltBanner />
+      {relay && (
+        <Suspense fallback={null}>
+          <RelayNotices />
+        </Suspense>
+      )}
     </Box>
   )
 }

@@ -8,6 +8,7 @@ import { AppRouter, AppRoutes } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
 import { ConnectionProvider, useApi, useConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
+import type { RelayStart } from '@/config/relay-detect'
 import { JournalProvider, type JournalProviderOptions } from '@/mutations/journal-provider'
 import { theme } from '@/theme/theme'
 
@@ -21,6 +22,8 @@ type AppProvidersProps = {
   /** The running mock's control, for the QA panel (main.tsx passes it in mock builds). */
   mockControl?: MockControlPort | null
   startupError?: string | null
+  /** Served by our relay (main.tsx asked `/auth/session`): relay mode. */
+  relay?: RelayStart | null
   /** Journal timings and adapters (tests shorten them). */
   journalOptions?: JournalProviderOptions
 }
@@ -74,14 +77,20 @@ type AppProps = {
   /** Shown at the top of every page when the app started in a degraded way. */
   startupError?: string | null
   mockControl?: MockControlPort | null
+  relay?: RelayStart | null
 }
 
-export function App({ startupError = null, mockControl = null }: AppProps) {
+export function App({ startupError = null, mockControl = null, relay = null }: AppProps) {
   // One client per mounted app (not a module singleton), so nothing leaks between a test's
   // renders. The router keeps no state of its own: the address bar is its state.
   const [queryClient] = useState(createQueryClient)
   return (
-    <AppProviders queryClient={queryClient} startupError={startupError} mockControl={mockControl}>
+    <AppProviders
+      queryClient={queryClient}
+      startupError={startupError}
+      mockControl={mockControl}
+      relay={relay}
+    >
       <AppRouter>
         <AppRoutes />
       </AppRouter>

@@ -35,6 +35,11 @@ const storedSchema = z.object({
       region: z.string().check(z.minLength(1)),
       regionName: z.optional(z.string().check(z.minLength(1))),
     }),
+    z.object({
+      kind: z.literal('relay'),
+      region: z.string().check(z.minLength(1)),
+      subject: z.string(),
+    }),
   ]),
   sandboxMode: z.enum(SANDBOX_MODES),
   keyStorage: z._default(z.enum(KEY_STORAGES), 'session'),

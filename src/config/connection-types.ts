@@ -14,4 +14,12 @@ export type UpstreamConnection = {
   regionName?: string
 }
 
-export type Connection = MockConnection | UpstreamConnection
+/**
+ * [OURS] The relay that serves this app ("this relay"): same origin, no key (the relay holds
+ * it), events from the relay. `region` is one of the signed-in counsellor's regions; `subject` is who
+ * is signed in ('' when nobody is), so one counsellor's journal and drafts never go out under
+ * another's session.
+ */
+export type RelayConnection = { kind: 'relay'; region: string; subject: string }
+
+export type Connection = MockConnection | UpstreamConnection | RelayConnection

@@ -7,12 +7,23 @@ import {
   writeStoredConnection,
   type KeyStorage,
 } from '@/config/connection-storage'
-import type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
+import type {
+  Connection,
+  MockConnection,
+  RelayConnection,
+  UpstreamConnection,
+} from '@/config/connection-types'
 import { DEFAULT_DEMO_REGION, findDemoRegion } from '@/config/demo-regions'
 import { keyFingerprint } from '@/config/key-fingerprint'
 import { MockControlContext, type MockControlPort } from '@/config/mock-control'
+import type { RelayStart } from '@/config/relay-detect'
 
-export type { Connection, MockConnection, UpstreamConnection } from '@/config/connection-types'
+export type {
+  Connection,
+  MockConnection,
+  RelayConnection,
+  UpstreamConnection,
+} from '@/config/connection-types'
 export type { KeyStorage } from '@/config/connection-storage'
 
 export type ConnectionState = {
@@ -27,6 +38,10 @@ export type ConnectionState = {
   isMockAvailable: boolean
   /** An upstream connection without a key: a first visit to a production build, or a key kept in memory before a reload. */
   needsSetup: boolean
+  /** This page is served by our relay: who is signed in (session null: nobody). Null otherwise. */
+  relay: RelayStart | null
+  /** The sandbox may be used here (behind the relay: when the session allows it for the region). */
+  isSandboxAllowed: boolean
   setConnection: (connection: Connection, options?: { keyStorage?: KeyStorage }) => void
   setEnvironment: (environment: Environment) => void
   setSandboxMode: (sandboxMode: SandboxMode) => void
@@ -49,6 +64,17 @@ export function unconfiguredConnection(): UpstreamConnection {
   return { kind: 'upstream', origin: buildEnv.apiOrigin, apiKey: '', region: 'unknown' }
 }
 
+/** "This relay" in the session's default region (or the one asked for, when it may be used). */
+export function relayConnection(start: RelayStart, region?: string): RelayConnection {
+  const session = start.session
+  const allowed = session?.regions.some((option) => option.id === region) === true
+  return {
+    kind: 'relay',
+    region: (allowed ? region : session?.defaultRegion) ?? 'signed-out',
+    subject: session?.subject ?? '',
+  }
+}
+
 /**
  * The region part of every cache key, journal, draft and recent-candidates list. The mock's demo
  * regions keep their plain ids (a demo region has exactly one key). An upstream region is
@@ -58,15 +84,40 @@ export function unconfiguredConnection(): UpstreamConnection {
  * stays — is another scope, so no pending write or cached record crosses to the new key.
  */
 export function scopeRegion(connection: Connection): string {
-  return connection.kind === 'mock'
-    ? connection.region
-    : `upstream:${connection.origin}:${connection.region}:${keyFingerprint(connection.origin, connection.apiKey)}`
+  if (connection.kind === 'mock') return connection.region
+  // Behind the relay, per counsellor (a fingerprint of who, never a secret): see RelayConnection.
+  if (connection.kind === 'relay')
+    return `relay:${connection.region}:${keyFingerprint('relay', connection.subject)}`
+  return `upstream:${connection.origin}:${connection.region}:${keyFingerprint(connection.origin, connection.apiKey)}`
 }
 
-export function displayRegionName(connection: Connection): string {
+export function displayRegionName(connection: Connection, relay: RelayStart | null = null): string {
   if (connection.kind === 'mock')
     return findDemoRegion(connection.region)?.name ?? connection.region
+  if (connection.kind === 'relay')
+    return (
+      relay?.session?.regions.find((region) => region.id === connection.region)?.name ??
+      connection.region
+    )
   return connection.regionName ?? connection.region
+}
+
+/** What the app starts with: a remembered choice that still holds, else relay, mock or setup. */
+function initialConnectionOf(
+  stored: Connection | undefined,
+  relay: RelayStart | null,
+  isMockAvailable: boolean,
+): Connection {
+  if (stored?.kind === 'upstream') return stored
+  if (stored?.kind === 'mock' && isMockAvailable) return stored
+  if (relay) return relayConnection(relay, stored?.kind === 'relay' ? stored.region : undefined)
+  return isMockAvailable ? mockConnection() : unconfiguredConnection()
+}
+
+function apiConfigOf(connection: Connection) {
+  if (connection.kind === 'relay')
+    return { origin: '', apiKey: '', relay: { region: connection.region } }
+  return { origin: connection.kind === 'mock' ? '' : connection.origin, apiKey: connection.apiKey }
 }
 
 const ConnectionContext = createContext<ConnectionState | null>(null)
@@ -83,6 +134,8 @@ type ConnectionProviderProps = {
   isMockAvailable?: boolean
   /** The running mock's control (main.tsx), for the QA panel; null without a mock. */
   mockControl?: MockControlPort | null
+  /** What main.tsx found at `/auth/session`: served by our relay (relay mode), or null. */
+  relay?: RelayStart | null
 }
 
 export function ConnectionProvider({
@@ -92,14 +145,12 @@ export function ConnectionProvider({
   initialSandboxMode,
   isMockAvailable = buildEnv.isMockAvailable,
   mockControl = null,
+  relay = null,
 }: ConnectionProviderProps) {
   const [stored] = useState(readStoredConnection)
-  const [connection, setConnectionState] = useState<Connection>(() => {
-    if (initialConnection) return initialConnection
-    const remembered = stored?.connection
-    if (remembered && (remembered.kind === 'upstream' || isMockAvailable)) return remembered
-    return isMockAvailable ? mockConnection() : unconfiguredConnection()
-  })
+  const [connection, setConnectionState] = useState<Connection>(
+    () => initialConnection ?? initialConnectionOf(stored?.connection, relay, isMockAvailable),
+  )
   const [environment, setEnvironment] = useState<Environment>(
     () => initialEnvironment ?? environmentFromSearch(window.location.search),
   )
@@ -111,8 +162,7 @@ export function ConnectionProvider({
   const api = useMemo(
     () =>
       createApiClient({
-        origin: connection.kind === 'mock' ? '' : connection.origin,
-        apiKey: connection.apiKey,
+        ...apiConfigOf(connection),
         region: scopeRegion(connection),
         environment,
         sandboxMode,
@@ -126,9 +176,13 @@ export function ConnectionProvider({
       environment,
       sandboxMode,
       keyStorage,
-      regionName: displayRegionName(connection),
+      regionName: displayRegionName(connection, relay),
       isMockAvailable,
       needsSetup: connection.kind === 'upstream' && connection.apiKey === '',
+      relay,
+      isSandboxAllowed:
+        connection.kind !== 'relay' ||
+        relay?.session?.regions.find((region) => region.id === connection.region)?.sandbox === true,
       setConnection: (next, options) => {
         const nextKeyStorage = options?.keyStorage ?? keyStorage
         setConnectionState(next)
@@ -141,7 +195,7 @@ export function ConnectionProvider({
         writeStoredConnection({ connection, sandboxMode: next, keyStorage })
       },
     }),
-    [connection, environment, sandboxMode, keyStorage, isMockAvailable],
+    [connection, environment, sandboxMode, keyStorage, isMockAvailable, relay],
   )
 
   return (

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { isApiError, type ApiErrorKind } from '@/api/errors'
+import { isApiError, type ApiError, type ApiErrorKind } from '@/api/errors'
 
 export type ErrorDescription = {
   kind: ApiErrorKind | 'unknown'
@@ -12,6 +12,14 @@ export type ErrorDescription = {
 export type DescribeOptions = {
   /** Names what a 404 was about, for a more specific message. */
   resource?: 'candidate'
+}
+
+type RelayDescriber = (error: ApiError, t: TFunction) => ErrorDescription | null
+let relayDescriber: RelayDescriber | null = null
+
+/** Relay mode's chunk adds how its refusals read (so a build without a relay does not carry it). */
+export function setRelayDescriber(describe: RelayDescriber): void {
+  relayDescriber = describe
 }
 
 /** Turns anything thrown by a query into words a counsellor can act on. */
@@ -29,6 +37,9 @@ export function describeApiError(
     }
   }
   const base = { kind: error.kind, details: null }
+  // [OURS] Our relay's own refusals: relay mode brings their words (describe-relay-refusal.ts).
+  const relay = error.relayCode === null ? null : relayDescriber?.(error, t)
+  if (relay) return relay
   switch (error.kind) {
     case 'unauthorized':
       return { ...base, title: t('errors.unauthorizedTitle'), message: t('errors.unauthorized') }

@@ -2,6 +2,7 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Translation } from '@/lib/locales/en'
 import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
+import type { relayChangeReasonEn, relayEn } from '@/lib/locales/relay-en'
 import type { settingsPageEn } from '@/lib/locales/settings-page-en'
 
 export const LANGUAGES = ['en', 'nl'] as const
@@ -14,6 +15,8 @@ export type Language = (typeof LANGUAGES)[number]
 export type AppStrings = Translation & {
   settings: typeof settingsPageEn
   qa: typeof qaPanelEn
+  relay: typeof relayEn
+  changeReason: typeof relayChangeReasonEn
 }
 
 declare module 'i18next' {

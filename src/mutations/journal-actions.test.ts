@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
 import type { JournalError } from '@/mutations/journal-entry'
-import { isResubmittable, isRetryable, isTargetGone } from '@/mutations/journal-actions'
+import {
+  failureReason,
+  isResubmittable,
+  isRetryable,
+  isTargetGone,
+} from '@/mutations/journal-actions'
 import { makeEntry } from '@/mutations/test-support'
 
 const engineNotFound: JournalError = { kind: 'outcome', code: 'not_found', message: 'gone' }
@@ -43,4 +48,15 @@ test('other failures keep their actions; a bare 404 is not taken for a vanished 
   expect(isResubmittable(dependency)).toBe(false)
   expect(isRetryable(makeEntry({ phase: 'stale' }, update))).toBe(true)
   expect(isResubmittable(makeEntry({ phase: 'queued' }, update))).toBe(false)
+})
+
+test('a refusal by our relay says why (its code), not "the API key was not accepted"', () => {
+  const relay = (kind: JournalError['kind'], code: string) =>
+    failureReason({ kind, code }, 'create')
+  expect(relay('unauthorized', 'unauthenticated')).toBe('signedOut')
+  expect(relay('http', 'forbidden_region')).toBe('forbiddenRegion')
+  expect(relay('http', 'forbidden_environment')).toBe('forbiddenEnvironment')
+  expect(relay('http', 'cross_site')).toBe('crossSite')
+  // The upstream's own 401 stays what it was.
+  expect(relay('unauthorized', 'unauthorized')).toBe('unauthorized')
 })

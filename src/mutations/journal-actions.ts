@@ -62,6 +62,18 @@ export type FailureReason =
   | 'outcome'
   | 'dependency'
   | 'contract'
+  // [OURS] refusals by our relay (their sentences come with relay mode's strings)
+  | 'signedOut'
+  | 'forbiddenRegion'
+  | 'forbiddenEnvironment'
+  | 'crossSite'
+
+const RELAY_REASONS = new Map<string, FailureReason>([
+  ['unauthenticated', 'signedOut'],
+  ['forbidden_region', 'forbiddenRegion'],
+  ['forbidden_environment', 'forbiddenEnvironment'],
+  ['cross_site', 'crossSite'],
+])
 
 const KIND_REASONS = new Map<string, FailureReason>([
   ['network', 'network'],
@@ -87,6 +99,8 @@ export function failureReason(
 ): FailureReason {
   if (isNotFoundError(error) && operation === 'update') return 'updateTargetGone'
   if (isNotFoundError(error) && operation === 'delete') return 'deleteTargetGone'
+  const relayReason = error.kind === 'outcome' ? undefined : RELAY_REASONS.get(error.code)
+  if (relayReason) return relayReason
   if (error.kind === 'outcome') {
     if (error.code === 'ownership') return 'ownership'
     return error.code === 'not_found' ? 'notFound' : 'outcome'

@@ -1,7 +1,8 @@
 import { refusalProvesNotQueued } from '@/api/contract'
 import type { ApiClient } from '@/api/client'
 import { apiWrites, type WriteAck } from '@/api/writes'
-import { isApiError } from '@/api/errors'
+import { isApiError, type ApiError } from '@/api/errors'
+import { RELAY_RATE_LIMITED, RELAY_UNAUTHENTICATED } from '@/api/relay'
 import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
 import type { JournalEvent } from '@/mutations/journal-transition'
@@ -51,8 +52,41 @@ export function toJournalError(error: unknown): JournalError {
   }
 }
 
-/** A failed send as a journal event: retry later (same key) or wait for the counsellor. */
-export function sendErrorEvent(error: unknown): JournalEvent {
+/**
+ * THE rule for a write our relay refused itself (docs/decisions/0067). The relay answers every
+ * refusal — signed out (401), a region or sandbox not allowed or a cross-site request (403), the
+ * counsellor's write rate (429), a path or body it will not pass — BEFORE anything is forwarded,
+ * so this attempt was certainly not queued. It proves nothing about an EARLIER attempt under the
+ * same key that got no answer, so `mayHaveReached` goes back to what it was before this attempt
+ * (an upstream refusal of the key proves more: `refusalProvesNotQueued`): the entry keeps its key and goes out again with it —
+ *   - signed out: the journal holds every send of this page; the page that comes back from
+ *     sign-in sends it at once (and only after reading who is signed in);
+ *   - rate limited: after the relay's `retryAfterSeconds`, not counted as an attempt;
+ *   - anything else: when the counsellor retries (unsent; "Edit & resubmit" under a new key only
+ *     if no earlier attempt may have reached the upstream).
+ */
+export function relayRefusalEvent(error: ApiError, reachedBefore: boolean): JournalEvent {
+  const retry =
+    error.relayCode === RELAY_UNAUTHENTICATED
+      ? 'after-sign-in'
+      : error.relayCode === RELAY_RATE_LIMITED
+        ? 'after-wait'
+        : 'by-counsellor'
+  return {
+    type: 'relay-refused',
+    error: toJournalError(error),
+    reachedBefore,
+    retry,
+    retryAfterMs: error.retryAfterMs,
+  }
+}
+
+/**
+ * A failed send as a journal event: retry later (same key) or wait for the counsellor.
+ * `reachedBefore`: whether an attempt before this one may have reached the upstream.
+ */
+export function sendErrorEvent(error: unknown, reachedBefore: boolean): JournalEvent {
+  if (isApiError(error) && error.relayCode !== null) return relayRefusalEvent(error, reachedBefore)
   const journalError = toJournalError(error)
   if (isApiError(error) && error.isTransient) {
     return { type: 'transient-error', error: journalError, retryAfterMs: error.retryAfterMs }

@@ -22,6 +22,19 @@ export type JournalEvent =
    * `provesNotQueued`: the refusal shows nothing was queued under this key (contract.ts).
    */
   | { type: 'send-failed'; error: JournalError; provesNotQueued: boolean }
+  /**
+   * [OURS] Our relay refused the attempt itself (journal-sender.ts `relayRefusalEvent`): never
+   * forwarded, so not an attempt, and no proof about earlier ones: `mayHaveReached` goes back to
+   * what it was before this attempt (`reachedBefore`). The entry keeps its key; `retry` says
+   * when it goes out again.
+   */
+  | {
+      type: 'relay-refused'
+      error: JournalError
+      reachedBefore: boolean
+      retry: 'after-sign-in' | 'after-wait' | 'by-counsellor'
+      retryAfterMs: number | null
+    }
   | { type: 'outcome'; status: 'succeeded'; recordIds: readonly string[] }
   | { type: 'outcome'; status: 'failed'; error: JournalError }
   /** Re-reading the data showed the result (ids of the matched records, in row order). */
@@ -125,6 +138,24 @@ export function transition(
             mayHaveReached: event.provesNotQueued ? false : entry.mayHaveReached,
           })
         : entry
+    case 'relay-refused':
+      if (phase !== 'sending') return entry
+      if (event.retry === 'by-counsellor')
+        return next({
+          phase: 'unsent',
+          nextAttemptAt: null,
+          error: event.error,
+          mayHaveReached: event.reachedBefore,
+        })
+      return next({
+        error: event.error,
+        mayHaveReached: event.reachedBefore,
+        // After sign-in: due at once; the journal holds every send until the session is back.
+        nextAttemptAt:
+          event.retry === 'after-sign-in'
+            ? null
+            : now + backoffDelay(1, event.retryAfterMs, policy),
+      })
     case 'outcome':
       // The stream can beat the 202 (fast engine), and a request whose answer was lost may
       // still have been queued: so outcomes also settle `sending` and `unsent` entries.

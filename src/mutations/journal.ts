@@ -113,6 +113,13 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   /** Stopped after running (scope left, page closing): nothing more is written to storage. */
   let isStopped = false
   let isPumping = false
+  /**
+   * Our relay said the session has ended: nothing more is sent from this page. The page that
+   * comes back from sign-in sends the held entries (same keys) — after it has read who signed
+   * in, so one counsellor's changes never go out under another's session (the scope has the
+   * subject; config/connection.tsx).
+   */
+  let isHeldForSignIn = false
   let stopListening: () => void = () => undefined
   let stopMismatches: () => void = () => undefined
 
@@ -180,7 +187,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   }
 
   function pump(): void {
-    if (!isRunning || isPumping || snapshot.halt) return
+    if (!isRunning || isPumping || snapshot.halt || isHeldForSignIn) return
     isPumping = true
     try {
       const at = now()
@@ -213,6 +220,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
   async function send(key: string): Promise<void> {
     const signal = controller.signal
     inFlight.add(key)
+    const reachedBefore = find(key)?.mayHaveReached ?? false
     applyEvents([{ key, event: { type: 'attempt' } }])
     const entry = find(key)
     if (!entry) {
@@ -251,7 +259,9 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
         waiter.reject(error)
         return
       }
-      applyEvents([{ key, event: sendErrorEvent(error) }])
+      const event = sendErrorEvent(error, reachedBefore)
+      if (event.type === 'relay-refused' && event.retry === 'after-sign-in') isHeldForSignIn = true
+      applyEvents([{ key, event }])
       settle(key, find(key)?.phase === 'sending' ? 'retrying' : 'unsent')
     }
   }
@@ -268,7 +278,7 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
     if (!isRunning) return
     // Retries only of entries this tab sends: another tab's never wake this one up.
     const isNotMineToSend = (key: string) =>
-      inFlight.has(key) || !ownership.owns(key) || snapshot.halt !== null
+      inFlight.has(key) || !ownership.owns(key) || snapshot.halt !== null || isHeldForSignIn
     const wakeAt = nextWakeAt(entries, isNotMineToSend, timing)
     if (wakeAt !== null) timer = setTimeout(handleTimer, Math.max(0, wakeAt - now()))
   }

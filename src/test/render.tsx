@@ -9,6 +9,7 @@ import { AppProviders } from '@/app/app'
 import { AppRoutes } from '@/app/router'
 import { environmentFromSearch, mockConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
+import type { RelayStart } from '@/config/relay-detect'
 import { armTooltips } from '@/components/lazy-tooltip'
 
 // App tests see the header's tooltips loaded, as a returning visitor does. The swap from bare
@@ -22,8 +23,10 @@ beforeAll(async () => {
 })
 
 export type RenderAppOptions = {
-  /** Default: the built-in mock with the first demo region's key. */
+  /** Default: the built-in mock with the first demo region's key (behind a relay: relay mode). */
   connection?: Connection
+  /** Served by our relay, as `detectRelay()` found it; default none. */
+  relay?: RelayStart | null
   /** Default: read from the route's `?sandbox=1`, like the real app reads the page URL. */
   environment?: Environment
   sandboxMode?: SandboxMode
@@ -95,7 +98,8 @@ export function renderApp(route: string = '/', options: RenderAppOptions = {}) {
   const result = render(
     <AppProviders
       queryClient={queryClient}
-      initialConnection={options.connection ?? mockConnection()}
+      initialConnection={options.connection ?? (options.relay ? undefined : mockConnection())}
+      relay={options.relay ?? null}
       initialEnvironment={options.environment ?? environmentFromSearch(search)}
       initialSandboxMode={options.sandboxMode ?? 'header'}
       startupError={options.startupError ?? null}

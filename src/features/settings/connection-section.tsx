@@ -44,6 +44,7 @@ export function ConnectionSection({
     saved,
     demoRegions,
     isMockAvailable,
+    relaySession,
     handleTest,
     handleSave,
     pendingToDiscard,
@@ -71,6 +72,18 @@ export function ConnectionSection({
               control={control}
               render={({ field }) => (
                 <RadioGroup {...field} aria-labelledby={kindLabelId}>
+                  {relaySession && (
+                    <FormControlLabel
+                      value="relay"
+                      control={<Radio />}
+                      label={
+                        <OptionLabel
+                          label={t('relay.settings.kind')}
+                          hint={t('relay.settings.kindHint', { name: relaySession.name })}
+                        />
+                      }
+                    />
+                  )}
                   <FormControlLabel
                     value="mock"
                     disabled={!isMockAvailable}
@@ -101,7 +114,7 @@ export function ConnectionSection({
             />
           </FormControl>
 
-          {values.kind === 'mock' ? (
+          {values.kind === 'relay' ? null : values.kind === 'mock' ? (
             <Controller
               name="mockRegion"
               control={control}
@@ -173,18 +186,20 @@ export function ConnectionSection({
           )}
 
           <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-            <Button
-              variant="outlined"
-              onClick={() => void handleTest()}
-              disabled={test.status === 'running'}
-              startIcon={
-                test.status === 'running' ? <CircularProgress size={16} color="inherit" /> : null
-              }
-            >
-              {test.status === 'running'
-                ? t('settings.connection.testing')
-                : t('settings.connection.test')}
-            </Button>
+            {values.kind !== 'relay' && (
+              <Button
+                variant="outlined"
+                onClick={() => void handleTest()}
+                disabled={test.status === 'running'}
+                startIcon={
+                  test.status === 'running' ? <CircularProgress size={16} color="inherit" /> : null
+                }
+              >
+                {test.status === 'running'
+                  ? t('settings.connection.testing')
+                  : t('settings.connection.test')}
+              </Button>
+            )}
             <Button type="submit" variant="contained">
               {t('settings.connection.save')}
             </Button>
@@ -272,10 +287,12 @@ function CurrentConnection() {
     ? t('settings.connection.currentNone')
     : connection.kind === 'mock'
       ? t('settings.connection.currentMock', { region: regionName })
-      : t('settings.connection.currentUpstream', {
-          host: hostOf(connection.origin),
-          region: regionName,
-        })
+      : connection.kind === 'relay'
+        ? t('relay.settings.current', { region: regionName })
+        : t('settings.connection.currentUpstream', {
+            host: hostOf(connection.origin),
+            region: regionName,
+          })
   return (
     <Typography variant="body2" sx={{ mb: 2, fontWeight: 500 }}>
       {text}
@@ -290,10 +307,12 @@ function SavedNotice({ connection }: { connection: Connection }) {
     <Alert severity="success">
       {connection.kind === 'mock'
         ? t('settings.connection.savedMock', { region: regionName })
-        : t('settings.connection.savedUpstream', {
-            host: hostOf(connection.origin),
-            region: regionName,
-          })}
+        : connection.kind === 'relay'
+          ? t('relay.settings.saved', { region: regionName })
+          : t('settings.connection.savedUpstream', {
+              host: hostOf(connection.origin),
+              region: regionName,
+            })}
     </Alert>
   )
 }

@@ -8,11 +8,13 @@ type SandboxSwitchProps = {
 }
 
 /**
- * Production ⇄ sandbox. The URL follows (`?sandbox=1`, see useUrlState); caches and the journal
+ * Production ⇄ sandbox, where it may be used. The URL follows (`?sandbox=1`, see useUrlState); caches and the journal
  * are per environment, so switching with unsent changes keeps each environment's apart.
  */
 export function SandboxSwitch({ label }: SandboxSwitchProps) {
-  const { environment, setEnvironment } = useConnection()
+  const { environment, setEnvironment, isSandboxAllowed } = useConnection()
+  // Behind the relay only where the session allows it (kept while on, so it can be left).
+  if (!isSandboxAllowed && environment !== 'sandbox') return null
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
     setEnvironment(event.target.checked ? 'sandbox' : 'production')

@@ -9,6 +9,7 @@ import { buildEnv } from '@/config/build-env'
 import { KEY_STORAGES } from '@/config/connection-storage'
 import {
   mockConnection,
+  relayConnection,
   scopeRegion,
   useConnection,
   type Connection,
@@ -24,7 +25,7 @@ import {
   type ConnectionTestOutcome,
 } from '@/features/settings/connection-test'
 
-export const CONNECTION_KINDS = ['mock', 'upstream'] as const
+export const CONNECTION_KINDS = ['mock', 'upstream', 'relay'] as const
 
 /** What a field error says, as a code the form turns into a translated sentence. */
 export type ConnectionFieldError =
@@ -78,7 +79,12 @@ function valuesFrom(state: ConnectionState): ConnectionFormValues {
   const { connection } = state
   const isUpstream = connection.kind === 'upstream'
   return {
-    kind: !state.isMockAvailable || isUpstream ? 'upstream' : 'mock',
+    kind:
+      connection.kind === 'relay'
+        ? 'relay'
+        : !state.isMockAvailable || isUpstream
+          ? 'upstream'
+          : 'mock',
     mockRegion: connection.kind === 'mock' ? connection.region : DEFAULT_DEMO_REGION.id,
     baseUrl: isUpstream ? connection.origin : buildEnv.apiOrigin,
     apiKey: isUpstream ? connection.apiKey : '',
@@ -218,7 +224,13 @@ export function useConnectionForm(loadConnectionData?: () => Promise<ConnectionD
   }
 
   const handleSave = form.handleSubmit(async (submitted) => {
-    const connection = connectionFrom(submitted, reportedRegion())
+    const connection =
+      submitted.kind === 'relay' && state.relay
+        ? relayConnection(
+            state.relay,
+            state.connection.kind === 'relay' ? state.connection.region : undefined,
+          )
+        : connectionFrom(submitted, reportedRegion())
     const left = state.connection
     // A connection without a key never read or wrote anything: nothing to forget.
     const isLeaving =
@@ -257,6 +269,8 @@ export function useConnectionForm(loadConnectionData?: () => Promise<ConnectionD
     saved: saved && saved.for === current && !form.formState.isDirty ? saved.connection : null,
     demoRegions: DEMO_REGIONS,
     isMockAvailable: state.isMockAvailable,
+    /** Served by our relay with someone signed in: "this relay" is offered. */
+    relaySession: state.relay?.session ?? null,
     handleTest,
     handleSave,
     /** Unsent changes a save would drop (asks the counsellor first), or null. */
