@@ -4,6 +4,7 @@ import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
 import Button from '@mui/material/Button'
 import { Suspense, lazy, useId, useState } from 'react'
+import type { AuditFailure } from '@/api/audit'
 import { LazyTooltip } from '@/components/lazy-tooltip'
 import '@/features/sync/sync-indicator.css'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
@@ -20,13 +21,15 @@ export type SyncIndicatorProps = {
   /** "Edit & resubmit": open the matching form filled with `entry.payload`; submit it with
    * `useJournal().resubmit(entry.key, payload)`. Without it the action is not offered. */
   onEdit?: (entry: JournalEntry) => void
+  /** A colleague's failed changes to the open candidate, shown in the panel (relay only). */
+  colleagueFailures?: readonly AuditFailure[] | undefined
 }
 
 /**
  * The app bar's sync status: "2 changes syncing", "1 failed", "All changes saved". Opens a
  * panel listing every change with its phase, the reason when it needs attention, and actions.
  */
-export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
+export function SyncIndicator({ onEdit, colleagueFailures }: SyncIndicatorProps) {
   const { t } = useSyncTranslation()
   const { entries } = useJournal()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -80,6 +83,7 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
               setAnchor(null)
             }}
             onEdit={handleEdit}
+            colleagueFailures={colleagueFailures}
           />
         </Suspense>
       )}

@@ -4,6 +4,8 @@ import List from '@mui/material/List'
 import Popover from '@mui/material/Popover'
 import Typography from '@mui/material/Typography'
 import { useId, useRef } from 'react'
+import type { AuditFailure } from '@/api/audit'
+import { ColleagueFailures } from '@/features/sync/colleague-failures'
 import { SyncEntryItem } from '@/features/sync/sync-entry-item'
 import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
@@ -19,13 +21,21 @@ type SyncPanelProps = {
   anchor: HTMLElement | null
   onClose: () => void
   onEdit: ((entry: JournalEntry) => void) | undefined
+  /** A colleague's failed changes to the open candidate (behind a relay). */
+  colleagueFailures?: readonly AuditFailure[] | undefined
 }
 
 /**
  * The list behind the sync status: every change with its phase, the reason when it needs
  * attention, and its actions (retry / check again, edit & resubmit, discard).
  */
-export function SyncPanel({ id, anchor, onClose, onEdit }: SyncPanelProps) {
+export function SyncPanel({
+  id,
+  anchor,
+  onClose,
+  onEdit,
+  colleagueFailures = [],
+}: SyncPanelProps) {
   const { t } = useSyncTranslation()
   const { entries, storageProblem, eventsStatus, retry, discard } = useJournal()
   const titleId = useId()
@@ -96,6 +106,7 @@ export function SyncPanel({ id, anchor, onClose, onEdit }: SyncPanelProps) {
           ))}
         </List>
       )}
+      <ColleagueFailures failures={colleagueFailures} />
     </Popover>
   )
 }

@@ -36,6 +36,8 @@ export type EntryLabels = {
   duration: string
   loggedAt: string
   updatedAt: string
+  liveCreated: string
+  liveUpdated: string
 }
 
 export function entryLabels(t: TFunction): EntryLabels {
@@ -50,6 +52,8 @@ export function entryLabels(t: TFunction): EntryLabels {
     duration: t('timeline.details.duration'),
     loggedAt: t('timeline.details.loggedAt'),
     updatedAt: t('timeline.details.updatedAt'),
+    liveCreated: t('timeline.live.created'),
+    liveUpdated: t('timeline.live.updated'),
   }
 }
 
@@ -85,6 +89,7 @@ export const TimelineArticle = memo(function TimelineArticle({
   const classes = ['tl-entry']
   if (entry.status) classes.push(`tl-entry--${entry.status}`)
   if (entry.pendingOperation === 'delete') classes.push('tl-entry--deleting')
+  if (entry.liveMark) classes.push('tl-entry--live')
   return (
     <article
       className={classes.join(' ')}
@@ -161,6 +166,21 @@ const EntryContent = memo(function EntryContent({
           </span>
           {duration && <EntryDuration text={duration} />}
           <EntryStatusBadge entry={entry} t={t} />
+          {entry.liveMark && (
+            <span className="tl-badge tl-badge--live">
+              {entry.liveMark === 'created' ? labels.liveCreated : labels.liveUpdated}
+            </span>
+          )}
+          {(entry.loggedBy ?? entry.editedBy) !== null && (
+            <span className="tl-by">
+              {[
+                entry.loggedBy && t('timeline.loggedBy', { name: entry.loggedBy }),
+                entry.editedBy && t('timeline.editedBy', { name: entry.editedBy }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          )}
         </div>
         <h3
           className={entry.summary ? 'tl-summary' : 'tl-summary tl-summary--empty'}
