@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { DEMO_REGIONS } from '@/config/demo-regions'
 import { REGIONS } from '@/mocks/regions'
 import { buildRelay, type Relay } from '../server/src/app'
@@ -54,6 +54,23 @@ async function candidateWithInteractions(): Promise<string> {
     if (interactions.data.length > 0) return id
   }
   throw new Error('no candidate with interactions')
+}
+
+/** Settings → "Onderwijsregio API" at the relay's address (the key field is ignored there). */
+async function connectToRelay(page: Page): Promise<void> {
+  await page.goto(`${origin}/settings`)
+  await page.getByRole('radio', { name: /Onderwijsregio API/ }).check()
+  await expect(page.getByRole('textbox', { name: 'API address' })).toHaveValue(origin)
+  await page.getByLabel(/^API key/).fill('the-relay-holds-the-real-key')
+  await page.getByRole('textbox', { name: 'Region' }).fill('Onderwijsregio Utrecht')
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(page.getByRole('alert')).toContainText('The connection works')
+  await page.getByRole('button', { name: 'Save and connect' }).click()
+
+  await page.getByRole('link', { name: 'Candidate Timeline' }).click()
+  await expect(
+    page.getByRole('list', { name: 'Candidates' }).getByRole('link').first(),
+  ).toBeVisible()
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -119,19 +136,7 @@ test('a write through the relay is confirmed by the signed callback over /events
     answers.push(`${headers}\n${body}`)
   })
 
-  await page.goto(`${origin}/settings`)
-  await page.getByRole('radio', { name: /Onderwijsregio API/ }).check()
-  await expect(page.getByRole('textbox', { name: 'API address' })).toHaveValue(origin)
-  await page.getByLabel(/^API key/).fill('the-relay-holds-the-real-key')
-  await page.getByRole('textbox', { name: 'Region' }).fill('Onderwijsregio Utrecht')
-  await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByRole('alert')).toContainText('The connection works')
-  await page.getByRole('button', { name: 'Save and connect' }).click()
-
-  await page.getByRole('link', { name: 'Candidate Timeline' }).click()
-  await expect(
-    page.getByRole('list', { name: 'Candidates' }).getByRole('link').first(),
-  ).toBeVisible()
+  await connectToRelay(page)
   await page.goto(`${origin}/candidates/${await candidateWithInteractions()}`)
   const feed = page.getByRole('feed', { name: en.feed })
   await expect(feed.getByRole('article').first()).toBeVisible()
@@ -174,4 +179,44 @@ test('a write through the relay is confirmed by the signed callback over /events
   expect(secrets.length).toBeGreaterThanOrEqual(3)
   for (const answer of answers) for (const secret of secrets) expect(answer).not.toContain(secret)
   for (const line of logs.lines) for (const secret of secrets) expect(line).not.toContain(secret)
+})
+
+test('a second browser on the same candidate sees the first one’s change appear live, marked new', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  // Two browsers: nothing shared but the relay (separate storage, journals and streams).
+  const first = await browser.newContext()
+  const second = await browser.newContext()
+  try {
+    const writer = await first.newPage()
+    const reader = await second.newPage()
+    await connectToRelay(writer)
+    await connectToRelay(reader)
+    const candidateId = await candidateWithInteractions()
+    const readerStream = reader.waitForRequest((request) => request.url().includes('/events'))
+    await reader.goto(`${origin}/candidates/${candidateId}`)
+    await writer.goto(`${origin}/candidates/${candidateId}`)
+    const readerFeed = reader.getByRole('feed', { name: en.feed })
+    await expect(readerFeed.getByRole('article').first()).toBeVisible()
+    await expect(
+      writer.getByRole('feed', { name: en.feed }).getByRole('article').first(),
+    ).toBeVisible()
+    await readerStream
+
+    const summary = `A colleague through the relay ${Date.now().toString(36)}`
+    await logInteraction(writer, en, summary)
+    // The engine runs after 5 s; its callback reaches both browsers through the relay's stream.
+    const card = readerFeed.getByRole('article', { name: summary })
+    await expect(card).toBeVisible({ timeout: 30_000 })
+    await expect(card.getByText('New', { exact: true })).toBeVisible()
+    await expect(reader.getByRole('status').filter({ hasText: 'A colleague logged' })).toBeVisible()
+    // The writer's own card is its own: confirmed, not marked as a colleague's.
+    const own = writer.getByRole('feed', { name: en.feed }).getByRole('article', { name: summary })
+    await expect(own).not.toContainText(en.pending)
+    await expect(own.getByText('New', { exact: true })).toHaveCount(0)
+  } finally {
+    await first.close()
+    await second.close()
+  }
 })

@@ -69,10 +69,13 @@ function serveEvents(): { connections: Connection[]; next: () => Promise<Connect
   }
 }
 
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined
-  const promise = new Promise<T>((done) => {
-    resolve = done
+/** A promise the test resolves when something it waits for has happened. */
+function signal() {
+  let resolve: () => void = () => undefined
+  const promise = new Promise<undefined>((done) => {
+    resolve = () => {
+      done(undefined)
+    }
   })
   return { promise, resolve }
 }
@@ -82,7 +85,7 @@ test('a reconnect sends the last event id it saw, as EventSource does, and a res
   const api = testApiClient(ORIGIN)
   const controller = new AbortController()
   const received: string[] = []
-  const resynced = deferred<void>()
+  const resynced = signal()
   const firstConnection = events.next()
   void listenToMutationEvents(
     api,
@@ -117,7 +120,7 @@ test('two listeners of one scope share one stream; it closes with the last one',
   const a: string[] = []
   const b: string[] = []
   const statuses: EventStreamStatus[] = []
-  const bHeard = deferred<void>()
+  const bHeard = signal()
   const stopA = subscribeToMutationEvents(api, {
     onOutcome: (o) => a.push(o.idempotencyKey),
   })

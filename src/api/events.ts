@@ -49,7 +49,7 @@ export async function listenToMutationEvents(
         handlers.onStatus?.('open')
       })
     } catch (error) {
-      if (isAbortError(error) && signal.aborted) return
+      if (isAbortError(error)) return // only our own signal aborts (no answer timeout here)
       if (error instanceof NoStreamError) delay = Math.max(delay, NO_STREAM_DELAY_MS)
     }
     handlers.onStatus?.('unavailable')

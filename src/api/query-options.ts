@@ -65,6 +65,7 @@ export const apiQueries = {
    * loads with the first call). Read once per candidate, again when its interactions change.
    */
   candidateAudit: (api: ApiClient, candidateId: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- api.scope in the key names the client
     queryOptions({
       queryKey: apiKeys.audit(api.scope, candidateId),
       queryFn: async ({ signal }): Promise<CandidateAudit> =>

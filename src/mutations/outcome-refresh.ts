@@ -38,7 +38,7 @@ export function rereadInteractions(
 ): void {
   for (const candidateId of candidateIds) {
     queryClient
-      .fetchQuery({ ...apiQueries.interactions(api, candidateId), staleTime: 0, retry: false })
+      .query({ ...apiQueries.interactions(api, candidateId), staleTime: 0, retry: false })
       .catch(() => undefined) // the timeline shows its own read errors; polling goes on
   }
 }

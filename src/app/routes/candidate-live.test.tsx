@@ -21,12 +21,10 @@ beforeAll(() => {
 })
 
 function candidateWithInteractions() {
-  const found = backend.db
-    .candidates('utrecht', 'production')
-    .find((c) => {
-      const count = backend.db.interactions('utrecht', 'production', c.id).length
-      return count >= 2 && count < 20
-    })
+  const found = backend.db.candidates('utrecht', 'production').find((c) => {
+    const count = backend.db.interactions('utrecht', 'production', c.id).length
+    return count >= 2 && count < 20
+  })
   if (!found) throw new Error('the seed has a candidate with a few interactions')
   return found
 }
@@ -114,7 +112,10 @@ test('a colleague’s edit is marked changed, and the marks start over on anothe
 
   const other = backend.db
     .candidates('utrecht', 'production')
-    .find((c) => c.id !== candidate.id && backend.db.interactions('utrecht', 'production', c.id).length > 0)
+    .find(
+      (c) =>
+        c.id !== candidate.id && backend.db.interactions('utrecht', 'production', c.id).length > 0,
+    )
   if (!other) throw new Error('the seed has another candidate')
   url.navigate(`/candidates/${other.id}`)
   const otherFeed = await screen.findByRole('feed', { name: 'Interactions' })
@@ -176,7 +177,7 @@ test('this tab’s own confirmed change is not marked as a colleague’s', async
 
 test('a resync from the server re-reads the open timeline', async () => {
   const candidate = candidateWithInteractions()
-  let push: ((frame: string) => void) | null = null
+  const events: { push: ((frame: string) => void) | null } = { push: null }
   let interactionReads = 0
   server.events.on('request:start', ({ request }) => {
     if (new URL(request.url).pathname.endsWith(paths.interactions(candidate.id))) {
@@ -188,7 +189,7 @@ test('a resync from the server re-reads the open timeline', async () => {
       const encoder = new TextEncoder()
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
-          push = (frame) => {
+          events.push = (frame) => {
             controller.enqueue(encoder.encode(frame))
           }
         },
@@ -200,11 +201,11 @@ test('a resync from the server re-reads the open timeline', async () => {
   const feed = await screen.findByRole('feed', { name: 'Interactions' }, { timeout: 5000 })
   await within(feed).findAllByRole('article')
   await waitFor(() => {
-    expect(push).not.toBeNull()
+    expect(events.push).not.toBeNull()
   })
   const before = interactionReads
 
-  push?.('event:resync\ndata:{}\n\n')
+  events.push?.('event:resync\ndata:{}\n\n')
 
   await waitFor(() => {
     expect(interactionReads).toBe(before + 1)
