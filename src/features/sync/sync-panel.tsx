@@ -29,13 +29,7 @@ type SyncPanelProps = {
  * The list behind the sync status: every change with its phase, the reason when it needs
  * attention, and its actions (retry / check again, edit & resubmit, discard).
  */
-export function SyncPanel({
-  id,
-  anchor,
-  onClose,
-  onEdit,
-  colleagueFailures = [],
-}: SyncPanelProps) {
+export function SyncPanel({ id, anchor, onClose, onEdit, colleagueFailures = [] }: SyncPanelProps) {
   const { t } = useSyncTranslation()
   const { entries, storageProblem, eventsStatus, retry, discard } = useJournal()
   const titleId = useId()

@@ -179,6 +179,11 @@ export function annotateEntries(
     const liveMark = marks.get(entry.id) ?? null
     const actor = actors.get(entry.id)
     if (liveMark === null && !actor) return entry
-    return { ...entry, liveMark, loggedBy: actor?.loggedBy ?? null, editedBy: actor?.editedBy ?? null }
+    return {
+      ...entry,
+      liveMark,
+      loggedBy: actor?.loggedBy ?? null,
+      editedBy: actor?.editedBy ?? null,
+    }
   })
 }
