@@ -20,10 +20,11 @@ const NONE: ReadonlyMap<string, LiveMark> = new Map()
 
 /**
  * Live changes for an open candidate: while the page is visible, listens to the scope's
- * `/events` (code loaded after the page has shown) and collects what colleagues changed. The
+ * `/events` (code loaded once the timeline has shown and the browser is idle) and collects
+ * what colleagues changed. The
  * marks last while this candidate stays open; hidden, the tab holds no connection for this and
  * reads the timeline again when it is shown. `isEnabled` is false while the connection is not
- * usable yet.
+ * usable yet or the timeline has not shown its first data.
  */
 export function useColleagueChanges(
   api: ApiClient,
@@ -84,9 +85,11 @@ export function useColleagueChanges(
         { cancelRefetch: false },
       )
     }
-    open()
+    // After the timeline has painted: the stream's code is not part of showing the page.
+    const idle = whenIdle(open)
     document.addEventListener('visibilitychange', handleVisibility)
     return () => {
+      idle()
       isActive = false
       document.removeEventListener('visibilitychange', handleVisibility)
       stop()
@@ -97,3 +100,17 @@ export function useColleagueChanges(
 }
 
 const isHidden = () => document.visibilityState === 'hidden'
+
+/** Runs `callback` when the browser is idle (soon after in browsers without idle callbacks). */
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(callback, { timeout: 2000 })
+    return () => {
+      cancelIdleCallback(handle)
+    }
+  }
+  const timer = setTimeout(callback, 0)
+  return () => {
+    clearTimeout(timer)
+  }
+}

@@ -66,7 +66,7 @@ export function CandidateTimelineSection({
   const isOnRelay = use(RelayModeContext)
   const interactions = useQuery(apiQueries.interactions(api, candidateId))
   // Colleagues' confirmed changes appear while the page is open (one stream per scope).
-  const live = useColleagueChanges(api, candidateId, !needsSetup)
+  const live = useColleagueChanges(api, candidateId, !needsSetup && interactions.isSuccess)
   // Who made each change is known only to a relay: asked once per candidate, only there.
   const audit = useQuery({ ...apiQueries.candidateAudit(api, candidateId), enabled: isOnRelay })
   const actors = useMemo(() => actorsFrom(audit.data), [audit.data])
