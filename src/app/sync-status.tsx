@@ -1,13 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, use, useState } from 'react'
-import { useRoute } from 'wouter'
-import type { AuditFailure, CandidateAudit } from '@/api/audit'
-import { apiQueries } from '@/api/query-options'
 import { RelayModeContext } from '@/app/relay-mode'
-import { useApi } from '@/config/connection'
 import { SyncIndicator } from '@/features/sync/sync-indicator'
 import type { JournalEntry } from '@/mutations/journal-entry'
-import { useJournal } from '@/mutations/use-journal'
 
 // The correction forms load only when a counsellor asks for one: none of it is in the first load.
 const ResubmitHost = lazy(() =>
@@ -17,10 +11,11 @@ const ResubmitHost = lazy(() =>
 /** The header's sync status, whose "Edit & resubmit" opens the matching form. */
 export function SyncStatus() {
   const [editing, setEditing] = useState<JournalEntry | null>(null)
-  const colleagueFailures = useColleagueFailures()
+  // Behind a relay the panel also lists colleagues' failed changes to the open candidate.
+  const isOnRelay = use(RelayModeContext)
   return (
     <>
-      <SyncIndicator onEdit={setEditing} colleagueFailures={colleagueFailures} />
+      <SyncIndicator onEdit={setEditing} hasColleagueFailures={isOnRelay} />
       {editing ? (
         <Suspense fallback={null}>
           <ResubmitHost
@@ -34,27 +29,4 @@ export function SyncStatus() {
       ) : null}
     </>
   )
-}
-
-const NO_FAILURES: readonly AuditFailure[] = []
-
-/**
- * Behind a relay, with a candidate open: its failed changes that this tab's journal does not
- * hold (those it shows itself). The same cached audit the timeline asked for; no extra read.
- */
-function useColleagueFailures(): readonly AuditFailure[] {
-  const api = useApi()
-  const isOnRelay = use(RelayModeContext)
-  const [, params] = useRoute('/candidates/:candidateId')
-  const candidateId = params?.candidateId ?? ''
-  const { entries } = useJournal()
-  const audit = useQuery({
-    ...apiQueries.candidateAudit(api, candidateId),
-    enabled: isOnRelay && candidateId !== '',
-    select: (data: CandidateAudit) => data.failures,
-  })
-  const failures = audit.data
-  if (!failures || failures.length === 0) return NO_FAILURES
-  const ownKeys = new Set(entries.map((entry) => entry.key))
-  return failures.filter((failure) => !ownKeys.has(failure.idempotencyKey))
 }

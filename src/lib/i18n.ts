@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Translation } from '@/lib/locales/en'
+import type { liveEn } from '@/lib/locales/live-en'
 import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
 import type { settingsPageEn } from '@/lib/locales/settings-page-en'
 
@@ -14,6 +15,7 @@ export type Language = (typeof LANGUAGES)[number]
 export type AppStrings = Translation & {
   settings: typeof settingsPageEn
   qa: typeof qaPanelEn
+  live: typeof liveEn
 }
 
 declare module 'i18next' {

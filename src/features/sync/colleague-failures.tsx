@@ -1,9 +1,14 @@
 import List from '@mui/material/List'
 import ListItem from '@mui/material/ListItem'
 import Typography from '@mui/material/Typography'
+import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import type { AuditFailure } from '@/api/audit'
+import { useRoute } from 'wouter'
+import type { CandidateAudit } from '@/api/audit'
+import { apiQueries } from '@/api/query-options'
+import { useApi } from '@/config/connection'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
+import type { JournalEntry } from '@/mutations/journal-entry'
 
 const DESCRIBE = {
   create: 'createInteraction',
@@ -12,16 +17,28 @@ const DESCRIBE = {
 } as const
 
 type ColleagueFailuresProps = {
-  failures: readonly AuditFailure[]
+  /** This tab's journal: a failure with one of its keys is listed above as this tab's own. */
+  ownEntries: readonly JournalEntry[]
 }
 
 /**
- * Changes a colleague made to the open candidate that failed (from the relay's audit trail):
- * this counsellor cannot retry them, but should know the timeline lacks them. Newest first.
+ * Changes a colleague made to the open candidate that failed (from the relay's audit trail,
+ * the same cached read the timeline made): this counsellor cannot retry them, but should know
+ * the timeline lacks them. Newest first.
  */
-export function ColleagueFailures({ failures }: ColleagueFailuresProps) {
+export function ColleagueFailures({ ownEntries }: ColleagueFailuresProps) {
   const { t, i18n } = useSyncTranslation()
   const headingId = useId()
+  const api = useApi()
+  const [, params] = useRoute('/candidates/:candidateId')
+  const candidateId = params?.candidateId ?? ''
+  const audit = useQuery({
+    ...apiQueries.candidateAudit(api, candidateId),
+    enabled: candidateId !== '',
+    select: (data: CandidateAudit) => data.failures,
+  })
+  const ownKeys = new Set(ownEntries.map((entry) => entry.key))
+  const failures = (audit.data ?? []).filter((failure) => !ownKeys.has(failure.idempotencyKey))
   if (failures.length === 0) return null
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
     dateStyle: 'short',

@@ -4,7 +4,6 @@ import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
 import Button from '@mui/material/Button'
 import { Suspense, lazy, useId, useState } from 'react'
-import type { AuditFailure } from '@/api/audit'
 import { LazyTooltip } from '@/components/lazy-tooltip'
 import '@/features/sync/sync-indicator.css'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
@@ -21,15 +20,15 @@ export type SyncIndicatorProps = {
   /** "Edit & resubmit": open the matching form filled with `entry.payload`; submit it with
    * `useJournal().resubmit(entry.key, payload)`. Without it the action is not offered. */
   onEdit?: (entry: JournalEntry) => void
-  /** A colleague's failed changes to the open candidate, shown in the panel (relay only). */
-  colleagueFailures?: readonly AuditFailure[] | undefined
+  /** The panel lists colleagues' failed changes to the open candidate (behind a relay). */
+  hasColleagueFailures?: boolean
 }
 
 /**
  * The app bar's sync status: "2 changes syncing", "1 failed", "All changes saved". Opens a
  * panel listing every change with its phase, the reason when it needs attention, and actions.
  */
-export function SyncIndicator({ onEdit, colleagueFailures }: SyncIndicatorProps) {
+export function SyncIndicator({ onEdit, hasColleagueFailures = false }: SyncIndicatorProps) {
   const { t } = useSyncTranslation()
   const { entries } = useJournal()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -83,7 +82,7 @@ export function SyncIndicator({ onEdit, colleagueFailures }: SyncIndicatorProps)
               setAnchor(null)
             }}
             onEdit={handleEdit}
-            colleagueFailures={colleagueFailures}
+            hasColleagueFailures={hasColleagueFailures}
           />
         </Suspense>
       )}

@@ -4,7 +4,6 @@ import List from '@mui/material/List'
 import Popover from '@mui/material/Popover'
 import Typography from '@mui/material/Typography'
 import { useId, useRef } from 'react'
-import type { AuditFailure } from '@/api/audit'
 import { ColleagueFailures } from '@/features/sync/colleague-failures'
 import { SyncEntryItem } from '@/features/sync/sync-entry-item'
 import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
@@ -21,15 +20,21 @@ type SyncPanelProps = {
   anchor: HTMLElement | null
   onClose: () => void
   onEdit: ((entry: JournalEntry) => void) | undefined
-  /** A colleague's failed changes to the open candidate (behind a relay). */
-  colleagueFailures?: readonly AuditFailure[] | undefined
+  /** Also list colleagues' failed changes to the open candidate (behind a relay). */
+  hasColleagueFailures?: boolean
 }
 
 /**
  * The list behind the sync status: every change with its phase, the reason when it needs
  * attention, and its actions (retry / check again, edit & resubmit, discard).
  */
-export function SyncPanel({ id, anchor, onClose, onEdit, colleagueFailures = [] }: SyncPanelProps) {
+export function SyncPanel({
+  id,
+  anchor,
+  onClose,
+  onEdit,
+  hasColleagueFailures = false,
+}: SyncPanelProps) {
   const { t } = useSyncTranslation()
   const { entries, storageProblem, eventsStatus, retry, discard } = useJournal()
   const titleId = useId()
@@ -100,7 +105,7 @@ export function SyncPanel({ id, anchor, onClose, onEdit, colleagueFailures = [] 
           ))}
         </List>
       )}
-      <ColleagueFailures failures={colleagueFailures} />
+      {hasColleagueFailures && <ColleagueFailures ownEntries={entries} />}
     </Popover>
   )
 }

@@ -36,8 +36,6 @@ export type EntryLabels = {
   duration: string
   loggedAt: string
   updatedAt: string
-  liveCreated: string
-  liveUpdated: string
 }
 
 export function entryLabels(t: TFunction): EntryLabels {
@@ -52,8 +50,6 @@ export function entryLabels(t: TFunction): EntryLabels {
     duration: t('timeline.details.duration'),
     loggedAt: t('timeline.details.loggedAt'),
     updatedAt: t('timeline.details.updatedAt'),
-    liveCreated: t('timeline.live.created'),
-    liveUpdated: t('timeline.live.updated'),
   }
 }
 
@@ -168,7 +164,8 @@ const EntryContent = memo(function EntryContent({
           <EntryStatusBadge entry={entry} t={t} />
           {entry.liveMark && (
             <span className="tl-badge tl-badge--live">
-              {entry.liveMark === 'created' ? labels.liveCreated : labels.liveUpdated}
+              {/* Not in `labels`: these strings arrive with the live changes' code. */}
+              {t(entry.liveMark === 'created' ? 'live.created' : 'live.updated')}
             </span>
           )}
           {(entry.loggedBy ?? entry.editedBy) !== null && (

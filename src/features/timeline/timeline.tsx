@@ -139,7 +139,7 @@ export function Timeline({
     status = t('timeline.filters.shown', { shown: result.visibleCount, total: all.length })
   else if (hasEntries) status = t('timeline.filters.allShown', { count: all.length })
   if (liveChange) {
-    const announce = t(`timeline.live.announce.${liveChange.operation}`, {
+    const announce = t(`live.announce.${liveChange.operation}`, {
       count: liveChange.count,
     })
     // A second identical change must still be heard: a live region speaks only what changed.

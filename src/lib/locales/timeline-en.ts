@@ -48,16 +48,6 @@ export const timelineEn = {
     update: 'edit',
     delete: 'removal',
   },
-  live: {
-    created: 'New',
-    updated: 'Changed',
-    announce: {
-      create_one: 'A colleague logged an interaction; it is marked “New”.',
-      create_other: 'A colleague logged {{count}} interactions; they are marked “New”.',
-      update: 'A colleague changed an interaction; it is marked “Changed”.',
-      delete: 'A colleague removed an interaction.',
-    },
-  },
   loggedBy: 'logged by {{name}}',
   editedBy: 'edited by {{name}}',
   statusBadge: '{{status}} · {{operation}}',

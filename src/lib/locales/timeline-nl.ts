@@ -52,17 +52,6 @@ export const timelineNl: TimelineMessages = {
     update: 'wijziging',
     delete: 'verwijdering',
   },
-  live: {
-    created: 'Nieuw',
-    updated: 'Gewijzigd',
-    announce: {
-      create_one: 'Een collega heeft een contactmoment vastgelegd, gemarkeerd als “Nieuw”.',
-      create_other:
-        'Een collega heeft {{count}} contactmomenten vastgelegd, gemarkeerd als “Nieuw”.',
-      update: 'Een collega heeft een contactmoment gewijzigd, gemarkeerd als “Gewijzigd”.',
-      delete: 'Een collega heeft een contactmoment verwijderd.',
-    },
-  },
   loggedBy: 'vastgelegd door {{name}}',
   editedBy: 'gewijzigd door {{name}}',
   statusBadge: '{{status}} · {{operation}}',
