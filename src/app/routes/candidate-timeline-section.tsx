@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
 import { use, useCallback, useMemo } from 'react'
-import type { CandidateAudit } from '@/api/audit'
 import type { Interaction } from '@/api/contract'
 import { apiQueries } from '@/api/query-options'
 import { RelayModeContext } from '@/app/relay-mode'
@@ -38,19 +37,7 @@ type SharedProps = Omit<TimelineProps, 'entries' | 'renderEntryActions' | 'hasSt
 /** What the section adds to each card: live marks and, behind a relay, who made it. */
 type Annotations = {
   marks: ReadonlyMap<string, LiveMark>
-  actors: ReadonlyMap<string, EntryActors>
-}
-
-const NO_ACTORS: ReadonlyMap<string, EntryActors> = new Map()
-
-function actorsFrom(audit: CandidateAudit | undefined): ReadonlyMap<string, EntryActors> {
-  if (!audit) return NO_ACTORS
-  return new Map(
-    Object.entries(audit.interactions).map(([id, { createdBy, editedBy }]) => [
-      id,
-      { loggedBy: createdBy?.name ?? null, editedBy: editedBy?.name ?? null },
-    ]),
-  )
+  actors: EntryActors | undefined
 }
 
 /**
@@ -69,7 +56,7 @@ export function CandidateTimelineSection({
   const live = useColleagueChanges(api, candidateId, !needsSetup && interactions.isSuccess)
   // Who made each change is known only to a relay: asked once per candidate, only there.
   const audit = useQuery({ ...apiQueries.candidateAudit(api, candidateId), enabled: isOnRelay })
-  const actors = useMemo(() => actorsFrom(audit.data), [audit.data])
+  const actors = audit.data?.interactions
   const { marks } = live
   const annotations = useMemo<Annotations>(() => ({ marks, actors }), [marks, actors])
   const schema = useQuery(apiQueries.schema(api, 'create'))

@@ -163,7 +163,10 @@ export function entriesFromOverlay(items: readonly TimelineItem[]): TimelineEntr
   })
 }
 
-export type EntryActors = { loggedBy: string | null; editedBy: string | null }
+/** Who made each interaction, by id (the relay's audit trail; display names). */
+export type EntryActors = Readonly<
+  Record<string, { createdBy?: { name: string }; editedBy?: { name: string } } | undefined>
+>
 
 /**
  * Adds live marks and "logged by" names. Entries without either keep their identity, so the
@@ -172,18 +175,19 @@ export type EntryActors = { loggedBy: string | null; editedBy: string | null }
 export function annotateEntries(
   entries: readonly TimelineEntry[],
   marks: ReadonlyMap<string, LiveMark>,
-  actors: ReadonlyMap<string, EntryActors>,
+  actors: EntryActors | undefined,
 ): readonly TimelineEntry[] {
-  if (marks.size === 0 && actors.size === 0) return entries
+  if (marks.size === 0 && !actors) return entries
   return entries.map((entry) => {
     const liveMark = marks.get(entry.id) ?? null
-    const actor = actors.get(entry.id)
-    if (liveMark === null && !actor) return entry
-    return {
-      ...entry,
-      liveMark,
-      loggedBy: actor?.loggedBy ?? null,
-      editedBy: actor?.editedBy ?? null,
-    }
+    const actor = actors?.[entry.id]
+    return liveMark || actor
+      ? {
+          ...entry,
+          liveMark,
+          loggedBy: actor?.createdBy?.name ?? null,
+          editedBy: actor?.editedBy?.name ?? null,
+        }
+      : entry
   })
 }
