@@ -27,6 +27,14 @@ export function mockIn(page: Page) {
         environment,
       ] as const)
     },
+    /** A write as if from a colleague's browser (a key this page never made); returns the key. */
+    async colleagueWrite(command: unknown, region = 'utrecht', environment = 'production') {
+      await control()
+      return page.evaluate(
+        ([r, e, c]) => window.__candidateTimelineMock?.colleagueWrite(r, e, c) ?? '',
+        [region, environment, command] as const,
+      )
+    },
     async requestCounts() {
       await control()
       return page.evaluate(() => window.__candidateTimelineMock?.requestCounts() ?? {})

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { DEMO_REGIONS } from '@/config/demo-regions'
 import { REGIONS } from '@/mocks/regions'
 import {
@@ -65,6 +65,26 @@ async function candidateWithInteractions(): Promise<string> {
     if (interactions.data.length > 0) return id
   }
   throw new Error('no candidate with interactions')
+}
+
+/**
+ * What a counsellor does: open the app on the relay. The app finds the relay by itself (relay
+ * mode, nothing to configure), is told nobody is signed in, and sends the browser to the local
+ * identity provider, whose development form takes any password; then it is back on the list.
+ * Keeps the session cookie for the test's own reads.
+ */
+async function signInAtRelay(page: Page, login = 'anna'): Promise<void> {
+  await page.goto(`${origin}/candidates`)
+  await page.getByPlaceholder('Enter any login').fill(login)
+  await page.getByPlaceholder('and password').fill('any')
+  await page.getByRole('button', { name: /sign-in/i }).click()
+  await expect(page).toHaveURL(`${origin}/candidates`)
+  await expect(
+    page.getByRole('list', { name: 'Candidates' }).getByRole('link').first(),
+  ).toBeVisible()
+  cookie = (await page.context().cookies(origin))
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join('; ')
 }
 
 test.describe.configure({ mode: 'serial' })
@@ -137,36 +157,7 @@ test('a write through the relay is confirmed by the signed callback over /events
     answers.push(`${headers}\n${body}`)
   })
 
-  // Sign in at the local identity provider (its development form takes any password).
-  await page.goto(`${origin}/auth/login?returnTo=${encodeURIComponent('/settings')}`)
-  await page.getByPlaceholder('Enter any login').fill('anna')
-  await page.getByPlaceholder('and password').fill('any')
-  await page.getByRole('button', { name: /sign-in/i }).click()
-  await expect(page).toHaveURL(`${origin}/settings`)
-  cookie = (await page.context().cookies(origin))
-    .map((entry) => `${entry.name}=${entry.value}`)
-    .join('; ')
-  // [stand-in] The app's side of sign-in sets this header on writes itself; until that lands
-  // on this branch, the test adds it to the app's writes to the relay.
-  await page.route(`${origin}/api/**`, (route) =>
-    route.continue({
-      headers: { ...route.request().headers(), 'x-candidate-timeline': '1' },
-    }),
-  )
-
-  await page.goto(`${origin}/settings`)
-  await page.getByRole('radio', { name: /Onderwijsregio API/ }).check()
-  await expect(page.getByRole('textbox', { name: 'API address' })).toHaveValue(origin)
-  await page.getByLabel(/^API key/).fill('the-relay-holds-the-real-key')
-  await page.getByRole('textbox', { name: 'Region' }).fill('Onderwijsregio Utrecht')
-  await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByRole('alert')).toContainText('The connection works')
-  await page.getByRole('button', { name: 'Save and connect' }).click()
-
-  await page.getByRole('link', { name: 'Candidate Timeline' }).click()
-  await expect(
-    page.getByRole('list', { name: 'Candidates' }).getByRole('link').first(),
-  ).toBeVisible()
+  await signInAtRelay(page)
   await page.goto(`${origin}/candidates/${await candidateWithInteractions()}`)
   const feed = page.getByRole('feed', { name: en.feed })
   await expect(feed.getByRole('article').first()).toBeVisible()
@@ -213,4 +204,47 @@ test('a write through the relay is confirmed by the signed callback over /events
   const sessionValue = cookie.split('; ').find((part) => part.startsWith('ct_session='))
   expect(sessionValue).toBeTruthy()
   for (const line of logs.lines) expect(line).not.toContain(sessionValue?.split('=')[1] ?? '')
+})
+
+test('a second browser on the same candidate sees the first one’s change appear live, marked new', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  // Two browsers: nothing shared but the relay (separate storage, journals and streams).
+  const first = await browser.newContext()
+  const second = await browser.newContext()
+  try {
+    const writer = await first.newPage()
+    const reader = await second.newPage()
+    // Two colleagues of the same region, each signed in at the identity provider.
+    await signInAtRelay(writer, 'bram')
+    await signInAtRelay(reader, 'anna')
+    const candidateId = await candidateWithInteractions()
+    const readerStream = reader.waitForRequest((request) => request.url().includes('/events'))
+    await reader.goto(`${origin}/candidates/${candidateId}`)
+    await writer.goto(`${origin}/candidates/${candidateId}`)
+    const readerFeed = reader.getByRole('feed', { name: en.feed })
+    await expect(readerFeed.getByRole('article').first()).toBeVisible()
+    await expect(
+      writer.getByRole('feed', { name: en.feed }).getByRole('article').first(),
+    ).toBeVisible()
+    await readerStream
+
+    const summary = `A colleague through the relay ${Date.now().toString(36)}`
+    await logInteraction(writer, en, summary)
+    // The engine runs after 5 s; its callback reaches both browsers through the relay's stream.
+    const card = readerFeed.getByRole('article', { name: summary })
+    await expect(card).toBeVisible({ timeout: 30_000 })
+    await expect(card.getByText('New', { exact: true })).toBeVisible()
+    await expect(reader.getByRole('status').filter({ hasText: 'A colleague logged' })).toBeVisible()
+    // Who did it, from the relay's audit trail: the writer's name, not the reader's.
+    await expect(card).toContainText('logged by Bram Jansen')
+    // The writer's own card is its own: confirmed, not marked as a colleague's.
+    const own = writer.getByRole('feed', { name: en.feed }).getByRole('article', { name: summary })
+    await expect(own).not.toContainText(en.pending)
+    await expect(own.getByText('New', { exact: true })).toHaveCount(0)
+  } finally {
+    await first.close()
+    await second.close()
+  }
 })

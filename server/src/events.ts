@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify'
-import { API_PREFIX, EVENT_MUTATION, paths } from '../../src/api/contract.js'
+import { API_PREFIX, EVENT_MUTATION, EVENT_RESYNC, paths } from '../../src/api/contract.js'
 import type { SessionStore } from './auth/session.js'
 import type { RelayConfig } from './config.js'
 import { compareStreamIds, isStreamId, type StreamEvent, type StreamHub } from './hub.js'
 import { admit, environmentOf } from './scope.js'
 import { relayError } from './errors.js'
-
-/** [OURS] sent instead of a replay when the events after `Last-Event-ID` are no longer kept. */
-export const EVENT_RESYNC = 'resync'
 
 /** A client that stops reading is cut off past this many buffered bytes (it resumes by id). */
 const MAX_BUFFERED_BYTES = 1024 * 1024

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { DEFAULT_PAGE_SIZE, type SchemaOperation } from '@/api/contract'
+import type { CandidateAudit } from '@/api/audit'
 import type { ApiClient, ApiScope } from '@/api/client'
 
 /**
@@ -18,6 +19,9 @@ export const apiKeys = {
   candidate: (s: ApiScope, id: string) => [...apiKeys.candidates(s), 'detail', id] as const,
   interactions: (s: ApiScope, candidateId: string) =>
     [...apiKeys.candidate(s, candidateId), 'interactions'] as const,
+  /** Under the interactions: whatever refreshes them (an outcome) refreshes who made them. */
+  audit: (s: ApiScope, candidateId: string) =>
+    [...apiKeys.interactions(s, candidateId), 'audit'] as const,
 }
 
 export const apiQueries = {
@@ -54,5 +58,19 @@ export const apiQueries = {
     queryOptions({
       queryKey: apiKeys.interactions(api.scope, candidateId),
       queryFn: ({ signal }) => api.listInteractions(candidateId, signal),
+    }),
+
+  /**
+   * Who logged, edited or failed to change this candidate's interactions (relay only; the code
+   * loads with the first call). Read once per candidate, again when its interactions change.
+   */
+  candidateAudit: (api: ApiClient, candidateId: string) =>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- api.scope in the key names the client
+    queryOptions({
+      queryKey: apiKeys.audit(api.scope, candidateId),
+      queryFn: async ({ signal }): Promise<CandidateAudit> =>
+        (await import('@/api/audit')).fetchCandidateAudit(api, candidateId, signal),
+      staleTime: Infinity,
+      retry: 1,
     }),
 }

@@ -1,9 +1,10 @@
 import CssBaseline from '@mui/material/CssBaseline'
 import { ThemeProvider } from '@mui/material/styles'
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { use, useState, type ReactNode } from 'react'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { createQueryClient } from '@/app/query-client'
+import { RelayModeContext } from '@/app/relay-mode'
 import { AppRouter, AppRoutes } from '@/app/router'
 import { StartupErrorContext } from '@/app/startup-error'
 import { ConnectionProvider, useApi, useConnection, type Connection } from '@/config/connection'
@@ -50,7 +51,7 @@ export function AppProviders({
   )
 }
 
-/** The mutation journal of the connection's current environment and region. */
+/** The mutation journal of the connection's current environment and region (and relay mode). */
 function ScopedJournal({
   children,
   options,
@@ -59,17 +60,21 @@ function ScopedJournal({
   options: JournalProviderOptions | undefined
 }) {
   const api = useApi()
-  const { needsSetup } = useConnection()
+  const { needsSetup, connection } = useConnection()
   const queryClient = useQueryClient()
+  // Behind our relay, the audit trail ("logged by") is there to ask for.
+  const isOnRelay = use(RelayModeContext) || connection.kind === 'relay'
   return (
-    <JournalProvider
-      api={api}
-      isConnected={!needsSetup}
-      queryClient={queryClient}
-      options={options}
-    >
-      {children}
-    </JournalProvider>
+    <RelayModeContext value={isOnRelay}>
+      <JournalProvider
+        api={api}
+        isConnected={!needsSetup}
+        queryClient={queryClient}
+        options={options}
+      >
+        {children}
+      </JournalProvider>
+    </RelayModeContext>
   )
 }
 

@@ -1,4 +1,5 @@
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, lazy, use, useState } from 'react'
+import { RelayModeContext } from '@/app/relay-mode'
 import { SyncIndicator } from '@/features/sync/sync-indicator'
 import type { JournalEntry } from '@/mutations/journal-entry'
 
@@ -10,9 +11,11 @@ const ResubmitHost = lazy(() =>
 /** The header's sync status, whose "Edit & resubmit" opens the matching form. */
 export function SyncStatus() {
   const [editing, setEditing] = useState<JournalEntry | null>(null)
+  // Behind a relay the panel also lists colleagues' failed changes to the open candidate.
+  const isOnRelay = use(RelayModeContext)
   return (
     <>
-      <SyncIndicator onEdit={setEditing} />
+      <SyncIndicator onEdit={setEditing} hasColleagueFailures={isOnRelay} />
       {editing ? (
         <Suspense fallback={null}>
           <ResubmitHost

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Translation } from '@/lib/locales/en'
+import type { liveEn } from '@/lib/locales/live-en'
 import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
 import type { relayChangeReasonEn, relayEn } from '@/lib/locales/relay-en'
 import type { settingsPageEn } from '@/lib/locales/settings-page-en'
@@ -17,6 +18,7 @@ export type AppStrings = Translation & {
   qa: typeof qaPanelEn
   relay: typeof relayEn
   changeReason: typeof relayChangeReasonEn
+  live: typeof liveEn
 }
 
 declare module 'i18next' {

@@ -4,7 +4,12 @@ import type { MockBackend } from '@/mocks/backend'
 import { regionById, type RegionId } from '@/mocks/regions'
 import { SCENARIO_CONTROLS, type Scenario, type ScenarioPatch } from '@/mocks/scenario'
 import { SCENARIO_PARAM_NAMES, formatScenarioParams } from '@/mocks/scenario-params'
-import type { QueuedMutation, StoredCandidate, StoredInteraction } from '@/mocks/state'
+import {
+  commandSchema,
+  type QueuedMutation,
+  type StoredCandidate,
+  type StoredInteraction,
+} from '@/mocks/state'
 
 /**
  * The mock's runtime control: the app's QA panel gets it through `MockControlPort` (every mock
@@ -24,6 +29,12 @@ export type MockControl = MockControlPort & {
   queued(): QueuedMutation[]
   outcomes(): MutationOutcome[]
   idle(): Promise<void>
+  /**
+   * Queues a write as if a colleague in another browser sent it (a key this page never made),
+   * so its outcome reaches this page's `/events` like any other. Each tab runs its own mock, so
+   * this is how a test (or the console of an e2e build) shows a colleague's change live.
+   */
+  colleagueWrite(region: string, environment: string, command: unknown): string
 }
 
 /** `defaults`: the scenario a fresh page starts with, which scenario links are relative to. */
@@ -59,6 +70,16 @@ export function controlFor(
     queued: () => backend.engine.queued(),
     outcomes: () => backend.engine.outcomes.map(({ outcome }) => outcome),
     idle: () => backend.engine.idle(),
+    colleagueWrite: (region, environment, command) => {
+      const [known, env] = scopeArgs(region, environment)
+      return backend.engine.enqueue({
+        region: known,
+        environment: env,
+        idempotencyKey: null,
+        callbackUrl: null,
+        command: commandSchema.parse(command),
+      }).idempotencyKey
+    },
   }
 }
 

@@ -2,9 +2,11 @@ import type { QueryClient } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import type { MutationOutcome } from '@/api/contract'
 import type { ApiClient, ApiScope } from '@/api/client'
-import { listenToMutationEvents } from '@/api/events'
+import { subscribeToMutationEvents } from '@/api/events'
 import { apiKeys } from '@/api/query-options'
+import type { JournalEntry } from '@/mutations/journal-entry'
 import type { Journal } from '@/mutations/journal-types'
+import { refreshAfterOutcome, rereadInteractions } from '@/mutations/outcome-refresh'
 import { startPolling, type PollingOptions } from '@/mutations/polling'
 
 /**
@@ -31,29 +33,32 @@ export function startConfirmation({
   queryClient,
   options = {},
 }: ConfirmationInput): () => void {
-  const controller = new AbortController()
+  let isStopped = false
+  let stopEvents: () => void = () => undefined
   const stopWatching = watchInteractionQueries(journal, queryClient, api.scope)
   const stopPolling = startPolling({ journal, api, queryClient, options })
 
   if (options.isEventsEnabled === false) {
     journal.setEventsStatus('unavailable')
   } else {
-    void listenToMutationEvents(
-      api,
-      {
-        onOutcome: (outcome) => {
-          handleOutcome(journal, queryClient, api.scope, outcome)
-        },
-        onStatus: (status) => {
-          if (!controller.signal.aborted) journal.setEventsStatus(status)
-        },
+    // Shared with an open timeline's live changes: one stream per scope (src/api/events.ts).
+    stopEvents = subscribeToMutationEvents(api, {
+      onOutcome: (outcome) => {
+        handleOutcome(journal, queryClient, api.scope, outcome)
       },
-      controller.signal,
-    )
+      onResync: () => {
+        // Outcomes were missed and cannot be replayed: look at everything still waiting.
+        rereadInteractions(queryClient, api, waitingCandidates(journal.getSnapshot().entries))
+      },
+      onStatus: (status) => {
+        if (!isStopped) journal.setEventsStatus(status)
+      },
+    })
   }
 
   return () => {
-    controller.abort()
+    isStopped = true
+    stopEvents()
     stopPolling()
     stopWatching()
   }
@@ -67,13 +72,21 @@ export function handleOutcome(
   outcome: MutationOutcome,
 ): void {
   journal.applyOutcome(outcome)
-  if (outcome.resource === 'interaction' && outcome.candidateId !== null) {
-    void queryClient.invalidateQueries({
-      queryKey: apiKeys.interactions(scope, outcome.candidateId),
-    })
-  } else if (outcome.resource === 'candidate') {
-    void queryClient.invalidateQueries({ queryKey: apiKeys.candidates(scope) })
+  refreshAfterOutcome(queryClient, scope, outcome)
+}
+
+/** Candidates with a change whose outcome this tab has not seen in the data yet. */
+function waitingCandidates(entries: readonly JournalEntry[]): Set<string> {
+  const ids = new Set<string>()
+  for (const entry of entries) {
+    const isWaiting =
+      entry.phase === 'queued' ||
+      entry.phase === 'stale' ||
+      (entry.phase === 'confirmed' && entry.seenAt === null)
+    if (entry.resource === 'interaction' && entry.candidateId !== null && isWaiting)
+      ids.add(entry.candidateId)
   }
+  return ids
 }
 
 type CachedQuery = {

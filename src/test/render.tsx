@@ -6,6 +6,7 @@ import { Router } from 'wouter'
 import { memoryLocation } from 'wouter/memory-location'
 import type { Environment, SandboxMode } from '@/api/contract'
 import { AppProviders } from '@/app/app'
+import { RelayModeContext } from '@/app/relay-mode'
 import { AppRoutes } from '@/app/router'
 import { environmentFromSearch, mockConnection, type Connection } from '@/config/connection'
 import type { MockControlPort } from '@/config/mock-control'
@@ -35,6 +36,8 @@ export type RenderAppOptions = {
   startupError?: string | null
   /** The mock's control for the QA panel (e.g. `controlFor(backend)`); default none. */
   mockControl?: MockControlPort | null
+  /** Render as behind the relay (audit trail asked for); default false. */
+  isOnRelay?: boolean
 }
 
 /** Like the app's client but without retries, so error states show at once. */
@@ -105,9 +108,11 @@ export function renderApp(route: string = '/', options: RenderAppOptions = {}) {
       startupError={options.startupError ?? null}
       mockControl={options.mockControl ?? null}
     >
-      <Router {...router}>
-        <AppRoutes />
-      </Router>
+      <RelayModeContext value={options.isOnRelay ?? false}>
+        <Router {...router}>
+          <AppRoutes />
+        </Router>
+      </RelayModeContext>
     </AppProviders>,
   )
   return { ...result, user, url, queryClient }

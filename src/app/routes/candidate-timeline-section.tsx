@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import { use, useCallback, useMemo } from 'react'
 import type { Interaction } from '@/api/contract'
 import { apiQueries } from '@/api/query-options'
+import { RelayModeContext } from '@/app/relay-mode'
 import {
   TimelineEntryActions,
   hasEntryActions,
   useInteractionDialogs,
 } from '@/app/routes/use-interaction-dialogs'
-import { useApi } from '@/config/connection'
+import { useApi, useConnection } from '@/config/connection'
 import { InteractionDialogHost } from '@/features/interaction-forms/interaction-dialog-host'
 import {
   EMPTY_SCHEMA_INFO,
@@ -16,11 +17,14 @@ import {
 } from '@/features/timeline/interaction-schema'
 import { Timeline, type TimelineProps } from '@/features/timeline/timeline'
 import {
+  annotateEntries,
   entriesFromInteractions,
   entriesFromOverlay,
+  type EntryActors,
   type TimelineEntry,
 } from '@/features/timeline/timeline-entry'
 import { JournalContext } from '@/mutations/journal-context'
+import { useColleagueChanges, type LiveMark } from '@/mutations/use-colleague-changes'
 import { useCandidateOverlay, useJournal } from '@/mutations/use-journal'
 
 type CandidateTimelineSectionProps = {
@@ -29,6 +33,12 @@ type CandidateTimelineSectionProps = {
 }
 
 type SharedProps = Omit<TimelineProps, 'entries' | 'renderEntryActions' | 'hasStatusFilter'>
+
+/** What the section adds to each card: live marks and, behind a relay, who made it. */
+type Annotations = {
+  marks: ReadonlyMap<string, LiveMark>
+  actors: EntryActors | undefined
+}
 
 /**
  * Reads the interactions and the region's schema and hands them to the timeline, laid over
@@ -39,7 +49,16 @@ export function CandidateTimelineSection({
   exportName,
 }: CandidateTimelineSectionProps) {
   const api = useApi()
+  const { needsSetup } = useConnection()
+  const isOnRelay = use(RelayModeContext)
   const interactions = useQuery(apiQueries.interactions(api, candidateId))
+  // Colleagues' confirmed changes appear while the page is open (one stream per scope).
+  const live = useColleagueChanges(api, candidateId, !needsSetup && interactions.isSuccess)
+  // Who made each change is known only to a relay: asked once per candidate, only there.
+  const audit = useQuery({ ...apiQueries.candidateAudit(api, candidateId), enabled: isOnRelay })
+  const actors = audit.data?.interactions
+  const { marks } = live
+  const annotations = useMemo<Annotations>(() => ({ marks, actors }), [marks, actors])
   const schema = useQuery(apiQueries.schema(api, 'create'))
   // Pending only until its first answer: after a failure the timeline goes on without it.
   const isSchemaPending = schema.isPending && schema.failureCount === 0
@@ -69,6 +88,7 @@ export function CandidateTimelineSection({
     exportName,
     onLogInteraction: dialogs.onLogInteraction,
     onLogIntent: dialogs.onLogIntent,
+    liveChange: live.last,
   }
 
   return journal ? (
@@ -78,6 +98,7 @@ export function CandidateTimelineSection({
         records={interactions.data}
         shared={shared}
         dialogs={dialogs}
+        annotations={annotations}
       />
       <InteractionDialogHost
         candidateId={candidateId}
@@ -87,17 +108,23 @@ export function CandidateTimelineSection({
       />
     </>
   ) : (
-    <ServerTimeline records={interactions.data} shared={shared} />
+    <ServerTimeline records={interactions.data} shared={shared} annotations={annotations} />
   )
 }
 
 type ServerTimelineProps = {
   records: Interaction[] | undefined
   shared: SharedProps
+  annotations: Annotations
 }
 
-function ServerTimeline({ records, shared }: ServerTimelineProps) {
-  const entries = useMemo(() => (records ? entriesFromInteractions(records) : undefined), [records])
+function ServerTimeline({ records, shared, annotations }: ServerTimelineProps) {
+  const plain = useMemo(() => (records ? entriesFromInteractions(records) : undefined), [records])
+  const { marks, actors } = annotations
+  const entries = useMemo(
+    () => (plain ? annotateEntries(plain, marks, actors) : undefined),
+    [plain, marks, actors],
+  )
   return <Timeline {...shared} entries={entries} />
 }
 
@@ -106,12 +133,23 @@ type OverlaidTimelineProps = {
   records: Interaction[] | undefined
   shared: SharedProps
   dialogs: ReturnType<typeof useInteractionDialogs>
+  annotations: Annotations
 }
 
-function OverlaidTimeline({ candidateId, records, shared, dialogs }: OverlaidTimelineProps) {
+function OverlaidTimeline({
+  candidateId,
+  records,
+  shared,
+  dialogs,
+  annotations,
+}: OverlaidTimelineProps) {
   const items = useCandidateOverlay(candidateId, records)
   const { entries: changes, retry, discard } = useJournal()
-  const entries = useMemo(() => (records ? entriesFromOverlay(items) : undefined), [records, items])
+  const { marks, actors } = annotations
+  const entries = useMemo(
+    () => (records ? annotateEntries(entriesFromOverlay(items), marks, actors) : undefined),
+    [records, items, marks, actors],
+  )
   const changeByKey = useMemo(
     () => new Map(changes.map((change) => [change.key, change])),
     [changes],

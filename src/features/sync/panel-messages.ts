@@ -41,6 +41,11 @@ export const syncPanelEn = {
     discard: 'Discard',
     edit: 'Edit & resubmit',
   },
+  colleagues: {
+    title: 'Colleagues’ changes to this candidate that failed',
+    item: '{{change}} by {{name}}',
+    failedAt: 'Failed {{time}}: {{reason}}',
+  },
 }
 
 export type SyncPanelMessages = typeof syncPanelEn
@@ -84,6 +89,11 @@ export const syncPanelNl: SyncPanelMessages = {
     checkAgain: 'Opnieuw kijken',
     discard: 'Weggooien',
     edit: 'Bewerken en opnieuw versturen',
+  },
+  colleagues: {
+    title: 'Mislukte wijzigingen van collega’s aan deze kandidaat',
+    item: '{{change}} door {{name}}',
+    failedAt: 'Mislukt {{time}}: {{reason}}',
   },
 }
 

@@ -20,13 +20,15 @@ export type SyncIndicatorProps = {
   /** "Edit & resubmit": open the matching form filled with `entry.payload`; submit it with
    * `useJournal().resubmit(entry.key, payload)`. Without it the action is not offered. */
   onEdit?: (entry: JournalEntry) => void
+  /** The panel lists colleagues' failed changes to the open candidate (behind a relay). */
+  hasColleagueFailures?: boolean
 }
 
 /**
  * The app bar's sync status: "2 changes syncing", "1 failed", "All changes saved". Opens a
  * panel listing every change with its phase, the reason when it needs attention, and actions.
  */
-export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
+export function SyncIndicator({ onEdit, hasColleagueFailures = false }: SyncIndicatorProps) {
   const { t } = useSyncTranslation()
   const { entries } = useJournal()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -80,6 +82,7 @@ export function SyncIndicator({ onEdit }: SyncIndicatorProps) {
               setAnchor(null)
             }}
             onEdit={handleEdit}
+            hasColleagueFailures={hasColleagueFailures}
           />
         </Suspense>
       )}

@@ -4,6 +4,7 @@ import List from '@mui/material/List'
 import Popover from '@mui/material/Popover'
 import Typography from '@mui/material/Typography'
 import { useId, useRef } from 'react'
+import { ColleagueFailures } from '@/features/sync/colleague-failures'
 import { SyncEntryItem } from '@/features/sync/sync-entry-item'
 import { registerSyncPanelMessages } from '@/features/sync/panel-messages'
 import { useSyncTranslation } from '@/features/sync/use-sync-translation'
@@ -19,13 +20,21 @@ type SyncPanelProps = {
   anchor: HTMLElement | null
   onClose: () => void
   onEdit: ((entry: JournalEntry) => void) | undefined
+  /** Also list colleagues' failed changes to the open candidate (behind a relay). */
+  hasColleagueFailures?: boolean
 }
 
 /**
  * The list behind the sync status: every change with its phase, the reason when it needs
  * attention, and its actions (retry / check again, edit & resubmit, discard).
  */
-export function SyncPanel({ id, anchor, onClose, onEdit }: SyncPanelProps) {
+export function SyncPanel({
+  id,
+  anchor,
+  onClose,
+  onEdit,
+  hasColleagueFailures = false,
+}: SyncPanelProps) {
   const { t } = useSyncTranslation()
   const { entries, storageProblem, eventsStatus, retry, discard } = useJournal()
   const titleId = useId()
@@ -96,6 +105,7 @@ export function SyncPanel({ id, anchor, onClose, onEdit }: SyncPanelProps) {
           ))}
         </List>
       )}
+      {hasColleagueFailures && <ColleagueFailures ownEntries={entries} />}
     </Popover>
   )
 }

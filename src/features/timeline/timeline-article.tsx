@@ -85,6 +85,7 @@ export const TimelineArticle = memo(function TimelineArticle({
   const classes = ['tl-entry']
   if (entry.status) classes.push(`tl-entry--${entry.status}`)
   if (entry.pendingOperation === 'delete') classes.push('tl-entry--deleting')
+  if (entry.liveMark) classes.push('tl-entry--live')
   return (
     <article
       className={classes.join(' ')}
@@ -161,6 +162,22 @@ const EntryContent = memo(function EntryContent({
           </span>
           {duration && <EntryDuration text={duration} />}
           <EntryStatusBadge entry={entry} t={t} />
+          {entry.liveMark && (
+            <span className="tl-badge tl-badge--live">
+              {/* Not in `labels`: these strings arrive with the live changes' code. */}
+              {t(entry.liveMark === 'created' ? 'live.created' : 'live.updated')}
+            </span>
+          )}
+          {(entry.loggedBy ?? entry.editedBy) !== null && (
+            <span className="tl-by">
+              {[
+                entry.loggedBy && t('timeline.loggedBy', { name: entry.loggedBy }),
+                entry.editedBy && t('timeline.editedBy', { name: entry.editedBy }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          )}
         </div>
         <h3
           className={entry.summary ? 'tl-summary' : 'tl-summary tl-summary--empty'}

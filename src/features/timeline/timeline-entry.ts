@@ -2,6 +2,7 @@ import type { Interaction } from '@/api/contract'
 import { performedAtDay, type DayKey } from '@/lib/calendar-day'
 import { parsePerformedAt, performedAtSortKey } from '@/lib/format'
 import type { PendingOperation, TimelineItem, TimelineItemStatus } from '@/mutations/overlay'
+import type { LiveMark } from '@/mutations/use-colleague-changes'
 import { foldText } from '@/features/timeline/search-text'
 
 export type EntryStatus = TimelineItemStatus
@@ -34,6 +35,11 @@ export type TimelineEntry = {
   entryKey: string | null
   /** The underlying overlay item, when there is one (for actions: edit, delete, discard). */
   item: TimelineItem | null
+  /** Changed by someone else while this candidate was open (see useColleagueChanges). */
+  liveMark: LiveMark | null
+  /** Who logged / last edited it, when the relay's audit trail knows (display names). */
+  loggedBy: string | null
+  editedBy: string | null
   // Derived once, so filtering 100 entries on every keystroke stays cheap.
   sortKey: number
   day: DayKey | null
@@ -100,6 +106,9 @@ function readEntry(
     duration,
     fields,
     ...extra,
+    liveMark: null,
+    loggedBy: null,
+    editedBy: null,
     sortKey: performedAtSortKey(performedAt),
     day: performedAtDay(performedAt),
     isDateOnly: parsePerformedAt(performedAt).kind === 'date',
@@ -151,5 +160,34 @@ export function entriesFromOverlay(items: readonly TimelineItem[]): TimelineEntr
         : null,
       entryKey: item.entryKey,
     })
+  })
+}
+
+/** Who made each interaction, by id (the relay's audit trail; display names). */
+export type EntryActors = Readonly<
+  Record<string, { createdBy?: { name: string }; editedBy?: { name: string } } | undefined>
+>
+
+/**
+ * Adds live marks and "logged by" names. Entries without either keep their identity, so the
+ * memoised cards of a hundred-entry timeline do not re-render for one colleague's change.
+ */
+export function annotateEntries(
+  entries: readonly TimelineEntry[],
+  marks: ReadonlyMap<string, LiveMark>,
+  actors: EntryActors | undefined,
+): readonly TimelineEntry[] {
+  if (marks.size === 0 && !actors) return entries
+  return entries.map((entry) => {
+    const liveMark = marks.get(entry.id) ?? null
+    const actor = actors?.[entry.id]
+    return liveMark || actor
+      ? {
+          ...entry,
+          liveMark,
+          loggedBy: actor?.createdBy?.name ?? null,
+          editedBy: actor?.editedBy?.name ?? null,
+        }
+      : entry
   })
 }

@@ -35,6 +35,7 @@ import { TimelineStatus } from '@/features/timeline/timeline-status'
 import { useFilterCommitMeasure } from '@/features/timeline/use-filter-commit-measure'
 import { useNow } from '@/features/timeline/use-now'
 import { useTimelineFilters } from '@/features/timeline/use-timeline-filters'
+import type { ColleagueChanges } from '@/mutations/use-colleague-changes'
 
 export type TimelineProps = {
   /** Undefined until the first load succeeded. */
@@ -56,6 +57,8 @@ export type TimelineProps = {
   renderEntryActions?: RenderEntryActions
   /** Names the CSV file ("interactions-jan-de-vries-2025-06-02.csv"). */
   exportName: string
+  /** The latest change someone else made while this candidate was open (announced politely). */
+  liveChange?: ColleagueChanges['last']
 }
 
 /**
@@ -75,6 +78,7 @@ export function Timeline({
   onLogIntent,
   renderEntryActions,
   exportName,
+  liveChange = null,
 }: TimelineProps) {
   const { t, i18n } = useTranslation()
   const locale = i18n.resolvedLanguage ?? 'en'
@@ -134,6 +138,13 @@ export function Timeline({
   else if (hasEntries && active.length > 0)
     status = t('timeline.filters.shown', { shown: result.visibleCount, total: all.length })
   else if (hasEntries) status = t('timeline.filters.allShown', { count: all.length })
+  if (liveChange) {
+    const announce = t(`live.announce.${liveChange.operation}`, {
+      count: liveChange.count,
+    })
+    // A second identical change must still be heard: a live region speaks only what changed.
+    status = `${status} ${announce}${liveChange.seq % 2 === 0 ? '\u00a0' : ''}`.trim()
+  }
 
   return (
     <Box component="section" aria-labelledby={headingId}>

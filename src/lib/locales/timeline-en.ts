@@ -48,6 +48,8 @@ export const timelineEn = {
     update: 'edit',
     delete: 'removal',
   },
+  loggedBy: 'logged by {{name}}',
+  editedBy: 'edited by {{name}}',
   statusBadge: '{{status}} · {{operation}}',
   actions: {
     retry: 'Retry',

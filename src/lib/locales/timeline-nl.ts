@@ -52,6 +52,8 @@ export const timelineNl: TimelineMessages = {
     update: 'wijziging',
     delete: 'verwijdering',
   },
+  loggedBy: 'vastgelegd door {{name}}',
+  editedBy: 'gewijzigd door {{name}}',
   statusBadge: '{{status}} · {{operation}}',
   actions: {
     retry: 'Opnieuw proberen',
