@@ -15,10 +15,12 @@ import { LogCapture, startRedis, type TestRedis } from '../server/test/kit'
 import { buildBundle, removeBundle } from './demo-build-kit'
 import {
   en,
+  fillLogDialog,
   isInteractionsPath,
   logInteraction,
   recordApiRequests,
   syncIndicator,
+  type SeenRequest,
 } from './journal-kit'
 
 /**
@@ -130,6 +132,7 @@ test.beforeAll(async () => {
   for (const region of REGIONS) {
     env[`RELAY_REGION_${region.id.toUpperCase()}_API_KEY`] = region.apiKey
     env[`RELAY_REGION_${region.id.toUpperCase()}_CALLBACK_SECRET`] = region.signingSecret
+    env[`RELAY_REGION_${region.id.toUpperCase()}_NAME`] = region.name
   }
   config = loadConfig(env)
   relay = await buildRelay(config, { logStream: logs })
@@ -247,4 +250,182 @@ test('a second browser on the same candidate sees the first one’s change appea
     await first.close()
     await second.close()
   }
+})
+
+/** The outcomes' idempotency keys in the relay's stream of one scope. */
+async function streamedKeys(environment: 'production' | 'sandbox'): Promise<string[]> {
+  if (!relay) throw new Error('not started')
+  const entries = await relay.redis.xrange(eventsKey({ region: 'utrecht', environment }), '-', '+')
+  return entries
+    .map(([, fields]) => {
+      const at = fields.indexOf('outcome')
+      const raw = at >= 0 ? fields[at + 1] : fields[1]
+      try {
+        return (JSON.parse(raw ?? '{}') as { idempotencyKey?: string }).idempotencyKey ?? ''
+      } catch {
+        return ''
+      }
+    })
+    .filter((key) => key !== '')
+}
+
+const writeKeys = (seen: SeenRequest[], method: string) =>
+  seen.filter((r) => r.method === method && r.key !== null).map((r) => r.key ?? '')
+
+test('edit and delete through the relay are confirmed by their callbacks', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signInAtRelay(page)
+  await page.goto(`${origin}/candidates/${await candidateWithInteractions()}`)
+  const feed = page.getByRole('feed', { name: en.feed })
+  const summary = `Edit and delete via the relay ${Date.now().toString(36)}`
+  await logInteraction(page, en, summary)
+  const card = feed.getByRole('article', { name: summary })
+  await expect(card).not.toContainText(en.pending, { timeout: 30_000 })
+
+  const seen = recordApiRequests(page)
+  await card.getByRole('button', { name: 'Edit' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Edit interaction' })
+  await dialog.getByRole('textbox', { name: 'Notes' }).fill('Edited through the relay')
+  await dialog.getByRole('button', { name: 'Save changes' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(card).toContainText('Edited through the relay')
+  await expect(card).not.toContainText(en.pending, { timeout: 30_000 })
+  const [editKey] = writeKeys(seen, 'PATCH')
+  expect(editKey).toBeTruthy()
+  expect(await streamedKeys('production')).toContain(editKey)
+
+  await card.getByRole('button', { name: 'Delete' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this interaction?' })
+  await confirm.getByRole('button', { name: 'Delete permanently' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(feed.getByRole('article', { name: summary })).toHaveCount(0, { timeout: 30_000 })
+  const [deleteKey] = writeKeys(seen, 'DELETE')
+  expect(deleteKey).toBeTruthy()
+  await expect.poll(() => streamedKeys('production')).toContain(deleteKey)
+  await expect(syncIndicator(page)).toHaveAccessibleName(en.syncStatus(en.allSaved))
+})
+
+test('a sandbox write through the relay reaches only the sandbox', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signInAtRelay(page)
+  await page.getByRole('banner').getByRole('switch', { name: 'Sandbox' }).click()
+  await expect(page).toHaveURL(/sandbox=1/)
+  await page.getByRole('list', { name: 'Candidates' }).getByRole('link').first().click()
+  const feed = page.getByRole('feed', { name: en.feed })
+  await expect(feed.or(page.getByText('No interactions yet'))).toBeVisible()
+  const seen = recordApiRequests(page)
+  const summary = `Sandbox via the relay ${Date.now().toString(36)}`
+  await logInteraction(page, en, summary)
+  await expect(feed.getByRole('article', { name: summary })).not.toContainText(en.pending, {
+    timeout: 30_000,
+  })
+  const [key] = writeKeys(seen, 'POST')
+  expect(key).toBeTruthy()
+  expect(await streamedKeys('sandbox')).toContain(key)
+  expect(await streamedKeys('production')).not.toContain(key)
+})
+
+test('a session that ends mid-work: sign in again, come back, and the change goes out once with its key', async ({
+  page,
+}) => {
+  test.setTimeout(150_000)
+  if (!relay) throw new Error('not started')
+  await signInAtRelay(page)
+  const candidateId = await candidateWithInteractions()
+  await page.goto(`${origin}/candidates/${candidateId}`)
+  const feed = page.getByRole('feed', { name: en.feed })
+  await expect(feed.getByRole('article').first()).toBeVisible()
+  const seen = recordApiRequests(page)
+
+  const summary = `Kept across sign-in ${Date.now().toString(36)}`
+  const { dialog, submit } = await fillLogDialog(page, en, summary)
+  // The session ends while the counsellor types (expired, or signed out in another tab).
+  const sessions = await relay.redis.keys('session:*')
+  expect(sessions.length).toBeGreaterThan(0)
+  await relay.redis.del(...sessions)
+  await submit.click()
+
+  const ended = page.getByRole('alertdialog', { name: 'Your sign-in has ended' })
+  await expect(ended).toBeVisible()
+  await expect(dialog).toBeHidden()
+  await ended.getByRole('button', { name: 'Sign in again' }).click()
+  // The identity provider still knows Anna (single sign-on), so it sends her straight back
+  // with a fresh relay session, to the page she was on.
+  const { redis } = relay
+  await expect.poll(async () => (await redis.keys('session:*')).length).toBeGreaterThan(0)
+  await expect(page).toHaveURL(`${origin}/candidates/${candidateId}`)
+
+  // Back on the same page: the change is there, goes out, and is confirmed — once.
+  const card = page.getByRole('feed', { name: en.feed }).getByRole('article', { name: summary })
+  await expect(card).toBeVisible()
+  await expect(card).not.toContainText(en.pending, { timeout: 30_000 })
+  const posts = writeKeys(seen, 'POST')
+  expect(posts.length).toBeGreaterThanOrEqual(2) // refused while signed out, then sent
+  expect(new Set(posts).size).toBe(1) // always under the same key
+  cookie = (await page.context().cookies(origin))
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join('; ')
+  const records = (await (
+    await fetch(`${origin}/api/v2/candidates/${candidateId}/interactions`, { headers: { cookie } })
+  ).json()) as { data: { summary?: string }[] }
+  expect(records.data.filter((record) => record.summary === summary)).toHaveLength(1)
+})
+
+test('a Rijnmond counsellor without sandbox rights is offered only Rijnmond, and the relay refuses the rest', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await signInAtRelay(page, 'ravi')
+  const banner = page.getByRole('banner')
+  await expect(banner.getByRole('switch', { name: 'Sandbox' })).toHaveCount(0)
+  await banner.getByRole('button', { name: /^Account: Ravi Bakker/ }).click()
+  const regions = page.getByRole('menuitemradio')
+  await expect(regions).toHaveCount(1)
+  await expect(regions.first()).toContainText('Rijnmond')
+  await page.keyboard.press('Escape')
+
+  // Asked directly, from the counsellor's own signed-in browser, the relay says no.
+  const statuses = await page.evaluate(async () => {
+    const ask = async (path: string, headers: Record<string, string>) => {
+      const response = await fetch(path, { headers })
+      const body = (await response.json()) as { error?: unknown }
+      return `${response.status} ${typeof body.error === 'string' ? body.error : '?'}`
+    }
+    return [
+      await ask('/api/v2/candidates', { 'x-relay-region': 'utrecht' }),
+      await ask('/api/sandbox/candidates', { 'x-relay-region': 'rijnmond' }),
+      await ask('/api/v2/candidates', { 'x-relay-region': 'rijnmond', 'x-api-sandbox': 'true' }),
+    ]
+  })
+  expect(statuses).toEqual([
+    '403 forbidden_region',
+    '403 forbidden_environment',
+    '403 forbidden_environment',
+  ])
+})
+
+test('signing out ends the session at the relay; the app then asks to sign in', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await signInAtRelay(page, 'bram')
+  const signedIn = cookie
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^Account: Bram Jansen/ })
+    .click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  // The relay's session is gone at once; the identity provider asks whether to end its own too.
+  await page.getByRole('button', { name: 'Yes, sign me out' }).click()
+  await expect(page).toHaveURL(new RegExp(`^${origin}/`))
+  // The old cookie is worth nothing now, on this relay and (same Redis) on any other.
+  const after = await fetch(`${origin}/api/v2/candidates`, { headers: { cookie: signedIn } })
+  expect(after.status).toBe(401)
+  // Just signed out, the app does not bounce back to the identity provider by itself: it says
+  // so and offers sign-in, and names no region.
+  await page.goto(`${origin}/candidates`)
+  await expect(page.getByText('You are not signed in.')).toBeVisible()
+  await expect(page.getByTestId('region-in-use')).toHaveCount(0)
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByPlaceholder('Enter any login')).toBeVisible()
 })

@@ -71,7 +71,7 @@ export function AppHeader() {
           >
             {t('app.productName')}
           </Link>
-          {!needsSetup && (
+          {!needsSetup && regionName !== '' && (
             <Typography
               variant="body2"
               noWrap

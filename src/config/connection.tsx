@@ -94,11 +94,14 @@ export function scopeRegion(connection: Connection): string {
 export function displayRegionName(connection: Connection, relay: RelayStart | null = null): string {
   if (connection.kind === 'mock')
     return findDemoRegion(connection.region)?.name ?? connection.region
-  if (connection.kind === 'relay')
+  if (connection.kind === 'relay') {
+    // Signed out there is no region yet (its id is a placeholder): nothing to name.
+    if (!relay?.session) return ''
     return (
-      relay?.session?.regions.find((region) => region.id === connection.region)?.name ??
+      relay.session.regions.find((region) => region.id === connection.region)?.name ??
       connection.region
     )
+  }
   return connection.regionName ?? connection.region
 }
 
