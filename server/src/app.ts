@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
-import { eventsRoutes } from './events.js'
+import { eventsRoutes, type EventsOptions } from './events.js'
 import { healthRoutes } from './health.js'
 import { StreamHub } from './hub.js'
 import { proxyRoutes } from './proxy.js'
@@ -27,6 +27,8 @@ export type Relay = { app: FastifyInstance; redis: Redis; hub: StreamHub; close(
 export type RelayOptions = {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
   logStream?: NodeJS.WritableStream
+  /** Event stream tuning (tests lower the slow-client bound). */
+  events?: EventsOptions
 }
 
 /** Replaces every configured secret in a log line: a last line of defence behind `redact`. */
@@ -88,16 +90,22 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   await staticRoutes(app, config.staticDir)
   healthRoutes(app, config, redis)
   callbackRoutes(app, config, redis)
-  eventsRoutes(app, config, hub)
+  const streams = eventsRoutes(app, config, hub, options.events)
   await proxyRoutes(app, config)
 
   return {
     app,
     redis,
     hub,
+    /**
+     * Graceful stop: open event streams are told to reconnect (an SSE `retry:` and the end of the
+     * response; they resume elsewhere by Last-Event-ID) and new ones are refused, the server stops
+     * accepting (a request on a kept-alive connection gets Fastify's 503), then Redis goes.
+     */
     async close() {
-      await hub.close()
+      streams.drain()
       await app.close()
+      await hub.close()
       redis.disconnect()
     },
   }

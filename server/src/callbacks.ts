@@ -26,6 +26,19 @@ export function callbackUrlFor(config: RelayConfig, scope: Scope): string {
   return `${config.publicUrl}${callbackPath(scope)}`
 }
 
+/**
+ * The stream keeps every entry younger than the retention (`XTRIM MINID`, at least 15 minutes),
+ * and never more than about `streamMaxLength` entries (`XADD MAXLEN ~`), which bounds Redis's
+ * memory when a scope is unusually busy. Only then can an entry go before its time, and a client
+ * that comes back for it is sent `resync` instead of silently missing it (events.ts).
+ * Returns the `MINID` for a stream whose newest entry is `id`, or null for an unreadable id.
+ */
+export function retentionCutoff(id: string | null, retentionSeconds: number): string | null {
+  const ms = Number(id?.split('-')[0])
+  if (!Number.isSafeInteger(ms)) return null
+  return String(Math.max(0, ms - retentionSeconds * 1000))
+}
+
 function isEnvironment(value: string): value is Environment {
   return (ENVIRONMENTS as readonly string[]).includes(value)
 }
@@ -48,7 +61,8 @@ function headerRecord(request: FastifyRequest): Record<string, string | undefine
  * environment → body size (parser limit) → signature over the raw body, path and query with the
  * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
  * → nonce not seen before (`SET NX EX` in Redis) → appended to the scope's stream
- * (`XADD MAXLEN ~`). Redis trouble answers 503, so the engine delivers again later.
+ * (`XADD MAXLEN ~`, then `XTRIM MINID ~`: see retentionCutoff). Redis trouble answers 503, so the
+ * engine delivers again later.
  */
 export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis: Redis): void {
   app.register((scoped, _options, done) => {
@@ -128,8 +142,9 @@ export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis:
         }
         if (fresh === null)
           return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
+        let id: string | null
         try {
-          await redis.xadd(
+          id = await redis.xadd(
             eventsKey(scope),
             'MAXLEN',
             '~',
@@ -143,6 +158,12 @@ export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis:
           await redis.del(key).catch(() => undefined)
           request.log.error({ err: error }, 'callback: Redis unavailable')
           return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+        }
+        // Time-based retention on Redis's own clock (the new id's milliseconds), so no relay's
+        // clock can shorten it. A failed trim only keeps entries longer.
+        const cutoff = retentionCutoff(id, config.streamRetentionSeconds)
+        if (cutoff !== null) {
+          await redis.xtrim(eventsKey(scope), 'MINID', '~', cutoff).catch(() => undefined)
         }
         return reply.code(204).send()
       },

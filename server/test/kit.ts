@@ -5,7 +5,7 @@ import { Writable } from 'node:stream'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { Redis } from 'ioredis'
 import { signCallback, type MutationOutcome } from '../../src/api/contract.js'
-import { buildRelay, type Relay } from '../src/app.js'
+import { buildRelay, type Relay, type RelayOptions } from '../src/app.js'
 import { loadConfig, type Env, type RelayConfig } from '../src/config.js'
 
 /** Test helpers for the relay: a private Redis, a recording upstream, SSE and callback clients. */
@@ -24,9 +24,12 @@ export async function freePort(): Promise<number> {
 
 export type TestRedis = { url: string; stop(): Promise<void> }
 
-/** `redis-server` on a free port, without persistence; fails plainly when it is not installed. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort()
+/**
+ * `redis-server` on a free port (or the given one, to bring a stopped Redis back at the same
+ * address), without persistence; fails plainly when it is not installed.
+ */
+export async function startRedis(atPort?: number): Promise<TestRedis> {
+  const port = atPort ?? (await freePort())
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -109,13 +112,13 @@ export class LogCapture extends Writable {
 export type RunningRelay = Relay & { url: string; config: RelayConfig; logs: LogCapture }
 
 /** Builds and starts a relay on a free loopback port; its public URL is its own address. */
-export async function startRelay(env: Env): Promise<RunningRelay> {
+export async function startRelay(env: Env, options: RelayOptions = {}): Promise<RunningRelay> {
   const port = await freePort()
   const config = loadConfig(
     testEnv({ RELAY_PUBLIC_URL: `http://127.0.0.1:${port}`, RELAY_PORT: String(port), ...env }),
   )
   const logs = new LogCapture()
-  const relay = await buildRelay(config, { logStream: logs })
+  const relay = await buildRelay(config, { ...options, logStream: logs })
   await relay.app.listen({ host: '127.0.0.1', port })
   return { ...relay, url: `http://127.0.0.1:${port}`, config, logs }
 }
