@@ -2,12 +2,20 @@ import type { FastifyInstance } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import { API_PREFIX, EVENT_MUTATION, paths } from '../../src/api/contract.js'
 import type { RelayConfig } from './config.js'
-import { compareStreamIds, isStreamId, type StreamEvent, type StreamHub } from './hub.js'
+import {
+  compareStreamIds,
+  isStreamId,
+  type StreamEvent,
+  type StreamHub,
+  type Subscription,
+} from './hub.js'
 import { environmentOf, regionOf } from './scope.js'
 import { relayError } from './errors.js'
 
 /** [OURS] sent instead of a replay when the events after `Last-Event-ID` are no longer kept. */
 export const EVENT_RESYNC = 'resync'
+/** [OURS] first event of a stream opened without `Last-Event-ID`: its id is the resume point. */
+export const EVENT_READY = 'ready'
 
 /** A client that stops reading is cut off past this many buffered bytes (it resumes by id). */
 export const MAX_BUFFERED_BYTES = 1024 * 1024
@@ -121,9 +129,9 @@ export function eventsRoutes(
         lastSent = event.id
         write(frame(event))
       }
-      let unsubscribe: () => void
+      let subscription: Subscription
       try {
-        unsubscribe = await hub.subscribe(scope, (event) => {
+        subscription = await hub.subscribe(scope, (event) => {
           if (!replaying) send(event)
           else if (held.push(event) > MAX_HELD_EVENTS) res.destroy()
         })
@@ -136,17 +144,16 @@ export function eventsRoutes(
       let page: StreamEvent[] = []
       try {
         if (lastEventId !== null) {
-          const first = await hub.firstId(scope)
-          resync = first !== null && compareStreamIds(lastEventId, first) < 0
+          resync = await hub.missedByTrimming(scope, lastEventId)
           if (!resync) page = await hub.replay(scope, lastEventId, REPLAY_PAGE)
         }
       } catch (error) {
-        unsubscribe()
+        subscription.unsubscribe()
         request.log.warn({ err: error }, 'events: Redis unavailable during replay')
         return unavailable()
       }
       if (isDraining()) {
-        unsubscribe()
+        subscription.unsubscribe()
         return unavailable()
       }
 
@@ -163,13 +170,19 @@ export function eventsRoutes(
       }, config.heartbeatSeconds * 1000)
       res.on('close', () => {
         clearInterval(heartbeat)
-        unsubscribe()
+        subscription.unsubscribe()
         open.delete(res)
       })
       write(': connected\n\n')
       if (resync) {
-        // Some of what the client missed is gone: it must re-read (the app then polls).
-        write(`event:${EVENT_RESYNC}\ndata:{}\n\n`)
+        // Some of what the client missed is gone: it must re-read (the app then polls). The id
+        // is where the live feed starts, its next resume point.
+        write(`id:${subscription.startId}\nevent:${EVENT_RESYNC}\ndata:{}\n\n`)
+      } else if (lastEventId === null) {
+        // A resume point from the first moment: a client that loses this stream before any
+        // outcome arrived still resumes exactly where it started (on any instance).
+        lastSent = subscription.startId
+        write(`id:${subscription.startId}\nevent:${EVENT_READY}\ndata:{}\n\n`)
       }
       // The replay goes out at the client's pace (waiting for 'drain'), so a long absence does
       // not become a long buffer; live events wait meanwhile, in a bounded queue.

@@ -106,6 +106,7 @@ describe('a client that stops reading', () => {
       const received: { id: string; key: string }[] = []
       const parser = createParser({
         onEvent(event) {
+          if (event.event !== 'mutation') return
           received.push({
             id: event.id ?? '',
             key: parseOutcome(event.data)?.idempotencyKey ?? '?',

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { parseOutcome } from '../../src/api/events.js'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { EVENT_RESYNC } from '../src/events.js'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { EVENT_READY, EVENT_RESYNC } from '../src/events.js'
 import { eventsKey, STREAM_FIELD } from '../src/keys.js'
 import {
   deliverTo,
@@ -104,6 +104,21 @@ describe('several relay instances on one Redis', () => {
     expect(new Set(all.map((event) => event.id)).size).toBe(5)
   })
 
+  it('gives a new stream a resume point, so a client that saw no outcome yet misses none on the other instance', async () => {
+    const c = await startRelay({ RELAY_REDIS_URL: redis.url, RELAY_UPSTREAM_ORIGIN: upstream.url })
+    const urls = [`${c.url}/api/v2/events`, `${b.url}/api/v2/events`]
+    const client = reconnectingClient(urls)
+    await eventually(() => client.others.includes(EVENT_READY))
+    // The stream ends before any outcome; two arrive while the client is away.
+    await c.close()
+    await deliverTo(b.url, 'while-away-1')
+    await deliverTo(b.url, 'while-away-2')
+    await eventually(() => client.received.length === 2)
+    client.close()
+    expect(client.openedAt).toEqual(urls)
+    expectEachOnceInOrder(client, ['while-away-1', 'while-away-2'])
+  })
+
   it('keeps what is younger than the retention, trims what is older, and sends resync for a trimmed id', async () => {
     const key = eventsKey(UTRECHT)
     const now = Date.now()
@@ -157,6 +172,9 @@ describe('an instance that goes away', () => {
       RELAY_REDIS_URL: redis.url,
       RELAY_UPSTREAM_ORIGIN: upstream.url,
     })
+    onTestFinished(() => {
+      doomed.child.kill('SIGKILL')
+    })
     const urls = [`${doomed.url}/api/v2/events`, `${b.url}/api/v2/events`]
     const clients = Array.from({ length: 300 }, () => reconnectingClient(urls))
     await eventually(() => clients.every((client) => client.opened === 1))
@@ -188,12 +206,15 @@ describe('an instance that goes away', () => {
       expectEachOnceInOrder(client, keys)
       expect(client.openedAt.at(-1)).toBe(urls[1])
     }
-  })
+  }, 60_000)
 
   it('on SIGTERM stops taking connections, tells its streams to reconnect elsewhere and exits in time', async () => {
     const leaving = await spawnRelay({
       RELAY_REDIS_URL: redis.url,
       RELAY_UPSTREAM_ORIGIN: upstream.url,
+    })
+    onTestFinished(() => {
+      leaving.child.kill('SIGKILL')
     })
     const urls = [`${leaving.url}/api/v2/events`, `${b.url}/api/v2/events`]
     const clients = Array.from({ length: 50 }, () => reconnectingClient(urls, { retryMs: 60_000 }))
@@ -202,7 +223,7 @@ describe('an instance that goes away', () => {
     await eventually(() => clients.every((client) => client.received.length === 1))
 
     leaving.child.kill('SIGTERM')
-    // The test's own timeout (10 s, set below) is the limit the issue asks for.
+    // 0: it stopped by itself; past 10 s main.ts ends the process with 1 instead.
     expect(await leaving.exited).toBe(0)
     await expect(fetch(`${leaving.url}/healthz`)).rejects.toThrow()
     // Each client waited the server's retry hint (not its own 60 s) and came back on B.
@@ -214,5 +235,5 @@ describe('an instance that goes away', () => {
       expectEachOnceInOrder(client, ['before', 'after'])
       expect(client.openedAt).toEqual(urls)
     }
-  }, 10_000)
+  }, 30_000)
 })

@@ -240,6 +240,8 @@ export async function openSse(
   const waiters: (() => void)[] = []
   const parser = createParser({
     onEvent(message) {
+      // The relay's `ready` event only carries a fresh stream's resume id (tested on its own).
+      if (message.event === 'ready') return
       events.push(message)
       for (const wake of waiters.splice(0)) wake()
     },
