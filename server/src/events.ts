@@ -38,8 +38,16 @@ function drained(res: ServerResponse): Promise<void> {
   })
 }
 
+/** One live event goes to every client of its scope: its frame is built once. */
+const frames = new WeakMap<StreamEvent, string>()
+
 function frame(event: StreamEvent): string {
-  return `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
+  let text = frames.get(event)
+  if (text === undefined) {
+    text = `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
+    frames.set(event, text)
+  }
+  return text
 }
 
 export type EventsOptions = {
