@@ -57,8 +57,6 @@ export type EventsOptions = {
 
 /** The open event streams of this process, so a shutdown can tell each one to reconnect. */
 export type EventStreams = {
-  /** Number of open streams. */
-  readonly size: number
   /**
    * Refuses new streams (503) and ends each open one with an SSE `retry:` hint, so its browser
    * reconnects, through the load balancer, to another instance and resumes by `Last-Event-ID`.
@@ -185,6 +183,7 @@ export function eventsRoutes(
       if (resync) {
         // Some of what the client missed is gone: it must re-read (the app then polls). The id
         // is where the live feed starts, its next resume point.
+        lastSent = subscription.startId
         write(`id:${subscription.startId}\nevent:${EVENT_RESYNC}\ndata:{}\n\n`)
       } else if (lastEventId === null) {
         // A resume point from the first moment: a client that loses this stream before any
@@ -216,9 +215,6 @@ export function eventsRoutes(
     })
   }
   return {
-    get size() {
-      return open.size
-    },
     drain() {
       draining = true
       for (const res of open) {
