@@ -48,6 +48,7 @@ describe('relay configuration', () => {
     ['RELAY_PORT', '99999'],
     ['RELAY_LOG_LEVEL', 'loud'],
     ['RELAY_STREAM_MAX_LENGTH', 'many'],
+    ['RELAY_STREAM_RETENTION_SECONDS', '600'],
   ])('stops with a sentence naming %s when it is %j', (name, value) => {
     const message = messageOf(testEnv({ [name]: value }))
     expect(message.startsWith(`${name} is not valid: `)).toBe(true)
