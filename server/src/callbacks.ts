@@ -16,6 +16,17 @@ export const CALLBACK_TOLERANCE_SECONDS = 300
 
 export const CALLBACK_PATH_PREFIX = '/callbacks'
 
+/**
+ * Takes a callback at most once, atomically (a Redis script runs as one step): remembers the
+ * nonce (`SET NX EX`) and, only if it was new, appends the outcome (`XADD MAXLEN ~`), returning
+ * the entry's id; a nonce seen before returns nil. Both keys carry the scope's hash tag, so the
+ * script stays legal on a Redis Cluster. KEYS: nonce, stream. ARGV: ttl, max length, field, JSON.
+ */
+const APPEND_ONCE = `
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return false end
+return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
+`
+
 /** Path of the callback endpoint of one region+environment (below the relay's public URL). */
 export function callbackPath(scope: Scope): string {
   return `${CALLBACK_PATH_PREFIX}/${encodeURIComponent(scope.region)}/${scope.environment}`
@@ -33,8 +44,8 @@ export function callbackUrlFor(config: RelayConfig, scope: Scope): string {
  * that comes back for it is sent `resync` instead of silently missing it (events.ts).
  * Returns the `MINID` for a stream whose newest entry is `id`, or null for an unreadable id.
  */
-export function retentionCutoff(id: string | null, retentionSeconds: number): string | null {
-  const ms = Number(id?.split('-')[0])
+export function retentionCutoff(id: string, retentionSeconds: number): string | null {
+  const ms = Number(id.split('-')[0])
   if (!Number.isSafeInteger(ms)) return null
   return String(Math.max(0, ms - retentionSeconds * 1000))
 }
@@ -60,8 +71,8 @@ function headerRecord(request: FastifyRequest): Record<string, string | undefine
  * order, each refusal logged once (never with the signature or secret): known region and
  * environment → body size (parser limit) → signature over the raw body, path and query with the
  * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
- * → nonce not seen before (`SET NX EX` in Redis) → appended to the scope's stream
- * (`XADD MAXLEN ~`, then `XTRIM MINID ~`: see retentionCutoff). Redis trouble answers 503, so the
+ * → nonce not seen before and appended to the scope's stream, in one Redis script
+ * (APPEND_ONCE), then `XTRIM MINID ~` (see retentionCutoff). Redis trouble answers 503, so the
  * engine delivers again later.
  */
 export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis: Redis): void {
@@ -132,33 +143,26 @@ export function callbackRoutes(app: FastifyInstance, config: RelayConfig, redis:
           return refuse(400, 'bad_body', 'Callback refused: the body is not a mutation outcome.')
         }
         const nonce = headers[CALLBACK_HEADERS.nonce] ?? ''
-        const key = nonceKey(scope, nonce)
-        let fresh: string | null
+        let id: unknown
         try {
-          fresh = await redis.set(key, '1', 'EX', config.nonceTtlSeconds, 'NX')
-        } catch (error) {
-          request.log.error({ err: error }, 'callback: Redis unavailable')
-          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
-        }
-        if (fresh === null)
-          return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
-        let id: string | null
-        try {
-          id = await redis.xadd(
+          // Nonce and entry in one step: a relay that dies in between cannot leave a nonce
+          // that refuses the engine's next delivery of an outcome that never reached the stream.
+          id = await redis.eval(
+            APPEND_ONCE,
+            2,
+            nonceKey(scope, nonce),
             eventsKey(scope),
-            'MAXLEN',
-            '~',
+            config.nonceTtlSeconds,
             config.streamMaxLength,
-            '*',
             STREAM_FIELD,
             JSON.stringify(outcome.data),
           )
         } catch (error) {
-          // Forget the nonce so the engine's next delivery of this callback is taken.
-          await redis.del(key).catch(() => undefined)
           request.log.error({ err: error }, 'callback: Redis unavailable')
           return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
         }
+        if (typeof id !== 'string')
+          return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
         // Time-based retention on Redis's own clock (the new id's milliseconds), so no relay's
         // clock can shorten it. A failed trim only keeps entries longer.
         const cutoff = retentionCutoff(id, config.streamRetentionSeconds)

@@ -5,7 +5,7 @@ import { createParser } from 'eventsource-parser'
 import { parseOutcome } from '../../src/api/events.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventsKey, STREAM_FIELD } from '../src/keys.js'
-import { deliverTo, keysOf, reconnectingClient } from './fleet.js'
+import { deliverTo, keysOf, postSigned, reconnectingClient, signedCallback } from './fleet.js'
 import {
   eventually,
   openSse,
@@ -40,7 +40,9 @@ describe('Redis stops and comes back', () => {
       await eventually(() => client.received.length === 1)
 
       await redis.stop()
-      const refused = await deliverTo(a.url, 'during')
+      // The engine delivers the same signed bytes (same nonce) again later.
+      const during = await signedCallback('during')
+      const refused = await postSigned(a.url, during)
       expect(refused.status).toBe(503)
       expect(refused.headers.get('retry-after')).toBe('5')
       const unready = await fetch(`${a.url}/readyz`)
@@ -48,8 +50,9 @@ describe('Redis stops and comes back', () => {
       expect(await unready.json()).toMatchObject({ checks: { redis: 'failing' } })
 
       redis = await startRedis(port)
-      // The Mutation Engine delivers the refused callback again; now it is taken.
-      await eventually(async () => (await deliverTo(a.url, 'during')).status === 204)
+      // The Mutation Engine delivers the refused callback again; now it is taken, once.
+      await eventually(async () => (await postSigned(a.url, during)).status === 204)
+      expect((await postSigned(b.url, during)).status).toBe(409)
       await eventually(async () => (await fetch(`${a.url}/readyz`)).status === 200)
       await eventually(() => client.received.length === 2)
       client.close()
