@@ -275,6 +275,12 @@ export type MutationOutcome = z.infer<typeof mutationOutcomeSchema>
 /** [OURS] the SSE event name of a mutation outcome on `/events`. */
 export const EVENT_MUTATION = 'mutation'
 
+/**
+ * [OURS] the SSE event a relay sends instead of a replay when the events after `Last-Event-ID`
+ * are no longer kept: the client must re-read what it cares about.
+ */
+export const EVENT_RESYNC = 'resync'
+
 /** [DOC] callback signature headers. */
 export const CALLBACK_HEADERS = {
   timestamp: 'x-mutationengine-timestamp',
