@@ -7,6 +7,14 @@
 // 3. what the proxy adds to `GET …/interactions` at 200 requests/s, p50/p99, over the upstream;
 // 4. run 1 again with one instance restarted (SIGTERM, started again) in the middle.
 //
+// Every stream and read is a signed-in counsellor's, as in production: the local identity
+// provider (server/idp/provider.ts) runs in this process and one demo counsellor signs in once
+// through it (the test kit's signIn: real redirects, cookies and tokens); all clients share her
+// session cookie, as tabs of one browser would. Her access (RELAY_ACCESS_RULES below) covers the
+// load regions. The bench posts no writes through the proxy, so the per-counsellor write limit
+// does not apply (callbacks are not limited); the run (minutes) stays far inside the session's
+// idle and absolute timeouts, and the streams' heartbeat session checks are part of the load.
+//
 // File descriptors: this process holds one socket per client (2,000) and each relay one per
 // client plus Redis. Raise the limit first if `ulimit -n` says less than 8192:
 //   ulimit -n 16384 && npm run bench:relay-load
@@ -30,6 +38,8 @@ if (process.env.BENCH_BUILT === '1') {
 register()
 const { signCallback, HEADER_API_KEY } = await import('../src/api/contract.ts')
 const { REGIONS } = await import('../src/mocks/regions.ts')
+const { startIdentityProvider } = await import('../server/idp/provider.ts')
+const { signIn } = await import('../server/test/kit.ts')
 
 const CLIENTS_PER_INSTANCE = Number(process.env.BENCH_CLIENTS ?? 1000)
 const RATE = Number(process.env.BENCH_RATE ?? 200)
@@ -153,9 +163,27 @@ const loadRegions = Array.from({ length: SCOPES }, (_, i) => ({
   apiKey: `bench-key-${i + 1}`,
   secret: `bench-callback-secret-${i + 1}-0123456789`,
 }))
-const publicUrl = 'http://relay.bench.invalid'
+const instances = [
+  { port: await freePort(), child: null },
+  { port: await freePort(), child: null },
+]
+for (const instance of instances) instance.url = `http://127.0.0.1:${instance.port}`
+// One public URL for both, as behind a load balancer; sign-in's redirects come back to it.
+const publicUrl = instances[0].url
+const idp = await startIdentityProvider()
 const relayEnv = {
   ...process.env,
+  RELAY_OIDC_ISSUER: idp.issuer,
+  RELAY_OIDC_CLIENT_ID: idp.clientId,
+  RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
+  RELAY_OIDC_SCOPES: 'openid profile email groups',
+  // The demo group of the counsellor who signs in below, granted every region of the bench.
+  RELAY_ACCESS_RULES: JSON.stringify({
+    'ct-utrecht-counsellors': {
+      regions: [REGIONS[0].id, ...loadRegions.map((region) => region.id)],
+      roles: ['counsellor'],
+    },
+  }),
   RELAY_UPSTREAM_ORIGIN: upstream,
   RELAY_PUBLIC_URL: publicUrl,
   RELAY_REGIONS: [REGIONS[0].id, ...loadRegions.map((region) => region.id)].join(','),
@@ -172,12 +200,6 @@ for (const region of loadRegions) {
   relayEnv[`${prefix}_CALLBACK_SECRET`] = region.secret
 }
 
-const instances = [
-  { port: await freePort(), child: null },
-  { port: await freePort(), child: null },
-]
-for (const instance of instances) instance.url = `http://127.0.0.1:${instance.port}`
-
 async function startInstance(instance) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -189,6 +211,7 @@ async function startInstance(instance) {
   await waitFor(`${instance.url}/healthz`)
 }
 await Promise.all(instances.map(startInstance))
+const { cookie } = await signIn({ url: publicUrl }, 'anna')
 
 // --- clients ---------------------------------------------------------------------------------
 const KEY_MARK = '"idempotencyKey":"bench'
@@ -248,7 +271,11 @@ function openClient(scope, home) {
     new Promise((resolve) => {
       const instance = instances[turn % instances.length]
       turn += 1
-      const headers = { accept: 'text/event-stream', 'x-relay-region': loadRegions[scope].id }
+      const headers = {
+        accept: 'text/event-stream',
+        cookie,
+        'x-relay-region': loadRegions[scope].id,
+      }
       if (client.lastId !== null) headers['last-event-id'] = client.lastId
       parser.reset()
       const request = httpGet(
@@ -449,14 +476,14 @@ async function pacedPair() {
     const wait = started + (i * 1000) / PROXY_RATE - now()
     if (wait > 0) await sleep(wait)
     direct.push(timed(`${upstream}${interactions}`, { headers }))
-    relayed.push(timed(`${instances[0].url}${interactions}`))
+    relayed.push(timed(`${instances[0].url}${interactions}`, { headers: { cookie } }))
   }
   const ok = (values) => values.filter((value) => !Number.isNaN(value))
   return [sortedOf(ok(await Promise.all(direct))), sortedOf(ok(await Promise.all(relayed)))]
 }
 for (let i = 0; i < 100; i += 1) {
   await timed(`${upstream}${interactions}`, { headers })
-  await timed(`${instances[0].url}${interactions}`)
+  await timed(`${instances[0].url}${interactions}`, { headers: { cookie } })
 }
 const [direct, viaRelay] = await pacedPair()
 
@@ -482,6 +509,7 @@ clearTimeout(deadline)
 const load = loadavg()
 stopAll()
 cannedUpstream.close()
+await idp.close()
 
 // --- report ------------------------------------------------------------------------------------
 const ms = (value) => `${value.toFixed(1)} ms`
