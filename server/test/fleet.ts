@@ -15,6 +15,8 @@ export type ReconnectingClient = {
   others: string[]
   /** How many times the stream was (re)opened with status 200. */
   opened: number
+  /** How many of those opened streams have ended (by the server, a reset or close()). */
+  ended: number
   /** The URLs of the successful opens, in order. */
   openedAt: string[]
   close(): void
@@ -34,6 +36,7 @@ export function reconnectingClient(
     received: [],
     others: [],
     opened: 0,
+    ended: 0,
     openedAt: [],
     close: () => {
       controller.abort()
@@ -67,10 +70,14 @@ export function reconnectingClient(
             },
           })
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
-          for (;;) {
-            const { done, value } = await reader.read()
-            if (done) break
-            parser.feed(value)
+          try {
+            for (;;) {
+              const { done, value } = await reader.read()
+              if (done) break
+              parser.feed(value)
+            }
+          } finally {
+            state.ended += 1
           }
         } else {
           await response.body?.cancel()

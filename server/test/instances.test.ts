@@ -37,7 +37,12 @@ let anna: Counsellor
 beforeAll(async () => {
   redis = await startRedis()
   upstream = await startRecordingUpstream()
-  const env = { RELAY_REDIS_URL: redis.url, RELAY_UPSTREAM_ORIGIN: upstream.url }
+  const env = {
+    RELAY_REDIS_URL: redis.url,
+    RELAY_UPSTREAM_ORIGIN: upstream.url,
+    // Each stream checks its session at every heartbeat.
+    RELAY_HEARTBEAT_SECONDS: '1',
+  }
   a = await startRelay(env)
   b = await startRelay(env, { idp: a.idp })
 })
@@ -139,6 +144,23 @@ describe('several relay instances on one Redis', () => {
     client.close()
     expect(client.openedAt).toEqual(urls)
     expectEachOnceInOrder(client, ['while-away-1', 'while-away-2'])
+  })
+
+  it('ends the streams on B of a counsellor who signs out on A, and B then refuses to reopen them', async () => {
+    const client = reconnectingClient([`${b.url}/api/v2/events`])
+    await eventually(() => client.opened === 1)
+    const out = await anna.request('/auth/logout', { method: 'POST' })
+    expect(out.status).toBe(200)
+    await out.body?.cancel()
+    const refused = await fetch(`${b.url}/api/v2/events`, { headers: { cookie: anna.cookie } })
+    expect(refused.status).toBe(401)
+    // The open stream ends at B's next heartbeat; its reconnects are refused, so it stays at one.
+    await eventually(() => client.ended > 0)
+    expect((await deliverTo(a.url, 'after-sign-out')).status).toBe(204)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    client.close()
+    expect(client.opened).toBe(1)
+    expect(client.received).toHaveLength(0)
   })
 
   it('keeps what is younger than the retention, trims what is older, and sends resync for a trimmed id', async () => {
