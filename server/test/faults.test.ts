@@ -59,8 +59,10 @@ describe('Redis stops and comes back', () => {
       redis = await startRedis({ port, dir: redis.dir })
       // The Mutation Engine delivers the refused callback again; now it is taken, once.
       await eventually(async () => (await postSigned(a.url, during)).status === 204)
-      expect((await postSigned(b.url, during)).status).toBe(409)
       await eventually(async () => (await fetch(`${a.url}/readyz`)).status === 200)
+      // B's own Redis connection comes back on its own schedule (ioredis's reconnect backoff).
+      await eventually(async () => (await fetch(`${b.url}/readyz`)).status === 200)
+      expect((await postSigned(b.url, during)).status).toBe(409)
       await eventually(() => client.received.length === 2)
       client.close()
       expect(keysOf(client.received)).toEqual(['before', 'during'])
