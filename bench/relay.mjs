@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os'
 import { register } from 'tsx/esm/api'
 
 register()
-const { signCallback, HEADER_API_KEY } = await import('../src/api/contract.ts')
+const { signCallback, EVENT_MUTATION, HEADER_API_KEY } = await import('../src/api/contract.ts')
 const { REGIONS } = await import('../src/mocks/regions.ts')
 const { DEMO_ACCESS_RULES, startIdentityProvider } = await import('../server/idp/provider.ts')
 const { signIn } = await import('../server/test/kit.ts')
@@ -137,7 +137,10 @@ async function client() {
         while ((end = buffer.indexOf('\n\n')) !== -1) {
           const frame = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
-          const data = frame.split('\n').find((line) => line.startsWith('data:'))
+          const lines = frame.split('\n')
+          // Only outcomes count: a fresh stream's first event is \`ready\` (its resume id).
+          if (!lines.includes(`event:${EVENT_MUTATION}`)) continue
+          const data = lines.find((line) => line.startsWith('data:'))
           if (!data) continue
           const key = JSON.parse(data.slice(5)).idempotencyKey
           const at = sentAt.get(key)

@@ -7,7 +7,7 @@ import { authRoutes, OidcClient } from './auth/routes.js'
 import { SessionStore, type Clock } from './auth/session.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
-import { eventsRoutes } from './events.js'
+import { eventsRoutes, type EventsOptions } from './events.js'
 import { healthRoutes } from './health.js'
 import { StreamHub } from './hub.js'
 import { proxyRoutes } from './proxy.js'
@@ -33,6 +33,8 @@ export type RelayOptions = {
   logStream?: NodeJS.WritableStream
   /** The clock sessions and the audit trail read (tests move it instead of sleeping). */
   now?: Clock
+  /** Event stream tuning (tests lower the slow-client bound). */
+  events?: EventsOptions
 }
 
 /**
@@ -124,7 +126,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   healthRoutes(app, config, redis)
   callbackRoutes(app, { config, redis, audit })
   authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
-  eventsRoutes(app, { config, hub, sessions })
+  const streams = eventsRoutes(app, { config, hub, sessions }, options.events)
   auditRoutes(app, { config, sessions, audit })
   await proxyRoutes(app, { config, redis, sessions, audit, now })
 
@@ -132,9 +134,15 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     app,
     redis,
     hub,
+    /**
+     * Graceful stop: open event streams are told to reconnect (an SSE `retry:` and the end of the
+     * response; they resume elsewhere by Last-Event-ID) and new ones are refused, the server stops
+     * accepting (a request on a kept-alive connection gets Fastify's 503), then Redis goes.
+     */
     async close() {
-      await hub.close()
+      streams.drain()
       await app.close()
+      await hub.close()
       redis.disconnect()
     },
   }

@@ -17,6 +17,17 @@ export const CALLBACK_TOLERANCE_SECONDS = 300
 
 export const CALLBACK_PATH_PREFIX = '/callbacks'
 
+/**
+ * Takes a callback at most once, atomically (a Redis script runs as one step): remembers the
+ * nonce (`SET NX EX`) and, only if it was new, appends the outcome (`XADD MAXLEN ~`), returning
+ * the entry's id; a nonce seen before returns nil. Both keys carry the scope's hash tag, so the
+ * script stays legal on a Redis Cluster. KEYS: nonce, stream. ARGV: ttl, max length, field, JSON.
+ */
+const APPEND_ONCE = `
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return false end
+return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
+`
+
 /** Path of the callback endpoint of one region+environment (below the relay's public URL). */
 export function callbackPath(scope: Scope): string {
   return `${CALLBACK_PATH_PREFIX}/${encodeURIComponent(scope.region)}/${scope.environment}`
@@ -25,6 +36,19 @@ export function callbackPath(scope: Scope): string {
 /** The `callbackUrl` the relay puts on every write of this region+environment. */
 export function callbackUrlFor(config: RelayConfig, scope: Scope): string {
   return `${config.publicUrl}${callbackPath(scope)}`
+}
+
+/**
+ * The stream keeps every entry younger than the retention (`XTRIM MINID`, at least 15 minutes),
+ * and never more than about `streamMaxLength` entries (`XADD MAXLEN ~`), which bounds Redis's
+ * memory when a scope is unusually busy. Only then can an entry go before its time, and a client
+ * that comes back for it is sent `resync` instead of silently missing it (events.ts).
+ * Returns the `MINID` for a stream whose newest entry is `id`, or null for an unreadable id.
+ */
+export function retentionCutoff(id: string, retentionSeconds: number): string | null {
+  const ms = Number(id.split('-')[0])
+  if (!Number.isSafeInteger(ms)) return null
+  return String(Math.max(0, ms - retentionSeconds * 1000))
 }
 
 function isEnvironment(value: string): value is Environment {
@@ -48,9 +72,10 @@ function headerRecord(request: FastifyRequest): Record<string, string | undefine
  * order, each refusal logged once (never with the signature or secret): known region and
  * environment → body size (parser limit) → signature over the raw body, path and query with the
  * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
- * → nonce not seen before (`SET NX EX` in Redis) → attached to the write's audit record
- * (audit.ts) → appended to the scope's stream
- * (`XADD MAXLEN ~`). Redis trouble answers 503, so the engine delivers again later.
+ * → nonce not seen before and appended to the scope's stream, in one Redis script
+ * (APPEND_ONCE) → attached to the write's audit record (audit.ts), also for a nonce seen before
+ * → `XTRIM MINID ~` (see retentionCutoff). Redis trouble answers 503, so the engine delivers
+ * again later.
  */
 export function callbackRoutes(
   app: FastifyInstance,
@@ -124,34 +149,41 @@ export function callbackRoutes(
           return refuse(400, 'bad_body', 'Callback refused: the body is not a mutation outcome.')
         }
         const nonce = headers[CALLBACK_HEADERS.nonce] ?? ''
-        const key = nonceKey(scope, nonce)
-        let fresh: string | null
+        let id: unknown
         try {
-          fresh = await redis.set(key, '1', 'EX', config.nonceTtlSeconds, 'NX')
-        } catch (error) {
-          request.log.error({ err: error }, 'callback: Redis unavailable')
-          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
-        }
-        if (fresh === null)
-          return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
-        try {
-          // The outcome joins the write's audit record first: should Redis fail, the engine
-          // delivers again (the nonce is forgotten below) and this is simply written again.
-          await audit.attachOutcome(scope, outcome.data)
-          await redis.xadd(
+          // Nonce and entry in one step: a relay that dies in between cannot leave a nonce
+          // that refuses the engine's next delivery of an outcome that never reached the stream.
+          id = await redis.eval(
+            APPEND_ONCE,
+            2,
+            nonceKey(scope, nonce),
             eventsKey(scope),
-            'MAXLEN',
-            '~',
+            config.nonceTtlSeconds,
             config.streamMaxLength,
-            '*',
             STREAM_FIELD,
             JSON.stringify(outcome.data),
           )
         } catch (error) {
-          // Forget the nonce so the engine's next delivery of this callback is taken.
-          await redis.del(key).catch(() => undefined)
           request.log.error({ err: error }, 'callback: Redis unavailable')
           return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+        }
+        // The write's audit record learns the outcome after that step, not inside it, and also
+        // when the nonce was seen before: the engine delivers the same signed bytes again, so a
+        // delivery whose audit update failed (answered 503) completes it on the next try, and
+        // writing the same fields twice changes nothing. The stream still gets the entry once.
+        try {
+          await audit.attachOutcome(scope, outcome.data)
+        } catch (error) {
+          request.log.error({ err: error }, 'callback: Redis unavailable for the audit trail')
+          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+        }
+        if (typeof id !== 'string')
+          return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
+        // Time-based retention on Redis's own clock (the new id's milliseconds), so no relay's
+        // clock can shorten it. A failed trim only keeps entries longer.
+        const cutoff = retentionCutoff(id, config.streamRetentionSeconds)
+        if (cutoff !== null) {
+          await redis.xtrim(eventsKey(scope), 'MINID', '~', cutoff).catch(() => undefined)
         }
         return reply.code(204).send()
       },

@@ -35,6 +35,8 @@ export type RelayConfig = {
   callbackBodyLimitBytes: number
   /** Approximate number of outcomes kept per region+environment stream (`XADD MAXLEN ~`). */
   streamMaxLength: number
+  /** Outcomes younger than this are kept (`XTRIM MINID ~`), unless the length bound is hit. */
+  streamRetentionSeconds: number
   heartbeatSeconds: number
   /** How long a callback nonce is remembered; at least twice the 5-minute timestamp window. */
   nonceTtlSeconds: number
@@ -335,7 +337,8 @@ export function loadConfig(
       1024,
       1024 * 1024,
     ),
-    streamMaxLength: optionalInt(env, 'RELAY_STREAM_MAX_LENGTH', 10_000, 100, 10_000_000),
+    streamMaxLength: optionalInt(env, 'RELAY_STREAM_MAX_LENGTH', 50_000, 100, 10_000_000),
+    streamRetentionSeconds: optionalInt(env, 'RELAY_STREAM_RETENTION_SECONDS', 900, 900, 604_800),
     heartbeatSeconds: optionalInt(env, 'RELAY_HEARTBEAT_SECONDS', 15, 1, 300),
     nonceTtlSeconds: optionalInt(env, 'RELAY_NONCE_TTL_SECONDS', 900, 600, 86_400),
     upstreamTimeoutMs: optionalInt(env, 'RELAY_UPSTREAM_TIMEOUT_MS', 15_000, 100, 120_000),

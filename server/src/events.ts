@@ -1,17 +1,66 @@
 import type { FastifyInstance } from 'fastify'
+import type { ServerResponse } from 'node:http'
 import { API_PREFIX, EVENT_MUTATION, EVENT_RESYNC, paths } from '../../src/api/contract.js'
 import type { SessionStore } from './auth/session.js'
 import type { RelayConfig } from './config.js'
-import { compareStreamIds, isStreamId, type StreamEvent, type StreamHub } from './hub.js'
+import {
+  compareStreamIds,
+  isStreamId,
+  type StreamEvent,
+  type StreamHub,
+  type Subscription,
+} from './hub.js'
 import { admit, environmentOf } from './scope.js'
 import { relayError } from './errors.js'
 
+/** [OURS] first event of a stream opened without `Last-Event-ID`: its id is the resume point. */
+export const EVENT_READY = 'ready'
+
 /** A client that stops reading is cut off past this many buffered bytes (it resumes by id). */
-const MAX_BUFFERED_BYTES = 1024 * 1024
-const REPLAY_LIMIT = 10_000
+export const MAX_BUFFERED_BYTES = 1024 * 1024
+/** A replay reads the stream in pages of this many entries. */
+const REPLAY_PAGE = 1000
+/** Live events held while a replay is still going out; past this the client starts over. */
+const MAX_HELD_EVENTS = 10_000
+/** On shutdown streams are told to come back after 0.5–2.5 s (spread, so not all at once). */
+const DRAIN_RETRY_MS = { min: 500, spread: 2000 }
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
+/** One live event goes to every client of its scope: its frame is built once. */
+const frames = new WeakMap<StreamEvent, string>()
 
 function frame(event: StreamEvent): string {
-  return `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
+  let text = frames.get(event)
+  if (text === undefined) {
+    text = `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
+    frames.set(event, text)
+  }
+  return text
+}
+
+export type EventsOptions = {
+  /** Bytes a client may fall behind before it is cut off (default MAX_BUFFERED_BYTES). */
+  maxBufferedBytes?: number
+}
+
+/** The open event streams of this process, so a shutdown can tell each one to reconnect. */
+export type EventStreams = {
+  /**
+   * Refuses new streams (503) and ends each open one with an SSE `retry:` hint, so its browser
+   * reconnects, through the load balancer, to another instance and resumes by `Last-Event-ID`.
+   */
+  drain(): void
 }
 
 /**
@@ -23,8 +72,15 @@ function frame(event: StreamEvent): string {
 export function eventsRoutes(
   app: FastifyInstance,
   deps: { config: RelayConfig; hub: StreamHub; sessions: SessionStore },
-): void {
+  options: EventsOptions = {},
+): EventStreams {
   const { config, hub, sessions } = deps
+  const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
+  const open = new Set<ServerResponse>()
+  let draining = false
+  // A function, so a check after an await reads the value then (drain() may have run meanwhile).
+  const isDraining = () => draining
+
   const routes = [
     { url: paths.events, environment: 'production' as const },
     { url: `${API_PREFIX.production}${paths.events}`, environment: 'production' as const },
@@ -32,6 +88,17 @@ export function eventsRoutes(
   ]
   for (const route of routes) {
     app.get(route.url, async (request, reply) => {
+      // Redis is down or this instance is stopping: the browser tries again shortly (another
+      // instance, behind a load balancer) and confirms by polling meanwhile.
+      const unavailable = () =>
+        relayError(
+          reply,
+          503,
+          'unavailable',
+          'Events are unavailable right now; try again shortly.',
+          { 'retry-after': '5' },
+        )
+      if (isDraining()) return unavailable()
       // Signed in, and allowed in this region and environment (the region may come as
       // `?region=`: EventSource cannot set headers).
       const granted = await admit(request, reply, deps, environmentOf(request, route.environment))
@@ -53,45 +120,44 @@ export function eventsRoutes(
       let replaying = true
       const held: StreamEvent[] = []
       const res = reply.raw
+      // Past the bound the client is cut off; it reconnects and resumes by Last-Event-ID, so
+      // a stalled reader costs at most `maxBuffered` bytes of this process's memory.
+      const gone = () => res.destroyed || res.writableEnded
+      const write = (text: string) => {
+        if (gone()) return
+        res.write(text)
+        if (res.writableLength > maxBuffered) res.destroy()
+      }
       const send = (event: StreamEvent) => {
         if (compareStreamIds(event.id, lastSent) <= 0) return // already sent by the replay
         lastSent = event.id
-        res.write(frame(event))
-        if (res.writableLength > MAX_BUFFERED_BYTES) res.destroy()
+        write(frame(event))
       }
-      // Redis is down: the browser tries again shortly (and confirms by polling meanwhile).
-      const unavailable = () =>
-        relayError(
-          reply,
-          503,
-          'unavailable',
-          'Events are unavailable right now; try again shortly.',
-          {
-            'retry-after': '5',
-          },
-        )
-      let unsubscribe: () => void
+      let subscription: Subscription
       try {
-        unsubscribe = await hub.subscribe(scope, (event) => {
-          if (replaying) held.push(event)
-          else send(event)
+        subscription = await hub.subscribe(scope, (event) => {
+          if (!replaying) send(event)
+          else if (held.push(event) > MAX_HELD_EVENTS) res.destroy()
         })
       } catch (error) {
         request.log.warn({ err: error }, 'events: Redis unavailable')
         return unavailable()
       }
 
-      let replay: StreamEvent[] = []
       let resync = false
+      let page: StreamEvent[] = []
       try {
         if (lastEventId !== null) {
-          const first = await hub.firstId(scope)
-          resync = first !== null && compareStreamIds(lastEventId, first) < 0
-          if (!resync) replay = await hub.replay(scope, lastEventId, REPLAY_LIMIT)
+          resync = await hub.missedByTrimming(scope, lastEventId)
+          if (!resync) page = await hub.replay(scope, lastEventId, REPLAY_PAGE)
         }
       } catch (error) {
-        unsubscribe()
+        subscription.unsubscribe()
         request.log.warn({ err: error }, 'events: Redis unavailable during replay')
+        return unavailable()
+      }
+      if (isDraining()) {
+        subscription.unsubscribe()
         return unavailable()
       }
 
@@ -102,32 +168,65 @@ export function eventsRoutes(
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       })
-      res.write(': connected\n\n')
-      if (resync) {
-        // Some of what the client missed is gone: it must re-read (the app then polls).
-        res.write(`event:${EVENT_RESYNC}\ndata:{}\n\n`)
-      }
-      for (const event of replay) send(event)
-      replaying = false
-      for (const event of held.splice(0)) send(event)
-
+      open.add(res)
       // A stream outlives its request: at each heartbeat it checks that the session still
       // exists (signed out on any instance, or expired) and ends otherwise.
       const heartbeat = setInterval(() => {
-        res.write(': heartbeat\n\n')
+        write(': heartbeat\n\n')
         sessions.exists(granted.session.key).then(
           (alive) => {
-            if (!alive) res.end()
+            if (!alive && !gone()) res.end()
           },
           () => undefined,
         )
       }, config.heartbeatSeconds * 1000)
-      const stop = () => {
+      res.on('close', () => {
         clearInterval(heartbeat)
-        unsubscribe()
+        subscription.unsubscribe()
+        open.delete(res)
+      })
+      write(': connected\n\n')
+      if (resync) {
+        // Some of what the client missed is gone: it must re-read (the app then polls). The id
+        // is where the live feed starts, its next resume point.
+        lastSent = subscription.startId
+        write(`id:${subscription.startId}\nevent:${EVENT_RESYNC}\ndata:{}\n\n`)
+      } else if (lastEventId === null) {
+        // A resume point from the first moment: a client that loses this stream before any
+        // outcome arrived still resumes exactly where it started (on any instance).
+        lastSent = subscription.startId
+        write(`id:${subscription.startId}\nevent:${EVENT_READY}\ndata:{}\n\n`)
       }
-      res.on('close', stop)
+      // The replay goes out at the client's pace (waiting for 'drain'), so a long absence does
+      // not become a long buffer; live events wait meanwhile, in a bounded queue.
+      try {
+        while (page.length > 0 && !gone()) {
+          for (const event of page) {
+            if (gone()) break
+            lastSent = event.id
+            if (!res.write(frame(event))) await drained(res)
+          }
+          page =
+            page.length < REPLAY_PAGE || gone()
+              ? []
+              : await hub.replay(scope, lastSent, REPLAY_PAGE)
+        }
+      } catch (error) {
+        request.log.warn({ err: error }, 'events: Redis unavailable during replay')
+        res.destroy() // the client comes back and resumes from what it got
+      }
+      replaying = false
+      for (const event of held.splice(0)) send(event)
       return reply
     })
+  }
+  return {
+    drain() {
+      draining = true
+      for (const res of open) {
+        const retry = DRAIN_RETRY_MS.min + Math.floor(Math.random() * DRAIN_RETRY_MS.spread)
+        res.end(`retry:${retry}\n\n`)
+      }
+    },
   }
 }

@@ -6,6 +6,15 @@ export type StreamEvent = { id: string; data: string }
 
 export type Subscriber = (event: StreamEvent) => void
 
+export type Subscription = {
+  /**
+   * The id this subscription starts after: every later entry reaches the subscriber, none before.
+   * A client given this id as its resume point misses nothing when it reconnects.
+   */
+  startId: string
+  unsubscribe(): void
+}
+
 type ScopeLoop = {
   subscribers: Set<Subscriber>
   /** The id of the last entry read; the next XREAD continues after it. */
@@ -68,7 +77,7 @@ export class StreamHub {
    * Adds a subscriber to the scope's live events; resolves once the scope's loop knows where it
    * starts, so a caller that then replays from a `Last-Event-ID` cannot fall into a gap.
    */
-  async subscribe(scope: Scope, subscriber: Subscriber): Promise<() => void> {
+  async subscribe(scope: Scope, subscriber: Subscriber): Promise<Subscription> {
     const key = eventsKey(scope)
     let loop = this.#loops.get(key)
     if (!loop) {
@@ -98,12 +107,16 @@ export class StreamHub {
     }
     const active = loop
     active.subscribers.add(subscriber)
-    return () => {
-      active.subscribers.delete(subscriber)
-      if (active.subscribers.size === 0 && this.#loops.get(key) === active) {
-        this.#loops.delete(key)
-        active.connection.disconnect()
-      }
+    // The loop hands on only entries after its lastId (its pending XREAD asks for exactly those).
+    return {
+      startId: active.lastId,
+      unsubscribe: () => {
+        active.subscribers.delete(subscriber)
+        if (active.subscribers.size === 0 && this.#loops.get(key) === active) {
+          this.#loops.delete(key)
+          active.connection.disconnect()
+        }
+      },
     }
   }
 
@@ -119,10 +132,31 @@ export class StreamHub {
     return toEvents(entries)
   }
 
-  /** The id of the oldest entry still kept (to tell a client it came back too late). */
-  async firstId(scope: Scope): Promise<string | null> {
-    const entries = (await this.#redis.xrange(eventsKey(scope), '-', '+', 'COUNT', 1)) as Entries
-    return entries[0]?.[0] ?? null
+  /**
+   * Whether a client that last saw `afterId` has lost entries to trimming: the oldest kept entry
+   * is after its id, and the stream has trimmed something (`entries-added` > `length`, Redis 7+;
+   * we never XDEL). Without that second test, a fresh stream's first entry would look like a gap
+   * to a client whose resume point was given before the stream existed.
+   */
+  async missedByTrimming(scope: Scope, afterId: string): Promise<boolean> {
+    let info: unknown[]
+    try {
+      info = (await this.#redis.call('XINFO', 'STREAM', eventsKey(scope))) as unknown[]
+    } catch (error) {
+      if (error instanceof Error && /no such key/i.test(error.message)) return false
+      throw error
+    }
+    const field = (name: string): unknown => {
+      const at = info.indexOf(name)
+      return at === -1 ? undefined : info[at + 1]
+    }
+    const first = field('first-entry')
+    const firstId = Array.isArray(first) && typeof first[0] === 'string' ? first[0] : null
+    if (firstId === null || compareStreamIds(afterId, firstId) >= 0) return false
+    const added = Number(field('entries-added'))
+    const length = Number(field('length'))
+    // Redis before 7 has no entries-added: then any gap before the oldest entry counts.
+    return Number.isFinite(added) ? added > length : true
   }
 
   /** Number of scopes with a running loop (and so a blocking Redis connection). */
@@ -138,9 +172,16 @@ export class StreamHub {
     await Promise.allSettled(loops.map((loop) => loop.running))
   }
 
+  /**
+   * The newest entry's id; for an empty stream, an id just before Redis's clock (every later
+   * entry's id is above it), rather than 0-0, which would look older than any kept entry.
+   */
   async #currentLastId(key: string): Promise<string> {
     const entries = (await this.#redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Entries
-    return entries[0]?.[0] ?? '0-0'
+    const newest = entries[0]?.[0]
+    if (newest !== undefined) return newest
+    const [seconds = '0', micros = '0'] = await this.#redis.time()
+    return `${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - 1}-0`
   }
 
   #isRunning(key: string, loop: ScopeLoop): boolean {

@@ -1,6 +1,9 @@
 import { buildRelay } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 
+/** A stop that takes longer than this ends the process anyway (the load balancer's patience). */
+const STOP_LIMIT_MS = 10_000
+
 /** `npm run relay`: reads the settings from the environment, listens, stops on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   let config
@@ -14,7 +17,12 @@ async function main(): Promise<void> {
     throw error
   }
   const relay = await buildRelay(config)
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
+    relay.app.log.info({ signal }, 'stopping: streams told to reconnect elsewhere')
+    setTimeout(() => {
+      relay.app.log.error('stop took longer than 10 s; exiting anyway')
+      process.exit(1)
+    }, STOP_LIMIT_MS).unref()
     relay.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -160,6 +160,37 @@ describe('callback endpoint', () => {
     expect(refusals()[0]).toContain('replayed_nonce')
   })
 
+  it('adds the outcome to the audit trail after the one-step append; a failed audit update is completed by the redelivery, the stream keeps one entry', async () => {
+    const auditKey = 'audit:{utrecht:production}:write:k-audit'
+    const body = outcome({ idempotencyKey: 'k-audit', recordIds: ['rec789'] })
+    const deliver = () =>
+      postCallback({
+        relayUrl: relay.url,
+        path: PATH,
+        secret: SECRETS.utrechtSecret,
+        body,
+        nonce: 'n-audit',
+      })
+    // A value of the wrong type makes the audit update fail (WRONGTYPE) after the script ran.
+    await relay.redis.set(auditKey, 'not an audit record')
+    const failed = await deliver()
+    expect(failed.status).toBe(503)
+    expect(failed.headers.get('retry-after')).toBe('5')
+    expect(await streamLength()).toBe(1)
+
+    // The write's record as the proxy leaves it; the engine then delivers the same callback again.
+    await relay.redis.del(auditKey)
+    await relay.redis.hset(auditKey, { idempotencyKey: 'k-audit', at: '1000', name: 'Anna' })
+    const again = await deliver()
+    expect(again.status).toBe(409)
+    expect(await streamLength()).toBe(1)
+    expect(await relay.redis.hgetall(auditKey)).toMatchObject({
+      outcome: 'succeeded',
+      recordIds: 'rec789',
+      name: 'Anna',
+    })
+  })
+
   it('refuses an oversize body before checking anything else', async () => {
     const big = outcome({
       recordIds: Array.from({ length: 200 }, (_, i) => `rec${String(i).padStart(14, '0')}`),

@@ -52,6 +52,7 @@ describe('relay configuration', () => {
     ['RELAY_PORT', '99999'],
     ['RELAY_LOG_LEVEL', 'loud'],
     ['RELAY_STREAM_MAX_LENGTH', 'many'],
+    ['RELAY_STREAM_RETENTION_SECONDS', '600'],
     ['RELAY_OIDC_ISSUER', 'http://idp.example.nl'],
     ['RELAY_OIDC_ISSUER', 'not a url'],
     ['RELAY_OIDC_SCOPES', 'profile email'],

@@ -117,7 +117,8 @@ describe('GET /events', () => {
   })
 
   it('tells a client whose Last-Event-ID is older than what is kept to re-read', async () => {
-    await deliver('utrecht', 'production', 'kept')
+    for (let i = 0; i < 5; i += 1) await deliver('utrecht', 'production', `trimmed-${i}`)
+    await relay.redis.xtrim('events:{utrecht:production}', 'MAXLEN', 2)
     const client = await openSse(`${relay.url}/api/v2/events`, { 'last-event-id': '1-0' })
     const [event] = await client.waitFor(1)
     client.close()

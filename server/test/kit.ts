@@ -15,8 +15,7 @@ import {
   startIdentityProvider,
   type IdentityProvider,
 } from '../idp/provider.js'
-import type { Clock } from '../src/auth/session.js'
-import { buildRelay, type Relay } from '../src/app.js'
+import { buildRelay, type Relay, type RelayOptions } from '../src/app.js'
 import { loadConfig, type Env, type RelayConfig } from '../src/config.js'
 
 /** Test helpers for the relay: a private Redis, a recording upstream, SSE and callback clients. */
@@ -42,11 +41,14 @@ export type TestRedis = {
 }
 
 /**
- * `redis-server` on a free port with append-only persistence in a temporary folder (as the audit
- * trail needs in production); fails plainly when it is not installed.
+ * `redis-server` on a free port (or `port`, to bring a stopped Redis back at the same address)
+ * with append-only persistence in a temporary folder, or `dir` (as the audit trail needs in
+ * production); fails plainly when it is not installed.
  */
-export async function startRedis(options: { dir?: string } = {}): Promise<TestRedis> {
-  const port = await freePort()
+export async function startRedis(
+  options: { dir?: string; port?: number } = {},
+): Promise<TestRedis> {
+  const port = options.port ?? (await freePort())
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'relay-redis-'))
   const child: ChildProcess = spawn(
     'redis-server',
@@ -160,10 +162,11 @@ export type RunningRelay = Relay & {
  */
 export async function startRelay(
   env: Env,
-  options: { idp?: IdentityProvider; now?: Clock } = {},
+  options: Omit<RelayOptions, 'logStream'> & { idp?: IdentityProvider } = {},
 ): Promise<RunningRelay> {
+  const { idp: sharedIdp, ...relayOptions } = options
   const port = await freePort()
-  const idp = options.idp ?? (await startIdentityProvider({ clientSecret: SECRETS.oidcClient }))
+  const idp = sharedIdp ?? (await startIdentityProvider({ clientSecret: SECRETS.oidcClient }))
   const config = loadConfig(
     testEnv({
       RELAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -173,10 +176,7 @@ export async function startRelay(
     }),
   )
   const logs = new LogCapture()
-  const relay = await buildRelay(config, {
-    logStream: logs,
-    ...(options.now ? { now: options.now } : {}),
-  })
+  const relay = await buildRelay(config, { ...relayOptions, logStream: logs })
   await relay.app.listen({ host: '127.0.0.1', port })
   return {
     ...relay,
@@ -186,7 +186,7 @@ export async function startRelay(
     idp,
     close: async () => {
       await relay.close()
-      if (!options.idp) await idp.close()
+      if (!sharedIdp) await idp.close()
     },
   }
 }
@@ -423,6 +423,8 @@ export async function openSse(
   const waiters: (() => void)[] = []
   const parser = createParser({
     onEvent(message) {
+      // The relay's `ready` event only carries a fresh stream's resume id (tested on its own).
+      if (message.event === 'ready') return
       events.push(message)
       for (const wake of waiters.splice(0)) wake()
     },
