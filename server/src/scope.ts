@@ -90,7 +90,8 @@ export async function admit(
 ): Promise<Granted | null> {
   let session: ActiveSession | null
   try {
-    session = await deps.sessions.get(request, true)
+    // A read may ride out a short Redis outage on a session checked moments ago (session.ts).
+    session = await deps.sessions.get(request, true, { isRead: request.method === 'GET' })
   } catch (error) {
     request.log.warn({ err: error }, 'session lookup: Redis unavailable')
     await relayRefusal(reply, 503, 'unavailable', 'The relay cannot check sign-in right now.', {

@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net'
 import { createParser } from 'eventsource-parser'
 import { parseOutcome } from '../../src/api/events.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { OUTAGE_GRACE_MS } from '../src/auth/session.js'
 import { eventsKey, STREAM_FIELD } from '../src/keys.js'
 import { deliverTo, keysOf, postSigned, reconnectingClient, signedCallback } from './fleet.js'
 import {
@@ -70,6 +71,40 @@ describe('Redis stops and comes back', () => {
       await a.close()
       await b.close()
       await redis.stop()
+    }
+  })
+})
+
+describe('reads while Redis is down', () => {
+  it('are served for a session this instance checked moments ago; writes, and older checks, wait for Redis', async () => {
+    const redis = await startRedis()
+    let clock = Date.now()
+    const relay = await startRelay(
+      { RELAY_REDIS_URL: redis.url, RELAY_UPSTREAM_ORIGIN: upstream.url },
+      { now: () => clock },
+    )
+    try {
+      const anna = await signIn(relay, 'anna')
+      const read = () => anna.request('/api/v2/candidates')
+      expect((await read()).status).toBe(200) // checked in Redis: remembered
+      await redis.stop()
+
+      clock += OUTAGE_GRACE_MS / 2
+      const during = await read()
+      expect(during.status).toBe(200) // the counsellor keeps reading (and polling)
+      const write = await anna.request('/api/v2/candidates/rec1/interactions', {
+        method: 'POST',
+        headers: { ...anna.headers('POST'), 'content-type': 'application/json' },
+        body: JSON.stringify([{ type: ['Telefonisch'] }]),
+      })
+      expect(write.status).toBe(503) // a write needs Redis (its audit record, its limit)
+      const writes = upstream.requests.filter((r) => r.method === 'POST').length
+
+      clock += OUTAGE_GRACE_MS // the last check in Redis is too old now
+      expect((await read()).status).toBe(503)
+      expect(upstream.requests.filter((r) => r.method === 'POST')).toHaveLength(writes)
+    } finally {
+      await relay.close() // Redis is stopped already
     }
   })
 })

@@ -59,11 +59,26 @@ function sessionKey(id: string): string {
   return `session:${hashId(id)}`
 }
 
+/**
+ * While Redis cannot be reached, a read (GET) may still be served for a session this instance
+ * found valid in Redis at most this long ago, so counsellors keep reading (and confirming by
+ * polling) through a Redis restart or failover. The price, written down in decision 0073: a
+ * sign-out made on another instance just before the outage reaches this one up to this much
+ * later, for reads only. Writes, sign-in and sign-out always need Redis.
+ */
+export const OUTAGE_GRACE_MS = 60_000
+/** How many recently checked sessions an instance remembers for that (oldest go first). */
+const MAX_REMEMBERED = 10_000
+
+type Remembered = { record: SessionRecord; checkedAt: number }
+
 export class SessionStore {
   readonly #redis: Redis
   readonly #auth: AuthConfig
   readonly #now: Clock
   readonly #cookie: string
+  /** Redis key → the record as last read from Redis, and when (see OUTAGE_GRACE_MS). */
+  readonly #remembered = new Map<string, Remembered>()
 
   constructor(redis: Redis, auth: AuthConfig, now: Clock) {
     this.#redis = redis
@@ -116,12 +131,26 @@ export class SessionStore {
    * The request's live session, or null (no cookie, forged cookie, signed out, or expired).
    * `touch`: this request counts as activity (data routes); `/auth/session` only looks.
    */
-  async get(request: FastifyRequest, touch: boolean): Promise<ActiveSession | null> {
+  async get(
+    request: FastifyRequest,
+    touch: boolean,
+    options: { isRead?: boolean } = {},
+  ): Promise<ActiveSession | null> {
     const id = this.idOf(request)
     if (id === null) return null
     const key = sessionKey(id)
-    const text = await this.#redis.get(key)
-    if (text === null) return null
+    let text: string | null
+    try {
+      text = await this.#redis.get(key)
+    } catch (error) {
+      const recent = options.isRead === true ? this.#recentlyChecked(key) : null
+      if (recent === null) throw error
+      return recent
+    }
+    if (text === null) {
+      this.#remembered.delete(key)
+      return null
+    }
     let json: unknown
     try {
       json = JSON.parse(text)
@@ -137,6 +166,7 @@ export class SessionStore {
       await this.#redis.del(key)
       return null
     }
+    this.#remember(key, record, now)
     // Activity is written at most once a minute: most requests cost one Redis read only.
     if (!touch || now - record.lastSeenAt < TOUCH_INTERVAL_MS) {
       return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
@@ -151,6 +181,25 @@ export class SessionStore {
       idleExpiresAt: this.#expiries(touched).idle,
       absoluteExpiresAt: absolute,
     }
+  }
+
+  #remember(key: string, record: SessionRecord, checkedAt: number): void {
+    this.#remembered.delete(key) // re-inserted last: the Map's order is oldest first
+    this.#remembered.set(key, { record, checkedAt })
+    if (this.#remembered.size > MAX_REMEMBERED) {
+      const oldest = this.#remembered.keys().next()
+      if (!oldest.done) this.#remembered.delete(oldest.value)
+    }
+  }
+
+  /** A session Redis confirmed at most OUTAGE_GRACE_MS ago and not expired since, or null. */
+  #recentlyChecked(key: string): ActiveSession | null {
+    const remembered = this.#remembered.get(key)
+    const now = this.#now()
+    if (!remembered || now - remembered.checkedAt > OUTAGE_GRACE_MS) return null
+    const { idle, absolute } = this.#expiries(remembered.record)
+    if (now >= idle || now >= absolute) return null
+    return { ...remembered.record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
   }
 
   /** Whether the session under this Redis key still exists (a stream's periodic check). */
@@ -168,6 +217,7 @@ export class SessionStore {
       sameSite: 'lax',
     })
     if (id === null) return null
+    this.#remembered.delete(sessionKey(id))
     const text = await this.#redis.getdel(sessionKey(id))
     if (text === null) return null
     try {
