@@ -44,6 +44,20 @@ const create = (summary: string, key: string) => ({
   baselineIds: [],
   key,
 })
+/** The next write is refused with a 401 (which proves nothing was queued). */
+const refuseNextWriteWith401 = () => {
+  server.use(
+    http.post(
+      WRITE,
+      () =>
+        HttpResponse.json(
+          { statusCode: 401, message: 'no', error: { code: 'unauthorized' } },
+          { status: 401 },
+        ),
+      { once: true },
+    ),
+  )
+}
 const made = (summary: string) =>
   backend.db
     .interactions('utrecht', 'production', candidateId())
@@ -122,17 +136,7 @@ test('a refusal of the same key proves nothing was queued: then edit & resubmit 
 })
 
 test('edit & resubmit replaces the old entry in one storage write; a 400 brings it back in one', async () => {
-  server.use(
-    http.post(
-      WRITE,
-      () =>
-        HttpResponse.json(
-          { statusCode: 401, message: 'no', error: { code: 'unauthorized' } },
-          { status: 401 },
-        ),
-      { once: true },
-    ),
-  )
+  refuseNextWriteWith401()
   const { journal, storage, phaseOf } = rig()
   await journal.submit(create('first try', 'k-old'))
   expect(phaseOf('k-old')).toBe('unsent')
@@ -318,17 +322,7 @@ test('a 400 after its form is gone keeps the change, its values and the issues, 
 })
 
 test('a refused resubmit whose form is gone keeps the corrected values, not the original', async () => {
-  server.use(
-    http.post(
-      WRITE,
-      () =>
-        HttpResponse.json(
-          { statusCode: 401, message: 'no', error: { code: 'unauthorized' } },
-          { status: 401 },
-        ),
-      { once: true },
-    ),
-  )
+  refuseNextWriteWith401()
   const { journal, entry } = rig({ createKey: () => 'k-corrected' })
   await journal.submit(create('first try', 'k-first'))
   expect(entry('k-first')?.phase).toBe('unsent')

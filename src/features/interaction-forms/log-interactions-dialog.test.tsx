@@ -256,8 +256,8 @@ test('the dialog leaves as soon as the change is journaled: the card is pending 
   expect(backend.engine.queued()).toHaveLength(1)
 })
 
-test('a 400 that comes after the dialog left brings the same form back, with the values and the field messages', async () => {
-  const candidate = quiet()
+/** The next write gets a 400 on row 1's summary, held back until `answer()` is called. */
+function holdA400OnSummary(): () => void {
   let answer: () => void = () => undefined
   const answered = new Promise<void>((resolve) => {
     answer = resolve
@@ -279,6 +279,14 @@ test('a 400 that comes after the dialog left brings the same form back, with the
       )
     }),
   )
+  return () => {
+    answer()
+  }
+}
+
+test('a 400 that comes after the dialog left brings the same form back, with the values and the field messages', async () => {
+  const candidate = quiet()
+  const answer = holdA400OnSummary()
   const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
   await chooseTypes(user, row(1), ['Telefonisch'])
   await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Te lang volgens de server')
@@ -312,27 +320,7 @@ test('a 400 that comes after the dialog left brings the same form back, with the
 test('a 400 that comes after the counsellor left the page keeps the change and its values in the Changes list', async () => {
   Element.prototype.scrollIntoView = () => undefined
   const candidate = quiet()
-  let answer: () => void = () => undefined
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve
-  })
-  server.use(
-    http.post('*/api/v2/candidates/:candidateId/interactions', async () => {
-      await answered
-      return HttpResponse.json(
-        {
-          statusCode: 400,
-          message: 'Validation failed',
-          error: {
-            code: 'validation_error',
-            issues: [{ path: [0, 'summary'], message: 'must be at most 255 characters' }],
-          },
-          meta: { sandboxEnabled: false },
-        },
-        { status: 400 },
-      )
-    }),
-  )
+  const answer = holdA400OnSummary()
   const { user, dialog } = await openLog(`/candidates/${candidate.id}`)
   await chooseTypes(user, row(1), ['Telefonisch'])
   await user.type(row(1).getByRole('textbox', { name: 'Summary' }), 'Weggelopen voor het antwoord')
