@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import type { changeReasonEn } from '@/lib/locales/change-reason-en'
 import type { Translation } from '@/lib/locales/en'
 import type { liveEn } from '@/lib/locales/live-en'
 import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
@@ -17,7 +18,7 @@ export type AppStrings = Translation & {
   settings: typeof settingsPageEn
   qa: typeof qaPanelEn
   relay: typeof relayEn
-  changeReason: typeof relayChangeReasonEn
+  changeReason: typeof changeReasonEn & typeof relayChangeReasonEn
   live: typeof liveEn
 }
 
