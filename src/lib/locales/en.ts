@@ -1,6 +1,8 @@
 import { timelineEn } from '@/lib/locales/timeline-en'
 import { qaEn } from '@/lib/locales/qa-en'
 import { settingsEn } from '@/lib/locales/settings-en'
+import { interactionFormsEn } from '@/lib/locales/interaction-forms-en'
+import { syncEn } from '@/lib/locales/sync-en'
 
 /**
  * English UI strings; the shape of this object is the type every other language must match
@@ -118,3 +120,14 @@ export const en = {
 }
 
 export type Translation = typeof en
+
+/**
+ * Features' own namespaces, the part the first screens show: they travel with the language so a
+ * download carries one language of them, not both (decision 0029).
+ */
+export const enNamespaces = {
+  interactionForms: interactionFormsEn,
+  sync: syncEn,
+}
+
+export type FeatureNamespaces = typeof enNamespaces

@@ -1,4 +1,6 @@
-import type { Translation } from '@/lib/locales/en'
+import type { FeatureNamespaces, Translation } from '@/lib/locales/en'
+import { interactionFormsNl } from '@/lib/locales/interaction-forms-nl'
+import { syncNl } from '@/lib/locales/sync-nl'
 import { timelineNl } from '@/lib/locales/timeline-nl'
 import { qaNl } from '@/lib/locales/qa-nl'
 import { settingsNl } from '@/lib/locales/settings-nl'
@@ -113,4 +115,9 @@ export const nl: Translation = {
     message: 'Op dit adres staat geen pagina. Controleer de link of begin bij de kandidatenlijst.',
     home: 'Naar de kandidatenlijst',
   },
+}
+
+export const nlNamespaces: FeatureNamespaces = {
+  interactionForms: interactionFormsNl,
+  sync: syncNl,
 }
