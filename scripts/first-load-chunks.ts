@@ -28,15 +28,21 @@ export function firstLoadChunkGroups(root: string) {
 
   // Modules the first load reaches only through a package index that re-exports them, and never
   // uses: MUI's `styles` index (which Box and Skeleton import) re-exports `enhanceHighContrast`,
-  // which imports the class names of Autocomplete, Slider, Select, Radio…; `@mui/system`'s index
-  // re-exports Stack. The closure below would put them in the shell, and a lazy chunk that uses
-  // them (the forms) would then take them from there: ~1.2 KB gzip in the first load for
-  // nothing (decision 0029). Left out, they follow automatic chunking with the code that uses
-  // them. Should the first load ever use one, it arrives as its own small chunk: the bench's
-  // file list shows it.
+  // which imports the class names of Autocomplete, Slider, Select, Radio…; `@mui/system`'s and
+  // `@mui/material/utils`' indexes re-export Stack, useMediaQuery, useControlled… The closure
+  // below would put them in the shell, and a lazy chunk that uses them (the forms) would then
+  // take them from there: ~2.1 KB gzip in the first load for nothing (decision 0029). Found by
+  // building with a closure that stops at package indexes: these were the shell's modules that
+  // no first-load chunk then had. Left out, they follow automatic chunking with the code that
+  // uses them. Should the first load ever use one, it arrives as its own small chunk: the
+  // bench's file list shows it.
   const unusedThroughIndex = [
     /[\\/]@mui[\\/]material[\\/]styles[\\/]enhanceHighContrast\.m?js$/,
     /[\\/]@mui[\\/]system[\\/]Stack[\\/]/,
+    /[\\/]@mui[\\/]system[\\/](useMediaQuery|useThemeProps)[\\/]/,
+    /[\\/]@mui[\\/]material[\\/]styles[\\/]useThemeProps\.m?js$/,
+    /[\\/]@mui[\\/]material[\\/]utils[\\/](mergeSlotProps|useControlled|createChainedFunction|debounce|ownerWindow)\.m?js$/,
+    /[\\/]@mui[\\/]utils[\\/](useControlled|createChainedFunction|setRef)[\\/]/,
   ]
 
   const closure = (graph: ModuleGraph, roots: readonly string[]) => {
