@@ -22,7 +22,8 @@ test('QA switches to the sandbox from the app bar: URL, banner, title and data a
   await waitFor(() => {
     expect(url.search).toBe('?sandbox=1')
   })
-  expect(screen.getByRole('region', { name: 'Sandbox notice' })).toHaveTextContent(
+  // The banner is its own chunk, fetched on entering the sandbox.
+  expect(await screen.findByRole('region', { name: 'Sandbox notice' })).toHaveTextContent(
     /you are working with test data/,
   )
   await waitFor(() => {

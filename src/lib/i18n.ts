@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import type { Translation } from '@/lib/locales/en'
+import type { changeReasonEn } from '@/lib/locales/change-reason-en'
+import type { FeatureNamespaces, Translation } from '@/lib/locales/en'
 import type { liveEn } from '@/lib/locales/live-en'
 import type { qaPanelEn } from '@/lib/locales/qa-panel-en'
 import type { relayChangeReasonEn, relayEn } from '@/lib/locales/relay-en'
@@ -17,7 +18,7 @@ export type AppStrings = Translation & {
   settings: typeof settingsPageEn
   qa: typeof qaPanelEn
   relay: typeof relayEn
-  changeReason: typeof relayChangeReasonEn
+  changeReason: typeof changeReasonEn & typeof relayChangeReasonEn
   live: typeof liveEn
 }
 
@@ -32,9 +33,19 @@ const LANGUAGE_STORAGE_KEY = 'candidate-timeline.language'
 
 // One language's strings per chunk: a counsellor downloads only the language they read; the
 // other arrives when they switch (`changeLanguage`).
-const BUNDLES: Record<Language, () => Promise<Translation>> = {
-  en: () => import('@/lib/locales/en').then((module) => module.en),
-  nl: () => import('@/lib/locales/nl').then((module) => module.nl),
+// Features' first-screen namespaces (`FeatureNamespaces`) come in the same chunk.
+type Bundle = { translation: Translation; namespaces: FeatureNamespaces }
+const BUNDLES: Record<Language, () => Promise<Bundle>> = {
+  en: () =>
+    import('@/lib/locales/en').then((module) => ({
+      translation: module.en,
+      namespaces: module.enNamespaces,
+    })),
+  nl: () =>
+    import('@/lib/locales/nl').then((module) => ({
+      translation: module.nl,
+      namespaces: module.nlNamespaces,
+    })),
 }
 
 // Not `hasResourceBundle`: lazy strings (`addLazyStrings`) may create a language's bundle first.
@@ -43,7 +54,10 @@ const loaded = new Set<Language>()
 async function ensureBundle(language: Language): Promise<void> {
   if (loaded.has(language)) return
   // Deep-merged: keeps lazy strings added before the language's own bundle arrived.
-  i18next.addResourceBundle(language, 'translation', await BUNDLES[language](), true, false)
+  const { translation, namespaces } = await BUNDLES[language]()
+  i18next.addResourceBundle(language, 'translation', translation, true, false)
+  for (const [namespace, strings] of Object.entries(namespaces))
+    i18next.addResourceBundle(language, namespace, strings, true, false)
   loaded.add(language)
 }
 
@@ -137,10 +151,10 @@ export async function initI18n(options: { lng?: Language } = {}): Promise<typeof
     i18next.on('languageChanged', () => {
       remember(currentLanguage())
     })
-    const translation = await BUNDLES[language]()
+    const { translation, namespaces } = await BUNDLES[language]()
     loaded.add(language)
     await i18next.use(initReactI18next).init({
-      resources: { [language]: { translation } },
+      resources: { [language]: { translation, ...namespaces } },
       lng: language,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],

@@ -1,3 +1,4 @@
+import '@/mutations/change-reason-strings'
 import { isAbortError, isApiError } from '@/api/errors'
 import type { ApiClient } from '@/api/client'
 import { createEmitter } from '@/mutations/emitter'

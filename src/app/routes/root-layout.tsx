@@ -9,7 +9,7 @@ import { SkipLink } from '@/app/skip-link'
 import { useStartupError } from '@/app/startup-error'
 import { useUrlState } from '@/config/use-url-state'
 import { NotConnectedAlert } from '@/features/settings/not-connected-alert'
-import { SandboxFrame } from '@/features/settings/sandbox-frame'
+import { SandboxFrame } from '@/features/settings/sandbox-notices'
 
 export const MAIN_CONTENT_ID = 'main-content'
 

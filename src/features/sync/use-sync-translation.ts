@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { SYNC_NAMESPACE, registerSyncMessages } from '@/features/sync/messages'
+import { SYNC_NAMESPACE } from '@/features/sync/messages'
 
-// At import: the bundles must be in i18next before the first render asks for them.
-registerSyncMessages()
-
+// The status line's strings come with the language's strings (lib/i18n.ts); the panel adds its own.
 export function useSyncTranslation() {
   return useTranslation(SYNC_NAMESPACE)
 }

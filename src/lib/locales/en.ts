@@ -1,6 +1,8 @@
 import { timelineEn } from '@/lib/locales/timeline-en'
 import { qaEn } from '@/lib/locales/qa-en'
 import { settingsEn } from '@/lib/locales/settings-en'
+import { interactionFormsEn } from '@/lib/locales/interaction-forms-en'
+import { syncEn } from '@/lib/locales/sync-en'
 
 /**
  * English UI strings; the shape of this object is the type every other language must match
@@ -68,31 +70,6 @@ export const en = {
   timeline: timelineEn,
   settings: settingsEn,
   qa: qaEn,
-  // Why a change failed (mutations/journal-actions.ts `failureReason`): the timeline card and
-  // the sync panel say the same.
-  changeReason: {
-    network: 'The server could not be reached.',
-    unauthorized: 'The API key was not accepted.',
-    notFound: 'The candidate or interaction does not exist (any more).',
-    updateTargetGone:
-      'This interaction no longer exists (someone may have deleted it), so the edit cannot be made.',
-    deleteTargetGone:
-      'This interaction no longer exists: someone else may already have removed it.',
-    validation: 'The server refused the values.',
-    rateLimited: 'The server was too busy.',
-    server: 'The server had a problem.',
-    invalidResponse: 'The server answered in a way this app cannot read.',
-    http: 'The request failed.',
-    ownership: 'This interaction belongs to another candidate.',
-    outcome: 'The server could not apply the change.',
-    dependency: 'The new interaction this change refers to was not saved.',
-    contract:
-      'The server accepted this change, but its answer did not match what was sent. It is not sent again automatically; check the connection in Settings.',
-    maybeReceived:
-      'No answer came, so the server may already have received it. Retry sends the very same change again, which the server can never apply twice.',
-    stale:
-      'The server has not confirmed this change yet. It may still go through; the app keeps checking.',
-  },
   errors: {
     retry: 'Try again',
     retrying: 'Trying again…',
@@ -143,3 +120,14 @@ export const en = {
 }
 
 export type Translation = typeof en
+
+/**
+ * Features' own namespaces, the part the first screens show: they travel with the language so a
+ * download carries one language of them, not both (decision 0029).
+ */
+export const enNamespaces = {
+  interactionForms: interactionFormsEn,
+  sync: syncEn,
+}
+
+export type FeatureNamespaces = typeof enNamespaces

@@ -1,4 +1,6 @@
-import type { Translation } from '@/lib/locales/en'
+import type { FeatureNamespaces, Translation } from '@/lib/locales/en'
+import { interactionFormsNl } from '@/lib/locales/interaction-forms-nl'
+import { syncNl } from '@/lib/locales/sync-nl'
 import { timelineNl } from '@/lib/locales/timeline-nl'
 import { qaNl } from '@/lib/locales/qa-nl'
 import { settingsNl } from '@/lib/locales/settings-nl'
@@ -66,29 +68,6 @@ export const nl: Translation = {
   timeline: timelineNl,
   settings: settingsNl,
   qa: qaNl,
-  changeReason: {
-    network: 'De server was niet bereikbaar.',
-    unauthorized: 'De API-sleutel werd niet geaccepteerd.',
-    notFound: 'De kandidaat of het contactmoment bestaat niet (meer).',
-    updateTargetGone:
-      'Dit contactmoment bestaat niet meer (misschien heeft iemand het verwijderd), dus de wijziging kan niet worden doorgevoerd.',
-    deleteTargetGone:
-      'Dit contactmoment bestaat niet meer: misschien heeft iemand anders het al verwijderd.',
-    validation: 'De server heeft de waarden geweigerd.',
-    rateLimited: 'De server had het te druk.',
-    server: 'De server had een probleem.',
-    invalidResponse: 'De server gaf een antwoord dat deze app niet kan lezen.',
-    http: 'Het verzoek is mislukt.',
-    ownership: 'Dit contactmoment hoort bij een andere kandidaat.',
-    outcome: 'De server kon de wijziging niet doorvoeren.',
-    dependency: 'Het nieuwe contactmoment waar deze wijziging bij hoort, is niet opgeslagen.',
-    contract:
-      'De server heeft deze wijziging aangenomen, maar zijn antwoord klopt niet met wat er is verstuurd. Ze wordt niet automatisch opnieuw verstuurd; controleer de verbinding bij Instellingen.',
-    maybeReceived:
-      'Er kwam geen antwoord, dus de server heeft haar misschien al ontvangen. Opnieuw proberen verstuurt precies dezelfde wijziging, die de server nooit twee keer uitvoert.',
-    stale:
-      'De server heeft deze wijziging nog niet bevestigd. Ze kan nog worden doorgevoerd; de app blijft kijken.',
-  },
   errors: {
     retry: 'Opnieuw proberen',
     retrying: 'Opnieuw proberen…',
@@ -136,4 +115,9 @@ export const nl: Translation = {
     message: 'Op dit adres staat geen pagina. Controleer de link of begin bij de kandidatenlijst.',
     home: 'Naar de kandidatenlijst',
   },
+}
+
+export const nlNamespaces: FeatureNamespaces = {
+  interactionForms: interactionFormsNl,
+  sync: syncNl,
 }
