@@ -20,7 +20,9 @@ import { renderApp } from '@/test/render'
 const { server, backend } = setupMockBackend()
 const relay = createRelayStandIn(backend)
 
-vi.setConfig({ testTimeout: 40_000 })
+// Whole journeys (sign-in and back, axe in jsdom) take 10–36 s on 2 busy cores; the limit is
+// for a hang, not a speed target.
+vi.setConfig({ testTimeout: 90_000 })
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined
 })
