@@ -184,6 +184,9 @@ test('on a 360 px phone the timeline fits the screen and the filters fold away',
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the candidate pages have no axe violations in ${scheme} mode`, async ({ page }) => {
+    // Three full-page scans, one of a 100+ entry timeline: 15–25 s on 2 cores, near the
+    // default 30 s. The limit is for a hang, not a speed target.
+    test.setTimeout(60_000)
     await page.emulateMedia({ colorScheme: scheme })
     const { candidate } = await pickCandidate(page, (stored) => stored.length > 100)
     await expect(page.getByRole('list', { name: 'Candidates' })).toBeVisible()
