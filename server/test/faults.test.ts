@@ -247,17 +247,18 @@ describe('an upstream that is slow or goes away', () => {
     })
   })
 
+  /** One write through the relay under `key`, as the app sends it. */
+  const postWrite = (anna: Counsellor, key: string) =>
+    anna.request(`/api/v2/candidates/rec1/interactions?idempotencyKey=${key}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+
   it('sends a write that times out exactly once', async () => {
     await withRelay(async (anna) => {
       const before = writesSeen
-      const response = await anna.request(
-        '/api/v2/candidates/rec1/interactions?idempotencyKey=k-slow',
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        },
-      )
+      const response = await postWrite(anna, 'k-slow')
       expect(response.status).toBe(504)
       // Long past the timeout: had the relay retried, the upstream would have seen it by now.
       await new Promise((resolve) => setTimeout(resolve, 1000))
@@ -268,14 +269,7 @@ describe('an upstream that is slow or goes away', () => {
   it('sends a write whose connection is dropped exactly once', async () => {
     await withRelay(async (anna) => {
       const before = writesSeen
-      const response = await anna.request(
-        '/api/v2/candidates/rec1/interactions?idempotencyKey=k-reset',
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        },
-      )
+      const response = await postWrite(anna, 'k-reset')
       expect(response.status).toBe(502)
       expect(await response.json()).toMatchObject({ error: { code: 'upstream_unreachable' } })
       await new Promise((resolve) => setTimeout(resolve, 1000))
