@@ -3,7 +3,7 @@ import type { i18n } from 'i18next'
 import { getI18n, I18nContext } from 'react-i18next'
 
 /**
- * The engine speaks English and Dutch from its own small catalog (messages.ts) so it works in
+ * The engine speaks English and Dutch (its `schemaForm` i18next namespace, messages.ts), also in
  * an app without any i18n resources. The language comes from, in order: an explicit `language`
  * prop, the SchemaFormProvider, react-i18next's current language, English.
  */
