@@ -67,4 +67,6 @@ test("every place's policy keeps the waits it had", () => {
   expect(backoffDelay(BACKOFF.eventsReconnect, 4, { retryAfterMs: 700 })).toBe(700)
   expect(waits('relayHubRead', 6)).toEqual([200, 400, 800, 1600, 3200, 5000])
   expect(waits('mockCallbackRedelivery', 4)).toEqual([250, 500, 1000, 2000])
+  const engine = { ...BACKOFF.mockEngineRetry, baseMs: 300 }
+  expect([0, 1, 2].map((attempt) => backoffDelay(engine, attempt))).toEqual([300, 600, 1200])
 })

@@ -88,6 +88,14 @@ export const BACKOFF = {
     jitter: 0,
     retryAfter: { use: 'at-least', minMs: 0, maxMs: 0 },
   },
+  /** The mock engine retrying a queued write (src/mocks/engine.ts): the scenario's latency doubling. */
+  mockEngineRetry: {
+    baseMs: 0, // the scenario's `latencyMs`
+    factor: 2,
+    maxMs: Number.POSITIVE_INFINITY,
+    jitter: 0,
+    retryAfter: { use: 'at-least', minMs: 0, maxMs: 0 },
+  },
   /** The mock upstream redelivering a callback (server/mock-upstream): 250 ms doubling. */
   mockCallbackRedelivery: {
     baseMs: 250,
