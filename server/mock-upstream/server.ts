@@ -5,6 +5,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { getResponse } from 'msw'
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '@/mocks/backend'
 import type { CallbackDelivery } from '@/mocks/outcome'
+import { BACKOFF, backoffDelay } from '@/lib/backoff'
 
 /**
  * The built-in mock backend (the same msw handlers and Mutation Engine as the browser demo) as a
@@ -95,7 +96,10 @@ function retryable(status: number): boolean {
 export async function startMockUpstream(options: MockUpstreamOptions = {}): Promise<MockUpstream> {
   const backend = createMockBackend({ baseUrl: '*', ...options })
   const attempts = options.deliveryAttempts ?? 5
-  const retryBaseMs = options.retryBaseMs ?? 250
+  const redelivery = {
+    ...BACKOFF.mockCallbackRedelivery,
+    baseMs: options.retryBaseMs ?? BACKOFF.mockCallbackRedelivery.baseMs,
+  }
   const log = options.log ?? (() => undefined)
   const deliveryLog: DeliveryAttempt[] = []
   let inFlight = 0
@@ -129,7 +133,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
           log(`callback to ${delivery.url} failed: ${message} (attempt ${attempt})`)
         }
         if (attempt < attempts) {
-          await new Promise((resolve) => setTimeout(resolve, retryBaseMs * 2 ** (attempt - 1)))
+          const wait = backoffDelay(redelivery, attempt - 1)
+          await new Promise((resolve) => setTimeout(resolve, wait))
         }
       }
     } finally {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis'
 import { eventsKey, STREAM_FIELD, type Scope } from './keys.js'
+import { BACKOFF, backoffDelay } from '../../src/lib/backoff.js'
 
 /** One entry of a region+environment's outcome stream: its stream id and the outcome's JSON. */
 export type StreamEvent = { id: string; data: string }
@@ -213,7 +214,8 @@ export class StreamHub {
         if (!this.#isRunning(key, loop)) return
         this.#onError(error, scope)
         failures += 1
-        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 5000)))
+        const wait = backoffDelay(BACKOFF.relayHubRead, failures - 1)
+        await new Promise((resolve) => setTimeout(resolve, wait))
       }
     }
   }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import type { MutationOutcome } from '@/api/contract'
 import {
   listenToMutationEvents,
@@ -148,4 +148,25 @@ test('two listeners of one scope share one stream; it closes with the last one',
   await reopened
   expect(events.connections).toHaveLength(2)
   stopC()
+})
+
+test("a relay handing its streams on is followed: the server's `retry:` is the next wait", async () => {
+  const events = serveEvents()
+  const api = testApiClient(ORIGIN)
+  const controller = new AbortController()
+  const waits = vi.spyOn(globalThis, 'setTimeout')
+  const firstConnection = events.next()
+  void listenToMutationEvents(api, { onOutcome: () => undefined }, controller.signal)
+
+  const first = await firstConnection
+  const secondConnection = events.next()
+  first.push('retry:700\n\n')
+  first.end() // as a stopping relay does (decision 0073), after its spread-out hint
+
+  await secondConnection
+  // The stream's own backoff would have waited 1 s (its first step) after an open stream.
+  expect(waits.mock.calls.map(([, ms]) => ms)).toContain(700)
+  expect(waits.mock.calls.map(([, ms]) => ms)).not.toContain(1000)
+  waits.mockRestore()
+  controller.abort()
 })

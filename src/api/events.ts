@@ -8,6 +8,7 @@ import {
 } from '@/api/contract'
 import type { ApiClient } from '@/api/client'
 import { isAbortError } from '@/api/errors'
+import { BACKOFF, backoffDelay } from '@/lib/backoff'
 import { parseJson } from '@/lib/json'
 
 export type EventStreamStatus = 'connecting' | 'open' | 'unavailable'
@@ -19,8 +20,6 @@ export type EventStreamHandlers = {
   onStatus?: (status: EventStreamStatus) => void
 }
 
-const FIRST_DELAY_MS = 1000
-const MAX_DELAY_MS = 30_000
 /** A backend without the stream (the upstream itself answers 404): ask again rarely. */
 const NO_STREAM_DELAY_MS = 5 * 60_000
 
@@ -30,8 +29,8 @@ const lastEventIds = new WeakMap<ApiClient, string>()
 /**
  * [OURS] Listens to `/events` (Server-Sent Events with mutation outcomes). Uses fetch rather than
  * EventSource because the stream needs the client's headers (`x-api-key`), which EventSource
- * cannot send — so it does what EventSource does itself: reconnects with backoff (1 s doubling to
- * 30 s) and sends the last `id` it saw as `Last-Event-ID`, so a relay replays what was missed
+ * cannot send — so it does what EventSource does itself: reconnects with backoff (`eventsReconnect`
+ * in lib/backoff.ts; after the server's `retry:` when it sent one) and sends the last `id` it saw as `Last-Event-ID`, so a relay replays what was missed
  * (or says `resync`). While it is not `open` the caller confirms by polling instead. Messages
  * that do not parse are dropped. The stream has no answer timeout (it is meant to stay open).
  */
@@ -40,21 +39,34 @@ export async function listenToMutationEvents(
   handlers: EventStreamHandlers,
   signal: AbortSignal,
 ): Promise<void> {
-  let delay = FIRST_DELAY_MS
+  let attempt = 0
   while (!signal.aborted) {
     handlers.onStatus?.('connecting')
+    // The server's `retry:` (a relay handing its streams on spreads them over 0.5–2.5 s).
+    let serverWaitMs: number | null = null
     try {
-      await readStream(api, handlers, signal, () => {
-        delay = FIRST_DELAY_MS
-        handlers.onStatus?.('open')
-      })
+      await readStream(
+        api,
+        handlers,
+        signal,
+        () => {
+          attempt = 0
+          handlers.onStatus?.('open')
+        },
+        (retryMs) => {
+          serverWaitMs = retryMs
+        },
+      )
     } catch (error) {
       if (isAbortError(error)) return // only our own signal aborts (no answer timeout here)
-      if (error instanceof NoStreamError) delay = Math.max(delay, NO_STREAM_DELAY_MS)
+      if (error instanceof NoStreamError) serverWaitMs = NO_STREAM_DELAY_MS
     }
     handlers.onStatus?.('unavailable')
-    await sleep(delay, signal)
-    delay = Math.min(delay * 2, MAX_DELAY_MS)
+    await sleep(
+      backoffDelay(BACKOFF.eventsReconnect, attempt, { retryAfterMs: serverWaitMs }),
+      signal,
+    )
+    attempt += 1
   }
 }
 
@@ -65,6 +77,7 @@ async function readStream(
   handlers: EventStreamHandlers,
   signal: AbortSignal,
   onOpen: () => void,
+  onRetry: (retryMs: number) => void,
 ): Promise<void> {
   const headers = api.headers('text/event-stream')
   const lastEventId = lastEventIds.get(api)
@@ -82,6 +95,7 @@ async function readStream(
   }
   onOpen()
   const parser = createParser({
+    onRetry,
     onEvent(message) {
       // Remembered before handling, as EventSource does: the next connection resumes after it.
       if (message.id !== undefined) lastEventIds.set(api, message.id)

@@ -1,4 +1,5 @@
 import type { MutationOutcome } from '@/api/contract'
+import { BACKOFF, backoffDelay } from '@/lib/backoff'
 import type { ExecutionResult } from '@/mocks/apply-command'
 import {
   execute,
@@ -145,7 +146,10 @@ export class MutationEngine {
     const head = this.#store.state.queues[queueKey]?.[0]
     if (!head) return
     // First attempt after the latency; each retry waits twice as long as the one before.
-    const delay = this.#scenario.current.latencyMs * 2 ** head.attempts
+    const delay = backoffDelay(
+      { ...BACKOFF.mockEngineRetry, baseMs: this.#scenario.current.latencyMs },
+      head.attempts,
+    )
     const timer = setTimeout(() => {
       this.#timers.delete(queueKey)
       this.#run(queueKey)

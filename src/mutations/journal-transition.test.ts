@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
 import {
   DEFAULT_RETRY_POLICY,
-  backoffDelay,
+  resendDelay,
   transition,
   type JournalEvent,
 } from '@/mutations/journal-transition'
@@ -182,16 +182,16 @@ test('illegal events leave the entry untouched: a late 202, errors after accepta
 })
 
 test('backoff doubles from 1 s to at most 30 s', () => {
-  expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, null))).toEqual([
+  expect([1, 2, 3, 4, 5, 6, 7].map((n) => resendDelay(n, null))).toEqual([
     1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
   ])
 })
 
 test('backoff honours Retry-After when it asks for longer, never shorter', () => {
-  expect(backoffDelay(1, 5000)).toBe(5000)
-  expect(backoffDelay(4, 1000)).toBe(8000)
-  expect(backoffDelay(6, 45_000)).toBe(45_000)
-  expect(backoffDelay(1, 24 * 3_600_000)).toBe(10 * 60_000) // capped: a bug, not a plan
+  expect(resendDelay(1, 5000)).toBe(5000)
+  expect(resendDelay(4, 1000)).toBe(8000)
+  expect(resendDelay(6, 45_000)).toBe(45_000)
+  expect(resendDelay(1, 24 * 3_600_000)).toBe(10 * 60_000) // capped: a bug, not a plan
 })
 
 test('a transient error with Retry-After schedules the retry no earlier than asked', () => {

@@ -1,5 +1,6 @@
 import type { MutationOutcome } from '@/api/contract'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
+import { BACKOFF, backoffDelay } from '@/lib/backoff'
 
 /**
  * The journal's state machine, pure: `transition(entry, event, now)` returns the next entry, the
@@ -56,8 +57,8 @@ export type RetryPolicy = {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  retryBaseMs: 1000,
-  retryMaxMs: 30_000,
+  retryBaseMs: BACKOFF.journalResend.baseMs,
+  retryMaxMs: BACKOFF.journalResend.maxMs,
   maxAttempts: 5,
   queuedDeadlineMs: 2 * 60_000,
 }
@@ -72,21 +73,20 @@ export function resolvePolicy(options: Partial<RetryPolicy>): RetryPolicy {
   return { ...DEFAULT_RETRY_POLICY, ...policy }
 }
 
-// A server asking for more than this is more likely a bug than a plan; don't park a change forever.
-const MAX_RETRY_AFTER_MS = 10 * 60_000
-
-/** Delay before retry number `failures` (1-based): base doubling to max, never below Retry-After. */
-export function backoffDelay(
+/**
+ * Wait before resend number `failures` (1-based): the `journalResend` backoff (lib/backoff.ts),
+ * whose base and cap the journal's options may change; never below Retry-After.
+ */
+export function resendDelay(
   failures: number,
   retryAfterMs: number | null,
   policy: Pick<RetryPolicy, 'retryBaseMs' | 'retryMaxMs'> = DEFAULT_RETRY_POLICY,
 ): number {
-  const exponential = Math.min(
-    policy.retryBaseMs * 2 ** Math.max(0, failures - 1),
-    policy.retryMaxMs,
+  return backoffDelay(
+    { ...BACKOFF.journalResend, baseMs: policy.retryBaseMs, maxMs: policy.retryMaxMs },
+    failures - 1,
+    { retryAfterMs },
   )
-  const asked = retryAfterMs === null ? 0 : Math.min(Math.max(0, retryAfterMs), MAX_RETRY_AFTER_MS)
-  return Math.max(exponential, asked)
 }
 
 export function transition(
@@ -126,7 +126,7 @@ export function transition(
       return next({
         attempts,
         error: event.error,
-        nextAttemptAt: now + backoffDelay(attempts, event.retryAfterMs, policy),
+        nextAttemptAt: now + resendDelay(attempts, event.retryAfterMs, policy),
       })
     }
     case 'send-failed':
@@ -152,9 +152,7 @@ export function transition(
         mayHaveReached: event.reachedBefore,
         // After sign-in: due at once; the journal holds every send until the session is back.
         nextAttemptAt:
-          event.retry === 'after-sign-in'
-            ? null
-            : now + backoffDelay(1, event.retryAfterMs, policy),
+          event.retry === 'after-sign-in' ? null : now + resendDelay(1, event.retryAfterMs, policy),
       })
     case 'outcome':
       // The stream can beat the 202 (fast engine), and a request whose answer was lost may

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import type { ApiClient } from '@/api/client'
 import { isApiError } from '@/api/errors'
 import { apiQueries } from '@/api/query-options'
+import { BACKOFF, backoffDelay } from '@/lib/backoff'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import type { Journal } from '@/mutations/journal-types'
 
@@ -27,7 +28,8 @@ export type PollingOptions = {
 
 type Pace = 'fast' | 'slow'
 type CandidateState = {
-  delay: number
+  /** Reads at this pace so far: the backoff's attempt number for the next wait. */
+  reads: number
   nextAt: number
   isFetching: boolean
   keys: Set<string>
@@ -45,10 +47,17 @@ export function startPolling(input: {
   options?: PollingOptions
 }): () => void {
   const { journal, api, queryClient, options = {} } = input
-  const baseMs = options.pollBaseMs ?? 1000
-  const maxMs = options.pollMaxMs ?? 30_000
-  const staleMs = options.staleIntervalMs ?? 60_000
-  const staleMaxMs = options.staleMaxMs ?? 16 * 60_000
+  // The `confirmationPolling` and `stalePolling` backoffs (lib/backoff.ts), as the options set.
+  const fast = {
+    ...BACKOFF.confirmationPolling,
+    baseMs: options.pollBaseMs ?? BACKOFF.confirmationPolling.baseMs,
+    maxMs: options.pollMaxMs ?? BACKOFF.confirmationPolling.maxMs,
+  }
+  const slow = {
+    ...BACKOFF.stalePolling,
+    baseMs: options.staleIntervalMs ?? BACKOFF.stalePolling.baseMs,
+    maxMs: options.staleMaxMs ?? BACKOFF.stalePolling.maxMs,
+  }
   const staleMaxChecks = options.staleMaxChecks ?? 5
   const focusRecheckMs = options.focusRecheckMs ?? 30_000
   const states = new Map<string, CandidateState>()
@@ -92,14 +101,13 @@ export function startPolling(input: {
     for (const candidateId of states.keys()) if (!want.has(candidateId)) states.delete(candidateId)
     let nextDue = Number.POSITIVE_INFINITY
     for (const [candidateId, { pace, keys }] of want) {
-      const first = pace === 'fast' ? baseMs : staleMs
       let state = states.get(candidateId)
       const hasNewWrite = state !== undefined && keys.some((key) => !state?.keys.has(key))
       if (!state || hasNewWrite) {
         // A new write: start again from the short delay.
         state = {
-          delay: first,
-          nextAt: now + first,
+          reads: 0,
+          nextAt: now + backoffDelay(pace === 'fast' ? fast : slow, 0),
           isFetching: false,
           keys: new Set(keys),
           staleChecks: 0,
@@ -122,7 +130,7 @@ export function startPolling(input: {
     inFlight.add(candidateId)
     lastReadAt.set(candidateId, Date.now())
     if (state) state.isFetching = true
-    let retryAfterMs = 0
+    let retryAfterMs: number | null = null
     try {
       // Through the query cache: the timeline shows the fresh data and the cache watcher
       // reconciles it with the journal.
@@ -132,21 +140,17 @@ export function startPolling(input: {
         retry: false,
       })
     } catch (error) {
-      retryAfterMs = isApiError(error) ? (error.retryAfterMs ?? 0) : 0
+      retryAfterMs = isApiError(error) ? error.retryAfterMs : null
     } finally {
       inFlight.delete(candidateId)
       if (state) {
         state.isFetching = false
+        // The first read at the slow pace starts the slow backoff from its beginning.
         if (pace === 'slow') state.staleChecks += 1
-        const grown =
-          pace === 'fast'
-            ? Math.min(state.delay * 2, maxMs)
-            : state.staleChecks <= 1
-              ? staleMs
-              : Math.min(Math.max(state.delay * 2, staleMs), staleMaxMs)
-        state.delay = Math.max(grown, retryAfterMs)
+        state.reads = pace === 'slow' ? state.staleChecks - 1 : state.reads + 1
+        const delay = backoffDelay(pace === 'fast' ? fast : slow, state.reads, { retryAfterMs })
         const hasGivenUp = pace === 'slow' && state.staleChecks >= staleMaxChecks
-        state.nextAt = hasGivenUp ? Number.POSITIVE_INFINITY : Date.now() + state.delay
+        state.nextAt = hasGivenUp ? Number.POSITIVE_INFINITY : Date.now() + delay
       }
       if (!isStopped) tick()
     }

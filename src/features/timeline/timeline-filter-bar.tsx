@@ -1,7 +1,7 @@
 import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import { useCallback, useId, useMemo, useState } from 'react'
+import { Fragment, useCallback, useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField, preloadDatePicker } from '@/features/timeline/date-field'
 import { FilterChips, type FilterChipOption } from '@/features/timeline/filter-chips'
@@ -9,6 +9,7 @@ import { SearchField } from '@/features/timeline/search-field'
 import {
   STATUS_FILTERS,
   activeFilters,
+  type FilterName,
   type FilterResult,
   type StatusFilter,
   type TimelineFilters,
@@ -102,6 +103,49 @@ export function TimelineFilterBar({
     [setFilters],
   )
 
+  // Every filter's control, by name: a declared filter without one does not compile. The panel
+  // shows them in this order.
+  const controls: Record<FilterName, ReactNode> = {
+    dates: (
+      <Box sx={{ display: 'flex', gap: 1.5, maxWidth: 520 }} onPointerEnter={preloadDatePicker}>
+        <DateField
+          label={t('timeline.filters.from')}
+          value={filters.from}
+          onChange={handleFrom}
+          isInvalid={isRangeInverted}
+        />
+        <DateField
+          label={t('timeline.filters.to')}
+          value={filters.to}
+          onChange={handleTo}
+          isInvalid={isRangeInverted}
+          helperText={isRangeInverted ? t('timeline.filters.invalidRange') : undefined}
+        />
+      </Box>
+    ),
+    types: types.length > 0 && (
+      <FilterChips
+        label={t('timeline.filters.type')}
+        options={types}
+        selected={filters.types}
+        onToggle={handleType}
+      />
+    ),
+    text: <SearchField value={filters.text} onChange={handleText} />,
+    statuses: showStatuses && (
+      <FilterChips
+        label={t('timeline.filters.status')}
+        options={statuses}
+        selected={filters.statuses}
+        onToggle={handleStatus}
+      />
+    ),
+  }
+  // The search stays above the panel (it is what phones see first); the rest fold away.
+  const panelControls = Object.entries(controls).map(([name, control]) =>
+    name === 'text' ? null : <Fragment key={name}>{control}</Fragment>,
+  )
+
   return (
     <Box
       role="search"
@@ -112,7 +156,7 @@ export function TimelineFilterBar({
       onFocus={preloadDatePicker}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-        <SearchField value={filters.text} onChange={handleText} />
+        {controls.text}
         <Button
           variant="outlined"
           startIcon={<FilterAltOutlined />}
@@ -136,37 +180,7 @@ export function TimelineFilterBar({
           gap: 2,
         }}
       >
-        <Box sx={{ display: 'flex', gap: 1.5, maxWidth: 520 }} onPointerEnter={preloadDatePicker}>
-          <DateField
-            label={t('timeline.filters.from')}
-            value={filters.from}
-            onChange={handleFrom}
-            isInvalid={isRangeInverted}
-          />
-          <DateField
-            label={t('timeline.filters.to')}
-            value={filters.to}
-            onChange={handleTo}
-            isInvalid={isRangeInverted}
-            helperText={isRangeInverted ? t('timeline.filters.invalidRange') : undefined}
-          />
-        </Box>
-        {types.length > 0 && (
-          <FilterChips
-            label={t('timeline.filters.type')}
-            options={types}
-            selected={filters.types}
-            onToggle={handleType}
-          />
-        )}
-        {showStatuses && (
-          <FilterChips
-            label={t('timeline.filters.status')}
-            options={statuses}
-            selected={filters.statuses}
-            onToggle={handleStatus}
-          />
-        )}
+        {panelControls}
       </Box>
       {active.length > 0 && (
         <Box>
