@@ -30,6 +30,7 @@
 // BENCH_SCOPES (regions the clients and callbacks spread over, 20; 1 = every client sees every
 // callback, the worst case for fan-out).
 import { spawnSync } from 'node:child_process'
+import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import {
   cannedUpstream,
@@ -43,6 +44,7 @@ import {
   ms,
   now,
   percentile,
+  processUsage,
   relayEnv,
   relayInstance,
   requireRedis,
@@ -69,6 +71,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const SCOPES = Number(process.env.BENCH_SCOPES ?? 20)
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
 const SKIP_RESTART = process.env.BENCH_RESTART === '0'
+// A/B on one machine at one time: BENCH_AB=<another checkout of this repo (node_modules
+// present)> runs instance 0 from that checkout's relay code and instance 1 from this one, so
+// both see the same load; the figures are then printed per instance.
+const AB = process.env.BENCH_AB ?? null
 const PROXY_RATE = 200
 const PROXY_SECONDS = 10
 const TARGETS = { p99: 50, memoryPer1000: 50, proxyP99: 5 }
@@ -108,7 +114,9 @@ const ports = [await freePort(), await freePort()]
 const publicUrl = `http://127.0.0.1:${ports[0]}`
 const idp = await startIdp()
 const env = relayEnv({ idp, upstream, redis: redis.url, publicUrl, extra: loadRegions })
-const instances = ports.map((port) => relayInstance(env, port))
+const instances = ports.map((port, k) =>
+  relayInstance(env, port, AB !== null && k === 0 ? { cwd: AB } : {}),
+)
 await Promise.all(instances.map((instance) => instance.start()))
 const cookie = await signInAnna(publicUrl)
 
@@ -241,6 +249,7 @@ async function runLoad(run, midway) {
   await Promise.all(instances.map((instance) => instance.probe())) // start the relays' figures
   senderLoop.reset()
   const cpuBefore = instances.map((instance) => instance.usage().cpuSeconds)
+  const othersBefore = [process.pid, redis.child.pid].map((pid) => processUsage(pid).cpuSeconds)
   const started = now()
   const deliveries = []
   const appendedAfter = [] // callback posted → its 204 (the append is done by then)
@@ -263,6 +272,10 @@ async function runLoad(run, midway) {
   const cpu = midway
     ? null
     : instances.map((instance, k) => (instance.usage().cpuSeconds - cpuBefore[k]) / elapsed)
+  // This bench (sender and client threads) and redis-server, on the same cores as the relays.
+  const [benchCpu, redisCpu] = [process.pid, redis.child.pid].map(
+    (pid, k) => (processUsage(pid).cpuSeconds - othersBefore[k]) / elapsed,
+  )
   const sender = senderLoop.read()
   await midwayDone
   const taken = Uint8Array.from(takenList, (value) => (value ? 1 : 0))
@@ -282,13 +295,19 @@ async function runLoad(run, midway) {
     doubled: sum('doubled'),
     outOfOrder: sum('outOfOrder'),
     reopened: sum('reopened'),
-    latency: concatSorted(reports.map((report) => report.total)),
-    fromAppend: concatSorted(reports.map((report) => report.fromAppend)),
+    latency: concatSorted(reports.flatMap((report) => report.total)),
+    fromAppend: concatSorted(reports.flatMap((report) => report.fromAppend)),
+    byInstance: instances.map((_, k) => ({
+      latency: concatSorted(reports.map((report) => report.total[k])),
+      fromAppend: concatSorted(reports.map((report) => report.fromAppend[k])),
+    })),
     answered: sortedOf(appendedAfter),
     readers: reports.map((report) => report.loop),
     relays,
     sender,
     cpu,
+    benchCpu,
+    redisCpu,
   }
 }
 
@@ -322,29 +341,39 @@ async function timed(url, init) {
   }
   return now() - t0
 }
-/** Both paths at PROXY_RATE each, interleaved tick by tick, so both see the same machine. */
-async function pacedPair() {
+// Instance 0; with BENCH_AB both instances, so the two relays' figures compare.
+const proxied = AB !== null ? instances : [instances[0]]
+/** Every path at PROXY_RATE, interleaved tick by tick, so all see the same machine. */
+async function pacedPaths() {
   const count = PROXY_RATE * PROXY_SECONDS
   const started = now()
   const direct = []
-  const relayed = []
+  const relayed = proxied.map(() => [])
   for (let i = 0; i < count; i += 1) {
     const wait = started + (i * 1000) / PROXY_RATE - now()
     if (wait > 0) await sleep(wait)
     direct.push(timed(`${upstream}${interactions}`, { headers: directHeaders }))
-    relayed.push(timed(`${instances[0].url}${interactions}`, { headers: { cookie } }))
+    proxied.forEach((instance, k) => {
+      relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
+    })
   }
   const ok = (values) => values.filter((value) => !Number.isNaN(value))
-  return [sortedOf(ok(await Promise.all(direct))), sortedOf(ok(await Promise.all(relayed)))]
+  return {
+    direct: sortedOf(ok(await Promise.all(direct))),
+    relayed: await Promise.all(relayed.map(async (list) => sortedOf(ok(await Promise.all(list))))),
+  }
 }
 for (let i = 0; i < 100; i += 1) {
   await timed(`${upstream}${interactions}`, { headers: directHeaders })
-  await timed(`${instances[0].url}${interactions}`, { headers: { cookie } })
+  for (const instance of proxied)
+    await timed(`${instance.url}${interactions}`, { headers: { cookie } })
 }
-await instances[0].probe()
+await Promise.all(proxied.map((instance) => instance.probe()))
 senderLoop.reset()
-const [direct, viaRelay] = await pacedPair()
-const proxyRelay = await instances[0].probe()
+const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
+const { direct, relayed } = await pacedPaths()
+const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
+const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
 const proxySender = senderLoop.read()
 
 // --- 4: the same load with instance 0 restarted in the middle -------------------------------------
@@ -391,12 +420,24 @@ function printLoad(result) {
   console.log(
     `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,
   )
+  if (AB !== null) {
+    result.byInstance.forEach((own, k) => {
+      console.log(
+        `    clients of relay ${k} (${instances[k].cwd}): posted → parsed ${spread(own.latency, P3)}; append → parsed ${spread(own.fromAppend, P3)}`,
+      )
+    })
+  }
   console.log(`    event-loop delay of the sender thread: ${delayText(result.sender)}`)
   result.readers.forEach((loop, w) => {
     console.log(`    event-loop delay of client thread ${w}: ${delayText(loop)}`)
   })
   console.log(
     '    (stream ids carry whole milliseconds: legs measured from the append read up to 1 ms long)',
+  )
+  const pct = (share) => `${(share * 100).toFixed(0)} %`
+  const relaysCpu = result.cpu === null ? '' : `relays ${result.cpu.map(pct).join(' + ')}, `
+  console.log(
+    `  CPU meanwhile, of the ${cpus().length * 100} % this machine has: ${relaysCpu}redis-server ${pct(result.redisCpu)}, this bench (sending and reading) ${pct(result.benchCpu)}; the rest went to other work on the machine`,
   )
 }
 console.log(machine)
@@ -411,21 +452,29 @@ console.log(`  target p99 ≤ ${TARGETS.p99} ms, lost 0, twice 0`)
 console.log(
   `  memory per 1,000 idle SSE connections (RSS growth): ${memoryPer1000.map(mb).join(' · ')} (target ≤ ${TARGETS.memoryPer1000} MB)`,
 )
+const relayCpuSum = steady.cpu.reduce((a, b) => a + b, 0)
 console.log(
-  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((steady.cpu.reduce((a, b) => a + b, 0) * 100) / (RATE / 100)).toFixed(0)} % of a core`,
+  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((relayCpuSum * 100) / (RATE / 100)).toFixed(0)} % of a core; relay CPU per event delivered to a client (callback handling included): ${((relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length)).toFixed(1)} µs`,
 )
 console.log(
   `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
 )
 console.log(`  failed requests: ${proxyFailures}`)
-console.log(`  direct ${spread(direct)} · via relay ${spread(viaRelay)}`)
-const addedP99 = percentile(viaRelay, 99) - percentile(direct, 99)
-console.log(
-  `  added p50 ${ms(percentile(viaRelay, 50) - percentile(direct, 50))} · p99 ${ms(addedP99)} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
-)
-if (proxyRelay !== null) {
-  console.log(`  relay 0 event-loop delay meanwhile: ${delayText(proxyRelay.loop)}`)
-}
+console.log(`  direct ${spread(direct)}`)
+proxied.forEach((instance, k) => {
+  const via = relayed[k]
+  const name = AB !== null ? `relay ${k} (${instance.cwd})` : 'relay'
+  console.log(`  via ${name}: ${spread(via)}`)
+  console.log(
+    `    added p50 ${ms(percentile(via, 50) - percentile(direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+  )
+  console.log(
+    `    relay CPU per proxied request: ${((proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
+  )
+  if (proxyRelays[k] !== null) {
+    console.log(`    its event-loop delay meanwhile: ${delayText(proxyRelays[k].loop)}`)
+  }
+})
 console.log(`  event-loop delay of this bench's thread meanwhile: ${delayText(proxySender)}`)
 if (restarted !== null) {
   console.log(

@@ -162,10 +162,12 @@ for (let i = 0; i < 50; i += 1) {
 }
 await relay.probe()
 benchLoop.reset()
+const proxyCpuBefore = relay.usage().cpuSeconds
 for (let i = 0; i < PROXY_REQUESTS; i += 1) {
   direct.push(await timed(`${upstream}${path}`, { headers: directHeaders }))
   viaRelay.push(await timed(`${relay.url}${path}`, { headers: { cookie } }))
 }
+const proxyCpu = relay.usage().cpuSeconds - proxyCpuBefore
 const proxyLoop = benchLoop.read()
 const proxyRelay = await relay.probe()
 
@@ -197,6 +199,9 @@ console.log(
 console.log(`  direct ${spread(directSorted)} · via relay ${spread(relayedSorted)}`)
 console.log(
   `  added p50 ${ms(addedP50)} · p99 ${ms(addedP99)} (target p99 ≤ ${TARGET_PROXY_P99} ms)`,
+)
+console.log(
+  `  relay CPU per proxied request: ${((proxyCpu / PROXY_REQUESTS) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
 )
 if (proxyRelay !== null) console.log(`  relay event-loop delay: ${delayText(proxyRelay.loop)}`)
 console.log(`  event-loop delay of this bench: ${delayText(proxyLoop)}`)

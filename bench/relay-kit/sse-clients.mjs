@@ -27,13 +27,18 @@ function isAfter(a, b) {
   return aMs > bMs || (aMs === bMs && aSeq > bSeq)
 }
 
-/** Per delivery: callback posted → parsed here; and Redis append (stream id) → parsed here. */
-let total = []
-let fromAppend = []
+/**
+ * Per delivery, by the instance the client was reading from: callback posted → parsed here, and
+ * Redis append (stream id) → parsed here.
+ */
+const perInstance = () => instances.map(() => [])
+let total = perInstance()
+let fromAppend = perInstance()
 const clients = []
 
 function openClient(scope, home) {
   const client = { scope, received: [], outOfOrder: 0, opened: 0, lastId: null, closed: false }
+  let reading = home
   let retry = 1000
   let turn = home
   let request = null
@@ -54,8 +59,8 @@ function openClient(scope, home) {
       const start = message.data.indexOf(KEY_MARK) + KEY_MARK.length
       const index = Number(message.data.slice(start, message.data.indexOf('"', start)))
       client.received.push(index)
-      total.push(at - sentAt[index])
-      fromAppend.push(at - Number(message.id.slice(0, message.id.indexOf('-'))))
+      total[reading].push(at - sentAt[index])
+      fromAppend[reading].push(at - Number(message.id.slice(0, message.id.indexOf('-'))))
     },
     onRetry(ms) {
       retry = ms
@@ -63,7 +68,8 @@ function openClient(scope, home) {
   })
   const connectOnce = () =>
     new Promise((resolve) => {
-      const url = instances[turn % instances.length]
+      const at = turn % instances.length
+      const url = instances[at]
       turn += 1
       const headers = { accept: 'text/event-stream', cookie, 'x-relay-region': regionIds[scope] }
       if (client.lastId !== null) headers['last-event-id'] = client.lastId
@@ -76,6 +82,7 @@ function openClient(scope, home) {
           return
         }
         client.opened += 1
+        reading = at
         response.setEncoding('utf8')
         response.on('data', (text) => parser.feed(text))
       })
@@ -109,8 +116,8 @@ parentPort.on('message', async (message) => {
     clients.push(...opened)
     parentPort.postMessage({ type: 'open' })
   } else if (message.type === 'reset') {
-    total = []
-    fromAppend = []
+    total = perInstance()
+    fromAppend = perInstance()
     for (const client of clients) {
       client.received = []
       client.outOfOrder = 0
@@ -132,8 +139,8 @@ parentPort.on('message', async (message) => {
       for (const index of expected[client.scope]) if (!seen.has(index)) lost += 1
       outOfOrder += client.outOfOrder
     }
-    const totalOut = Float64Array.from(total)
-    const appendOut = Float64Array.from(fromAppend)
+    const totalOut = total.map((values) => Float64Array.from(values))
+    const appendOut = fromAppend.map((values) => Float64Array.from(values))
     parentPort.postMessage(
       {
         type: 'report',
@@ -150,7 +157,7 @@ parentPort.on('message', async (message) => {
           max: loop.max / 1e6,
         },
       },
-      [totalOut.buffer, appendOut.buffer],
+      [...totalOut, ...appendOut].map((values) => values.buffer),
     )
   } else if (message.type === 'close') {
     for (const client of clients.splice(0)) client.close()

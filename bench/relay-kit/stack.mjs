@@ -217,9 +217,11 @@ process.on('exit', () => rmSync(probeDir, { recursive: true, force: true }))
  * probe (probe.mjs) preloaded. BENCH_CPU_PROF=<folder>: the relay writes a V8 CPU profile there
  * when it stops (open it in Chrome DevTools → Performance, or speedscope).
  */
-export function relayInstance(env, port) {
+export function relayInstance(env, port, options = {}) {
   const instance = {
     port,
+    /** The checkout whose relay code runs (default: this one); see BENCH_AB in relay-load.mjs. */
+    cwd: options.cwd ?? process.cwd(),
     url: `http://127.0.0.1:${port}`,
     child: null,
     exited: null,
@@ -233,6 +235,7 @@ export function relayInstance(env, port) {
         [...profile, '--import', 'tsx', '--import', PROBE, 'server/src/main.ts'],
         {
           stdio: ['ignore', 'ignore', 'inherit'],
+          cwd: instance.cwd,
           env: { ...env, RELAY_PORT: String(port), RELAY_PROBE_FILE: instance.probeFile },
         },
       )
