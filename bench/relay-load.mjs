@@ -98,7 +98,10 @@ const senderLoop = loopDelay()
 const redis = await startRedis()
 const mock = await startMockUpstream()
 const interactions = await interactionsPath(mock.url)
+// Two of them with the same bytes: the relays' and the direct calls', so the connections the
+// relays open upstream can be counted on their own.
 const canned = await cannedUpstream(mock.url, interactions)
+const cannedDirect = await cannedUpstream(mock.url, interactions)
 mock.stop()
 const upstream = canned.url
 
@@ -352,7 +355,7 @@ async function pacedPaths() {
   for (let i = 0; i < count; i += 1) {
     const wait = started + (i * 1000) / PROXY_RATE - now()
     if (wait > 0) await sleep(wait)
-    direct.push(timed(`${upstream}${interactions}`, { headers: directHeaders }))
+    direct.push(timed(`${cannedDirect.url}${interactions}`, { headers: directHeaders }))
     proxied.forEach((instance, k) => {
       relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
     })
@@ -364,16 +367,18 @@ async function pacedPaths() {
   }
 }
 for (let i = 0; i < 100; i += 1) {
-  await timed(`${upstream}${interactions}`, { headers: directHeaders })
+  await timed(`${cannedDirect.url}${interactions}`, { headers: directHeaders })
   for (const instance of proxied)
     await timed(`${instance.url}${interactions}`, { headers: { cookie } })
 }
 await Promise.all(proxied.map((instance) => instance.probe()))
 senderLoop.reset()
 const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
+const connectionsBefore = canned.connections()
 const { direct, relayed } = await pacedPaths()
 const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
 const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
+const upstreamConnections = canned.connections() - connectionsBefore
 const proxySender = senderLoop.read()
 
 // --- 4: the same load with instance 0 restarted in the middle -------------------------------------
@@ -395,6 +400,7 @@ const machine = machineLine()
 await Promise.all(instances.map((instance) => instance.stop())) // CPU profiles are written now
 await Promise.all(workers.map((worker) => worker.terminate()))
 canned.close()
+cannedDirect.close()
 await idp.close()
 
 // --- report ------------------------------------------------------------------------------------
@@ -460,6 +466,9 @@ console.log(
   `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
 )
 console.log(`  failed requests: ${proxyFailures}`)
+console.log(
+  `  TCP connections the relay${proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
+)
 console.log(`  direct ${spread(direct)}`)
 proxied.forEach((instance, k) => {
   const via = relayed[k]

@@ -169,8 +169,17 @@ export async function cannedUpstream(mockUrl, path) {
     res.end(body)
   })
   server.keepAliveTimeout = 60_000 // longer than the clients' own, so no reuse races
+  let connections = 0
+  server.on('connection', () => {
+    connections += 1
+  })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() }
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    /** TCP connections opened to it so far (a pooled, kept-alive client opens few). */
+    connections: () => connections,
+    close: () => server.close(),
+  }
 }
 
 /** The local identity provider, for one demo counsellor's real sign-in. */
