@@ -33,29 +33,19 @@ import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import {
-  cannedUpstream,
-  deadline,
   delayText,
+  directHeaders,
   epochNow,
-  freePort,
-  interactionsPath,
   loopDelay,
   machineLine,
   ms,
   now,
   percentile,
   processUsage,
-  relayEnv,
-  relayInstance,
-  requireRedis,
-  signInAnna,
   sleep,
   sortedOf,
   spread,
-  startIdp,
-  startMockUpstream,
-  startRedis,
-  directHeaders,
+  startStack,
 } from './relay-kit/stack.mjs'
 
 if (process.env.BENCH_BUILT === '1') {
@@ -90,21 +80,9 @@ if (Number.isFinite(ulimit) && ulimit < fdsNeeded) {
   )
   process.exit(1)
 }
-requireRedis('relay load bench')
-const stopDeadline = deadline('relay load bench', 360)
 const senderLoop = loopDelay()
 
 // --- processes -------------------------------------------------------------------------------
-const redis = await startRedis()
-const mock = await startMockUpstream()
-const interactions = await interactionsPath(mock.url)
-// Two of them with the same bytes: the relays' and the direct calls', so the connections the
-// relays open upstream can be counted on their own.
-const canned = await cannedUpstream(mock.url, interactions)
-const cannedDirect = await cannedUpstream(mock.url, interactions)
-mock.stop()
-const upstream = canned.url
-
 // The load regions are the relay's own (the callbacks are signed here); the proxy part uses the
 // mock's first region, whose answer the canned upstream serves.
 const loadRegions = Array.from({ length: SCOPES }, (_, i) => ({
@@ -112,16 +90,16 @@ const loadRegions = Array.from({ length: SCOPES }, (_, i) => ({
   apiKey: `bench-key-${i + 1}`,
   secret: `bench-callback-secret-${i + 1}-0123456789`,
 }))
-const ports = [await freePort(), await freePort()]
-// One public URL for both, as behind a load balancer; sign-in's redirects come back to it.
-const publicUrl = `http://127.0.0.1:${ports[0]}`
-const idp = await startIdp()
-const env = relayEnv({ idp, upstream, redis: redis.url, publicUrl, extra: loadRegions })
-const instances = ports.map((port, k) =>
-  relayInstance(env, port, AB !== null && k === 0 ? { cwd: AB } : {}),
-)
-await Promise.all(instances.map((instance) => instance.start()))
-const cookie = await signInAnna(publicUrl)
+// Canned upstreams: the mock itself queues at hundreds of requests/s on this machine.
+const stack = await startStack({
+  name: 'relay load bench',
+  seconds: 360,
+  instances: 2,
+  canned: true,
+  extra: loadRegions,
+  ab: AB,
+})
+const { redis, relays: instances, publicUrl, cookie, interactions } = stack
 
 // --- clients, in worker threads ----------------------------------------------------------------
 const total = RATE * SECONDS
@@ -355,7 +333,7 @@ async function pacedPaths() {
   for (let i = 0; i < count; i += 1) {
     const wait = started + (i * 1000) / PROXY_RATE - now()
     if (wait > 0) await sleep(wait)
-    direct.push(timed(`${cannedDirect.url}${interactions}`, { headers: directHeaders }))
+    direct.push(timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders }))
     proxied.forEach((instance, k) => {
       relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
     })
@@ -367,18 +345,18 @@ async function pacedPaths() {
   }
 }
 for (let i = 0; i < 100; i += 1) {
-  await timed(`${cannedDirect.url}${interactions}`, { headers: directHeaders })
+  await timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders })
   for (const instance of proxied)
     await timed(`${instance.url}${interactions}`, { headers: { cookie } })
 }
 await Promise.all(proxied.map((instance) => instance.probe()))
 senderLoop.reset()
 const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
-const connectionsBefore = canned.connections()
+const connectionsBefore = stack.upstreamConnections()
 const { direct, relayed } = await pacedPaths()
 const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
 const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
-const upstreamConnections = canned.connections() - connectionsBefore
+const upstreamConnections = stack.upstreamConnections() - connectionsBefore
 const proxySender = senderLoop.read()
 
 // --- 4: the same load with instance 0 restarted in the middle -------------------------------------
@@ -395,13 +373,9 @@ if (!SKIP_RESTART) {
   await ask({ type: 'close' })
 }
 
-stopDeadline()
 const machine = machineLine()
-await Promise.all(instances.map((instance) => instance.stop())) // CPU profiles are written now
+await stack.stop() // the relays' CPU profiles are written now
 await Promise.all(workers.map((worker) => worker.terminate()))
-canned.close()
-cannedDirect.close()
-await idp.close()
 
 // --- report ------------------------------------------------------------------------------------
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`

@@ -6,27 +6,18 @@
 // read in this process's one thread; its event-loop delay is printed beside the figures, with
 // the relay's own (probe.mjs) and the relay's share of the SSE latency.
 import {
-  deadline,
   delayText,
   directHeaders,
-  freePort,
-  interactionsPath,
   loopDelay,
   machineLine,
   ms,
   now,
   percentile,
   REGIONS,
-  relayEnv,
-  relayInstance,
-  requireRedis,
-  signInAnna,
   sleep,
   sortedOf,
   spread,
-  startIdp,
-  startMockUpstream,
-  startRedis,
+  startStack,
 } from './relay-kit/stack.mjs'
 
 // After stack.mjs, which registers tsx for the TypeScript sources.
@@ -39,21 +30,12 @@ const PROXY_REQUESTS = 400
 const TARGET_SSE_P99 = 25
 const TARGET_PROXY_P99 = 5
 
-requireRedis('relay bench')
-const stopDeadline = deadline('relay bench', 180)
 const benchLoop = loopDelay()
-const redis = await startRedis()
-const mock = await startMockUpstream()
-const upstream = mock.url
-const relayPort = await freePort()
-const idp = await startIdp()
-const relay = relayInstance(
-  relayEnv({ idp, upstream, redis: redis.url, publicUrl: `http://127.0.0.1:${relayPort}` }),
-  relayPort,
-)
-await relay.start()
 // Every request is a signed-in counsellor's (the session check is part of what is measured).
-const cookie = await signInAnna(relay.url)
+const stack = await startStack({ name: 'relay bench', seconds: 180 })
+const [relay] = stack.relays
+const { cookie } = stack
+const upstream = stack.upstream.direct
 
 // --- 1. callback → SSE -------------------------------------------------------------------------
 const sentAt = new Map()
@@ -146,7 +128,7 @@ const sseRelay = await relay.probe()
 for (const controller of controllers) controller.abort()
 
 // --- 2. proxy overhead -----------------------------------------------------------------------------
-const path = await interactionsPath(upstream)
+const path = stack.interactions
 const direct = []
 const viaRelay = []
 async function timed(url, init) {
@@ -171,10 +153,8 @@ const proxyCpu = relay.usage().cpuSeconds - proxyCpuBefore
 const proxyLoop = benchLoop.read()
 const proxyRelay = await relay.probe()
 
-stopDeadline()
 const machine = machineLine()
-await relay.stop()
-await idp.close()
+await stack.stop()
 
 const sse = sortedOf(latencies)
 const [directSorted, relayedSorted] = [sortedOf(direct), sortedOf(viaRelay)]

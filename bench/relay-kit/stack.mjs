@@ -282,3 +282,51 @@ export function relayInstance(env, port, options = {}) {
 export async function signInAnna(url) {
   return (await signIn({ url }, 'anna')).cookie
 }
+
+/**
+ * The whole start-up of a relay bench: redis-server, the HTTP mock upstream, the identity
+ * provider, `instances` relays (one public URL, the first's, as behind a load balancer) and
+ * Anna signed in. `canned`: the relays' upstream, and the one "direct" calls go to, are two
+ * plain servers replaying one recorded answer of the mock (see cannedUpstream); otherwise both
+ * are the mock. `extra`: regions beside the mock's (relayEnv). `ab`: a checkout whose relay code
+ * instance 0 runs. Ends the bench after `seconds`.
+ */
+export async function startStack({ name, seconds, instances = 1, canned = false, extra, ab }) {
+  requireRedis(name)
+  const cancelDeadline = deadline(name, seconds)
+  const redis = await startRedis()
+  const mock = await startMockUpstream()
+  const interactions = await interactionsPath(mock.url)
+  const replayed = canned
+    ? [await cannedUpstream(mock.url, interactions), await cannedUpstream(mock.url, interactions)]
+    : []
+  if (canned) mock.stop()
+  const [forRelays, forDirect] = replayed
+  const ports = []
+  for (let k = 0; k < instances; k += 1) ports.push(await freePort())
+  const publicUrl = `http://127.0.0.1:${ports[0]}`
+  const idp = await startIdp()
+  const upstream = forRelays?.url ?? mock.url
+  const env = relayEnv({ idp, upstream, redis: redis.url, publicUrl, extra })
+  const relays = ports.map((port, k) => relayInstance(env, port, ab && k === 0 ? { cwd: ab } : {}))
+  await Promise.all(relays.map((relay) => relay.start()))
+  return {
+    redis,
+    relays,
+    publicUrl,
+    interactions,
+    /** Where the relays forward to, and where "direct" calls go (the same bytes). */
+    upstream: { relays: upstream, direct: forDirect?.url ?? mock.url },
+    /** TCP connections the relays opened to their upstream (canned only). */
+    upstreamConnections: () => forRelays?.connections() ?? NaN,
+    cookie: await signInAnna(publicUrl),
+    /** Stops the relays (SIGTERM: CPU profiles are written then) and the rest. */
+    async stop() {
+      cancelDeadline()
+      await Promise.all(relays.map((relay) => relay.stop()))
+      for (const server of replayed) server.close()
+      if (!canned) mock.stop()
+      await idp.close()
+    },
+  }
+}
