@@ -42,6 +42,7 @@ import {
   now,
   percentile,
   processUsage,
+  request,
   sleep,
   sortedOf,
   spread,
@@ -198,12 +199,11 @@ async function deliver(signed, i) {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const instance = instances[(i + attempt) % instances.length]
     try {
-      const response = await fetch(`${instance.url}${path}`, {
+      const response = await request(`${instance.url}${path}`, {
         method: 'POST',
         headers: signed.headers,
         body: signed.body,
       })
-      await response.body?.cancel()
       if (response.status === 204 || response.status === 409) return true
     } catch {
       // instance down: the next attempt goes to the other one
@@ -313,9 +313,8 @@ let proxyFailures = 0
 async function timed(url, init) {
   const t0 = now()
   try {
-    const response = await fetch(url, init)
-    await response.arrayBuffer()
-    if (!response.ok) throw new Error(`${url}: ${response.status}`)
+    const response = await request(url, init)
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
   } catch {
     proxyFailures += 1
     return NaN
@@ -425,7 +424,7 @@ console.log(
   `relay load: 2 instances, 1 Redis, ${CLIENTS_PER_INSTANCE} SSE clients per instance over ${SCOPES} region scopes (${fanout} clients per scope, so each callback fans out to ${fanout}), ${RATE} callbacks/s for ${SECONDS} s`,
 )
 console.log(
-  `  clients read in ${WORKERS} worker thread(s) of this process (BENCH_WORKERS); callbacks are posted from its main thread`,
+  `  clients read in ${WORKERS} worker thread(s) of this process (BENCH_WORKERS); callbacks are posted from its main thread (node:http, kept alive)`,
 )
 printLoad(steady)
 console.log(`  target p99 ≤ ${TARGETS.p99} ms, lost 0, twice 0`)

@@ -13,6 +13,7 @@ import {
   ms,
   now,
   percentile,
+  request,
   REGIONS,
   sleep,
   sortedOf,
@@ -114,7 +115,7 @@ for (let i = 0; i < total; i += 1) {
   const signed = signedCallbacks[i]
   sentAt.set(`bench-${i}`, now())
   posts.push(
-    fetch(signed.url, { method: 'POST', headers: signed.headers, body: signed.body }).then(
+    request(signed.url, { method: 'POST', headers: signed.headers, body: signed.body }).then(
       (r) => r.status,
     ),
   )
@@ -133,9 +134,8 @@ const direct = []
 const viaRelay = []
 async function timed(url, init) {
   const t0 = now()
-  const response = await fetch(url, init)
-  await response.arrayBuffer()
-  if (!response.ok) throw new Error(`${url}: ${response.status}`)
+  const response = await request(url, init)
+  if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
   return now() - t0
 }
 for (let i = 0; i < 50; i += 1) {
@@ -174,7 +174,7 @@ if (sseRelay !== null) {
 }
 console.log(`  event-loop delay of this bench (sender and all 100 readers): ${delayText(sseLoop)}`)
 console.log(
-  `relay: proxy overhead on GET …/interactions, ${PROXY_REQUESTS} sequential requests each`,
+  `relay: proxy overhead on GET …/interactions, ${PROXY_REQUESTS} sequential requests each (node:http, kept alive)`,
 )
 console.log(`  direct ${spread(directSorted)} · via relay ${spread(relayedSorted)}`)
 console.log(

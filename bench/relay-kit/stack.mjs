@@ -4,7 +4,11 @@
 // helpers. Every process started here is stopped when the bench exits, however it exits.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer as createHttpServer } from 'node:http'
+import {
+  Agent as HttpAgent,
+  createServer as createHttpServer,
+  request as httpRequest,
+} from 'node:http'
 import { createServer } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -329,4 +333,25 @@ export async function startStack({ name, seconds, instances = 1, canned = false,
       await idp.close()
     },
   }
+}
+
+/**
+ * The bench's own HTTP client: node:http with one kept-alive pool per process (64 sockets an
+ * origin). fetch costs several times its CPU per request, and the sending thread's delay adds to
+ * every figure it times (its event-loop delay is printed).
+ */
+const agent = new HttpAgent({ keepAlive: true, maxSockets: 64 })
+export function request(url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, agent }, (res) => {
+      let size = 0
+      res.on('data', (chunk) => {
+        size += chunk.length
+      })
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, size }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
 }
