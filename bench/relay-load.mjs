@@ -28,7 +28,8 @@
 //   ulimit -n 16384 && npm run bench:relay-load
 // Scale: BENCH_CLIENTS (per instance, 1000), BENCH_RATE (callbacks/s, 200), BENCH_SECONDS (30),
 // BENCH_SCOPES (regions the clients and callbacks spread over, 20; 1 = every client sees every
-// callback, the worst case for fan-out).
+// callback, the worst case for fan-out), BENCH_WORKERS (client threads, 2), BENCH_RESTART=0 (skip
+// run 4), BENCH_AB (below). Decision 0079 explains how to read the output.
 import { spawnSync } from 'node:child_process'
 import { cpus } from 'node:os'
 import { Worker } from 'node:worker_threads'
