@@ -15,36 +15,58 @@
 // does not apply (callbacks are not limited); the run (minutes) stays far inside the session's
 // idle and absolute timeouts, and the streams' heartbeat session checks are part of the load.
 //
+// Who measures: the SSE clients live in BENCH_WORKERS worker threads (default 2, one per core of
+// this machine), so the receiving side is not one event loop; the main thread only posts the
+// callbacks. Latency is printed split in legs, each measured where it happens: callback posted →
+// Redis append (the stream id's milliseconds), Redis append → frame handed to the socket inside
+// each relay (bench/relay-kit/probe.mjs), Redis append → parsed at the client; with every
+// process's event-loop delay (relays, sender thread, client threads) beside them.
+// BENCH_CPU_PROF=<folder>: each relay writes a V8 CPU profile there when it stops.
+//
 // File descriptors: this process holds one socket per client (2,000) and each relay one per
 // client plus Redis. Raise the limit first if `ulimit -n` says less than 8192:
 //   ulimit -n 16384 && npm run bench:relay-load
 // Scale: BENCH_CLIENTS (per instance, 1000), BENCH_RATE (callbacks/s, 200), BENCH_SECONDS (30),
 // BENCH_SCOPES (regions the clients and callbacks spread over, 20; 1 = every client sees every
-// callback, the worst case for fan-out).
-import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { createServer as createHttpServer, get as httpGet } from 'node:http'
-import { createServer } from 'node:net'
-import { cpus, loadavg } from 'node:os'
-import { createParser } from 'eventsource-parser'
-import { register } from 'tsx/esm/api'
+// callback, the worst case for fan-out), BENCH_WORKERS (client threads, 2), BENCH_RESTART=0 (skip
+// run 4), BENCH_AB (below). Decision 0079 explains how to read the output.
+import { spawnSync } from 'node:child_process'
+import { cpus } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import {
+  delayText,
+  directHeaders,
+  epochNow,
+  loopDelay,
+  machineLine,
+  ms,
+  now,
+  percentile,
+  processUsage,
+  request,
+  sleep,
+  sortedOf,
+  spread,
+  startStack,
+} from './relay-kit/stack.mjs'
 
 if (process.env.BENCH_BUILT === '1') {
   console.log('relay load bench: not part of `npm run bench` (minutes, 4,000 sockets);')
   console.log('run it on its own: npm run bench:relay-load')
   process.exit(0)
 }
-
-register()
-const { signCallback, HEADER_API_KEY } = await import('../src/api/contract.ts')
-const { REGIONS } = await import('../src/mocks/regions.ts')
-const { startIdentityProvider } = await import('../server/idp/provider.ts')
-const { signIn } = await import('../server/test/kit.ts')
+const { signCallback } = await import('../src/api/contract.ts')
 
 const CLIENTS_PER_INSTANCE = Number(process.env.BENCH_CLIENTS ?? 1000)
 const RATE = Number(process.env.BENCH_RATE ?? 200)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const SCOPES = Number(process.env.BENCH_SCOPES ?? 20)
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
+const SKIP_RESTART = process.env.BENCH_RESTART === '0'
+// A/B on one machine at one time: BENCH_AB=<another checkout of this repo (node_modules
+// present)> runs instance 0 from that checkout's relay code and instance 1 from this one, so
+// both see the same load; the figures are then printed per instance.
+const AB = process.env.BENCH_AB ?? null
 const PROXY_RATE = 200
 const PROXY_SECONDS = 10
 const TARGETS = { p99: 50, memoryPer1000: 50, proxyP99: 5 }
@@ -60,270 +82,88 @@ if (Number.isFinite(ulimit) && ulimit < fdsNeeded) {
   )
   process.exit(1)
 }
-if (spawnSync('redis-server', ['--version']).error) {
-  console.log('relay load bench: redis-server is not installed (apt-get install -y redis-server)')
-  process.exit(1)
-}
-
-const children = new Set()
-function stopAll() {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-}
-process.on('exit', stopAll)
-const deadline = setTimeout(() => {
-  console.error('relay load bench: took longer than 6 minutes, stopping')
-  stopAll()
-  process.exit(1)
-}, 360_000)
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-const now = () => performance.now()
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
-const sortedOf = (values) => Float64Array.from(values).sort()
-
-async function waitFor(url) {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      const response = await fetch(url)
-      await response.body?.cancel()
-      return // any HTTP answer: it listens
-    } catch {
-      // not up yet
-    }
-    await sleep(100)
-  }
-  throw new Error(`${url} did not come up`)
-}
-
-/** Resident memory (bytes) and CPU time (seconds, user + system) of a process, from /proc. */
-function processUsage(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const ticks = Number(fields[11]) + Number(fields[12]) // utime, stime
-  return { rss, cpuSeconds: ticks / 100 }
-}
+const senderLoop = loopDelay()
 
 // --- processes -------------------------------------------------------------------------------
-const [redisPort, upstreamPort] = [await freePort(), await freePort()]
-const redisChild = spawn(
-  'redis-server',
-  ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-  { stdio: 'ignore' },
-)
-children.add(redisChild)
-const upstreamChild = spawn(process.execPath, ['--import', 'tsx', 'server/mock-upstream/main.ts'], {
-  stdio: 'ignore',
-  env: { ...process.env, MOCK_UPSTREAM_PORT: String(upstreamPort), MOCK_LATENCY_MS: '0' },
-})
-children.add(upstreamChild)
-const mockUpstream = `http://127.0.0.1:${upstreamPort}`
-await waitFor(`${mockUpstream}/`)
-
-// The proxy figure needs an upstream that is not itself the bottleneck: the mock (msw handlers
-// and its engine) queues at 200 requests/s on a small shared machine, and then "direct" measures
-// the mock's queue. So one real answer of the mock for GET …/interactions is recorded, and a
-// plain Node server serves those bytes to both the direct and the relayed requests.
-const apiHeaders = { [HEADER_API_KEY]: REGIONS[0].apiKey }
-const list = await (
-  await fetch(`${mockUpstream}/api/v2/candidates?pageSize=1`, { headers: apiHeaders })
-).json()
-const interactions = `/api/v2/candidates/${list.data[0].id}/interactions`
-const recorded = await fetch(`${mockUpstream}${interactions}`, { headers: apiHeaders })
-const recordedBody = Buffer.from(await recorded.arrayBuffer())
-const recordedType = recorded.headers.get('content-type') ?? 'application/json'
-upstreamChild.kill('SIGTERM')
-const cannedUpstream = createHttpServer((req, res) => {
-  req.resume()
-  res.writeHead(200, { 'content-type': recordedType, 'content-length': recordedBody.length })
-  res.end(recordedBody)
-})
-cannedUpstream.keepAliveTimeout = 60_000 // longer than the clients' own, so no reuse races
-await new Promise((resolve) => cannedUpstream.listen(0, '127.0.0.1', resolve))
-const upstream = `http://127.0.0.1:${cannedUpstream.address().port}`
-
 // The load regions are the relay's own (the callbacks are signed here); the proxy part uses the
-// mock's first region, whose key the mock upstream knows.
+// mock's first region, whose answer the canned upstream serves.
 const loadRegions = Array.from({ length: SCOPES }, (_, i) => ({
   id: `load-${String(i + 1).padStart(2, '0')}`,
   apiKey: `bench-key-${i + 1}`,
   secret: `bench-callback-secret-${i + 1}-0123456789`,
 }))
-const instances = [
-  { port: await freePort(), child: null },
-  { port: await freePort(), child: null },
-]
-for (const instance of instances) instance.url = `http://127.0.0.1:${instance.port}`
-// One public URL for both, as behind a load balancer; sign-in's redirects come back to it.
-const publicUrl = instances[0].url
-const idp = await startIdentityProvider()
-const relayEnv = {
-  ...process.env,
-  RELAY_OIDC_ISSUER: idp.issuer,
-  RELAY_OIDC_CLIENT_ID: idp.clientId,
-  RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
-  RELAY_OIDC_SCOPES: 'openid profile email groups',
-  // The demo group of the counsellor who signs in below, granted every region of the bench.
-  RELAY_ACCESS_RULES: JSON.stringify({
-    'ct-utrecht-counsellors': {
-      regions: [REGIONS[0].id, ...loadRegions.map((region) => region.id)],
-      roles: ['counsellor'],
-    },
-  }),
-  RELAY_UPSTREAM_ORIGIN: upstream,
-  RELAY_PUBLIC_URL: publicUrl,
-  RELAY_REGIONS: [REGIONS[0].id, ...loadRegions.map((region) => region.id)].join(','),
-  RELAY_DEFAULT_REGION: REGIONS[0].id,
-  RELAY_REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-  RELAY_SESSION_SECRET: 'bench-only-session-secret-0123456789abcdef',
-  RELAY_LOG_LEVEL: 'error',
-  [`RELAY_REGION_${REGIONS[0].id.toUpperCase()}_API_KEY`]: REGIONS[0].apiKey,
-  [`RELAY_REGION_${REGIONS[0].id.toUpperCase()}_CALLBACK_SECRET`]: REGIONS[0].signingSecret,
-}
-for (const region of loadRegions) {
-  const prefix = `RELAY_REGION_${region.id.toUpperCase().replace(/-/g, '_')}`
-  relayEnv[`${prefix}_API_KEY`] = region.apiKey
-  relayEnv[`${prefix}_CALLBACK_SECRET`] = region.secret
-}
+// Canned upstreams: the mock itself queues at hundreds of requests/s on this machine.
+const stack = await startStack({
+  name: 'relay load bench',
+  seconds: 360,
+  instances: 2,
+  canned: true,
+  extra: loadRegions,
+  ab: AB,
+})
+const { redis, relays: instances, publicUrl, cookie, interactions } = stack
 
-async function startInstance(instance) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...relayEnv, RELAY_PORT: String(instance.port) },
-  })
-  children.add(child)
-  instance.child = child
-  instance.exited = new Promise((resolve) => child.once('exit', resolve))
-  await waitFor(`${instance.url}/healthz`)
-}
-await Promise.all(instances.map(startInstance))
-const { cookie } = await signIn({ url: publicUrl }, 'anna')
-
-// --- clients ---------------------------------------------------------------------------------
-const KEY_MARK = '"idempotencyKey":"bench'
-
-/** Whether stream id `a` (`<ms>-<seq>`; both parts fit a double here) comes after `b`. */
-function isAfter(a, b) {
-  const [aMs, aSeq] = a.split('-').map(Number)
-  const [bMs, bSeq] = b.split('-').map(Number)
-  return aMs > bMs || (aMs === bMs && aSeq > bSeq)
-}
-
-/** Received callback indices per client; latencies in ms for every delivery. */
-let latencies = []
-let sentAt = new Float64Array(0)
-
-/**
- * An EventSource-like client behind a load balancer: parses with eventsource-parser, and when
- * the stream ends or fails it waits the server's `retry:` and opens the other instance with the
- * `Last-Event-ID` it last saw. It reads with node:http (chunked decoding in C) rather than
- * fetch's web streams: 2,000 of them must keep up with 20,000 events/s in this one process.
- */
-function openClient(scope, home) {
-  const client = {
-    scope,
-    received: [],
-    outOfOrder: 0,
-    opened: 0,
-    lastId: null,
-    closed: false,
-    request: null,
-    close() {
-      client.closed = true
-      client.request?.destroy()
-    },
-  }
-  let retry = 1000
-  let turn = home
-  const parser = createParser({
-    onEvent(message) {
-      if (message.event !== 'mutation') {
-        if (message.id) client.lastId = message.id // `ready`: the resume point
-        return
-      }
-      if (client.lastId !== null && !isAfter(message.id, client.lastId)) client.outOfOrder += 1
-      client.lastId = message.id
-      // The key is `bench<i>`; found by position rather than by parsing the whole JSON.
-      const at = message.data.indexOf(KEY_MARK) + KEY_MARK.length
-      const index = Number(message.data.slice(at, message.data.indexOf('"', at)))
-      client.received.push(index)
-      latencies.push(now() - sentAt[index])
-    },
-    onRetry(ms) {
-      retry = ms
-    },
-  })
-  const connectOnce = () =>
-    new Promise((resolve) => {
-      const instance = instances[turn % instances.length]
-      turn += 1
-      const headers = {
-        accept: 'text/event-stream',
+// --- clients, in worker threads ----------------------------------------------------------------
+const total = RATE * SECONDS
+const sentShared = new SharedArrayBuffer(total * Float64Array.BYTES_PER_ELEMENT)
+const sentAt = new Float64Array(sentShared)
+const workers = Array.from(
+  { length: WORKERS },
+  () =>
+    new Worker(new URL('./relay-kit/sse-clients.mjs', import.meta.url), {
+      workerData: {
+        instances: instances.map((instance) => instance.url),
         cookie,
-        'x-relay-region': loadRegions[scope].id,
-      }
-      if (client.lastId !== null) headers['last-event-id'] = client.lastId
-      parser.reset()
-      const request = httpGet(
-        `${instance.url}/api/v2/events`,
-        { headers, agent: false },
-        (response) => {
-          response.on('error', resolve)
-          response.on('close', resolve)
-          if (response.statusCode !== 200) {
-            response.resume()
-            return
+        regionIds: loadRegions.map((region) => region.id),
+        scopes: SCOPES,
+        sentAt: sentShared,
+      },
+    }),
+)
+/** Sends `message` to every worker; resolves with their answers. */
+function ask(message) {
+  return Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          const answer = (reply) => {
+            if (reply.type !== message.type) return
+            worker.off('message', answer)
+            resolve(reply)
           }
-          client.opened += 1
-          response.setEncoding('utf8')
-          response.on('data', (text) => parser.feed(text))
-        },
-      )
-      request.on('error', resolve)
-      client.request = request
-    })
-  void (async () => {
-    while (!client.closed) {
-      await connectOnce()
-      if (client.closed) return
-      await sleep(retry)
-    }
-  })()
-  return client
+          worker.on('message', answer)
+          worker.postMessage(message)
+        }),
+    ),
+  )
 }
-
-async function openClients() {
-  const clients = []
+/** Opens `perInstance` clients on each instance, dealt out over the workers. */
+async function openClients(perInstance) {
+  const shares = workers.map(() => [])
+  let k = 0
   for (const [home] of instances.entries()) {
-    for (let i = 0; i < CLIENTS_PER_INSTANCE; i += 1) {
-      clients.push(openClient(i % SCOPES, home))
-      if (i % 100 === 99) await sleep(20) // a ramp, not a thundering herd
+    for (let i = 0; i < perInstance; i += 1) {
+      shares[k % workers.length].push({ scope: i % SCOPES, home })
+      k += 1
     }
   }
-  const until = now() + 60_000
-  while (clients.some((client) => client.opened === 0)) {
-    if (now() > until) throw new Error('not every client could connect')
-    await sleep(100)
-  }
-  return clients
+  await Promise.all(
+    workers.map(
+      (worker, w) =>
+        new Promise((resolve) => {
+          const answer = (reply) => {
+            if (reply.type !== 'open') return
+            worker.off('message', answer)
+            resolve()
+          }
+          worker.on('message', answer)
+          worker.postMessage({ type: 'open', clients: shares[w] })
+        }),
+    ),
+  )
 }
 
 // --- callbacks ---------------------------------------------------------------------------------
-const total = RATE * SECONDS
 async function signAll(run) {
   // Signed before the clock starts, so signing stays out of the measured path.
   const signed = []
@@ -356,16 +196,15 @@ async function signAll(run) {
  * 204 = taken, 409 = an earlier delivery was taken. Returns whether it was taken.
  */
 async function deliver(signed, i) {
+  const path = new URL(signed.url).pathname
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const instance = instances[(i + attempt) % instances.length]
-    const path = new URL(signed.url).pathname
     try {
-      const response = await fetch(`${instance.url}${path}`, {
+      const response = await request(`${instance.url}${path}`, {
         method: 'POST',
         headers: signed.headers,
         body: signed.body,
       })
-      await response.body?.cancel()
       if (response.status === 204 || response.status === 409) return true
     } catch {
       // instance down: the next attempt goes to the other one
@@ -375,184 +214,260 @@ async function deliver(signed, i) {
   return false
 }
 
-async function runLoad(run, clients, midway) {
-  const signed = await signAll(run)
-  latencies = []
-  sentAt = new Float64Array(total)
-  for (const client of clients) {
-    client.received = []
-    client.outOfOrder = 0
+function concatSorted(arrays) {
+  const out = new Float64Array(arrays.reduce((sum, a) => sum + a.length, 0))
+  let at = 0
+  for (const a of arrays) {
+    out.set(a, at)
+    at += a.length
   }
-  const cpuBefore = instances.map((instance) => processUsage(instance.child.pid).cpuSeconds)
+  return out.sort()
+}
+
+async function runLoad(run, midway) {
+  const signed = await signAll(run)
+  sentAt.fill(0)
+  await ask({ type: 'reset' })
+  await Promise.all(instances.map((instance) => instance.probe())) // start the relays' figures
+  senderLoop.reset()
+  const cpuBefore = instances.map((instance) => instance.usage().cpuSeconds)
+  const othersBefore = [process.pid, redis.child.pid].map((pid) => processUsage(pid).cpuSeconds)
   const started = now()
   const deliveries = []
+  const appendedAfter = [] // callback posted → its 204 (the append is done by then)
   let midwayDone = null
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / RATE
     const wait = due - now()
     if (wait > 0) await sleep(wait)
     if (midway && i === Math.floor(total / 2)) midwayDone = midway()
-    sentAt[i] = now()
-    deliveries.push(deliver(signed[i], i))
+    sentAt[i] = epochNow()
+    deliveries.push(
+      deliver(signed[i], i).then((taken) => {
+        appendedAfter.push(epochNow() - sentAt[i])
+        return taken
+      }),
+    )
   }
-  const taken = await Promise.all(deliveries)
+  const takenList = await Promise.all(deliveries)
   const elapsed = (now() - started) / 1000
   const cpu = midway
     ? null
-    : instances.map(
-        (instance, k) => (processUsage(instance.child.pid).cpuSeconds - cpuBefore[k]) / elapsed,
-      )
+    : instances.map((instance, k) => (instance.usage().cpuSeconds - cpuBefore[k]) / elapsed)
+  // This bench (sender and client threads) and redis-server, on the same cores as the relays.
+  const [benchCpu, redisCpu] = [process.pid, redis.child.pid].map(
+    (pid, k) => (processUsage(pid).cpuSeconds - othersBefore[k]) / elapsed,
+  )
+  const sender = senderLoop.read()
   await midwayDone
-  // Each client expects every taken callback of its scope, once, in order.
-  const expectedOf = (scope) => {
-    const keys = []
-    for (let i = scope; i < total; i += SCOPES) if (taken[i]) keys.push(i)
-    return keys
-  }
-  const expected = Array.from({ length: SCOPES }, (_, scope) => expectedOf(scope))
+  const taken = Uint8Array.from(takenList, (value) => (value ? 1 : 0))
   const drainUntil = now() + 15_000
-  const complete = () =>
-    clients.every((client) => new Set(client.received).size >= expected[client.scope].length)
-  while (!complete() && now() < drainUntil) await sleep(100)
-  let lost = 0
-  let doubled = 0
-  let outOfOrder = 0
-  for (const client of clients) {
-    const seen = new Set(client.received)
-    doubled += client.received.length - seen.size
-    for (const index of expected[client.scope]) if (!seen.has(index)) lost += 1
-    outOfOrder += client.outOfOrder
+  for (;;) {
+    const answers = await ask({ type: 'progress', taken })
+    if (answers.every((answer) => answer.complete) || now() > drainUntil) break
+    await sleep(100)
   }
+  const relays = await Promise.all(instances.map((instance) => instance.probe()))
+  const reports = await ask({ type: 'report', taken })
+  const sum = (name) => reports.reduce((acc, report) => acc + report[name], 0)
   return {
-    taken: taken.filter(Boolean).length,
-    deliveries: expected.reduce((sum, keys) => sum + keys.length * (clients.length / SCOPES), 0),
-    lost,
-    doubled,
-    outOfOrder,
-    latency: sortedOf(latencies),
+    taken: takenList.filter(Boolean).length,
+    deliveries: sum('expected'),
+    lost: sum('lost'),
+    doubled: sum('doubled'),
+    outOfOrder: sum('outOfOrder'),
+    reopened: sum('reopened'),
+    latency: concatSorted(reports.flatMap((report) => report.total)),
+    fromAppend: concatSorted(reports.flatMap((report) => report.fromAppend)),
+    byInstance: instances.map((_, k) => ({
+      latency: concatSorted(reports.map((report) => report.total[k])),
+      fromAppend: concatSorted(reports.map((report) => report.fromAppend[k])),
+    })),
+    answered: sortedOf(appendedAfter),
+    readers: reports.map((report) => report.loop),
+    relays,
+    sender,
     cpu,
+    benchCpu,
+    redisCpu,
   }
 }
 
 // --- 1 and 2: idle memory, then the load --------------------------------------------------------
 // Warm up first (code paths compiled, pools filled), so the growth below is the connections'.
-const warmup = Array.from({ length: 40 }, (_, i) => openClient(i % SCOPES, i % 2))
-while (warmup.some((client) => client.opened === 0)) await sleep(100)
-for (const client of warmup) client.close()
+await openClients(20)
+await ask({ type: 'close' })
 await sleep(2000)
-const idleBefore = instances.map((instance) => processUsage(instance.child.pid).rss)
-let clients = await openClients()
+const idleBefore = instances.map((instance) => instance.usage().rss)
+await openClients(CLIENTS_PER_INSTANCE)
 await sleep(3000) // let the connections settle (and a GC or two pass)
-const idleAfter = instances.map((instance) => processUsage(instance.child.pid).rss)
+const idleAfter = instances.map((instance) => instance.usage().rss)
 const memoryPer1000 = instances.map(
   (_, k) => ((idleAfter[k] - idleBefore[k]) / CLIENTS_PER_INSTANCE) * 1000,
 )
 
-const steady = await runLoad(1, clients, null)
-for (const client of clients) client.close()
+const steady = await runLoad(1, null)
+await ask({ type: 'close' })
 
 // --- 3: proxy overhead at 200 requests/s ---------------------------------------------------------
-const headers = apiHeaders
 let proxyFailures = 0
 async function timed(url, init) {
   const t0 = now()
   try {
-    const response = await fetch(url, init)
-    await response.arrayBuffer()
-    if (!response.ok) throw new Error(`${url}: ${response.status}`)
+    const response = await request(url, init)
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
   } catch {
     proxyFailures += 1
     return NaN
   }
   return now() - t0
 }
-/** Both paths at PROXY_RATE each, interleaved tick by tick, so both see the same machine. */
-async function pacedPair() {
+// Instance 0; with BENCH_AB both instances, so the two relays' figures compare.
+const proxied = AB !== null ? instances : [instances[0]]
+/** Every path at PROXY_RATE, interleaved tick by tick, so all see the same machine. */
+async function pacedPaths() {
   const count = PROXY_RATE * PROXY_SECONDS
   const started = now()
   const direct = []
-  const relayed = []
+  const relayed = proxied.map(() => [])
   for (let i = 0; i < count; i += 1) {
     const wait = started + (i * 1000) / PROXY_RATE - now()
     if (wait > 0) await sleep(wait)
-    direct.push(timed(`${upstream}${interactions}`, { headers }))
-    relayed.push(timed(`${instances[0].url}${interactions}`, { headers: { cookie } }))
+    direct.push(timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders }))
+    proxied.forEach((instance, k) => {
+      relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
+    })
   }
   const ok = (values) => values.filter((value) => !Number.isNaN(value))
-  return [sortedOf(ok(await Promise.all(direct))), sortedOf(ok(await Promise.all(relayed)))]
+  return {
+    direct: sortedOf(ok(await Promise.all(direct))),
+    relayed: await Promise.all(relayed.map(async (list) => sortedOf(ok(await Promise.all(list))))),
+  }
 }
 for (let i = 0; i < 100; i += 1) {
-  await timed(`${upstream}${interactions}`, { headers })
-  await timed(`${instances[0].url}${interactions}`, { headers: { cookie } })
+  await timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders })
+  for (const instance of proxied)
+    await timed(`${instance.url}${interactions}`, { headers: { cookie } })
 }
-const [direct, viaRelay] = await pacedPair()
+await Promise.all(proxied.map((instance) => instance.probe()))
+senderLoop.reset()
+const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
+const connectionsBefore = stack.upstreamConnections()
+const { direct, relayed } = await pacedPaths()
+const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
+const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
+const upstreamConnections = stack.upstreamConnections() - connectionsBefore
+const proxySender = senderLoop.read()
 
 // --- 4: the same load with instance 0 restarted in the middle -------------------------------------
-clients = await openClients()
-const restart = async () => {
-  instances[0].child.kill('SIGTERM')
-  const stopStarted = now()
-  await instances[0].exited
-  const stopSeconds = (now() - stopStarted) / 1000
-  children.delete(instances[0].child)
-  await startInstance(instances[0])
-  return stopSeconds
-}
 let stopSeconds = NaN
-const restarted = await runLoad(2, clients, async () => {
-  stopSeconds = await restart()
-})
-const reopened = clients.filter((client) => client.opened > 1).length
-for (const client of clients) client.close()
+let restarted = null
+if (!SKIP_RESTART) {
+  await openClients(CLIENTS_PER_INSTANCE)
+  restarted = await runLoad(2, async () => {
+    const stopStarted = now()
+    await instances[0].stop()
+    stopSeconds = (now() - stopStarted) / 1000
+    await instances[0].start()
+  })
+  await ask({ type: 'close' })
+}
 
-clearTimeout(deadline)
-const load = loadavg()
-stopAll()
-cannedUpstream.close()
-await idp.close()
+const machine = machineLine()
+await stack.stop() // the relays' CPU profiles are written now
+await Promise.all(workers.map((worker) => worker.terminate()))
 
 // --- report ------------------------------------------------------------------------------------
-const ms = (value) => `${value.toFixed(1)} ms`
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const fanout = (2 * CLIENTS_PER_INSTANCE) / SCOPES
+const P3 = [50, 95, 99]
 function printLoad(result) {
   console.log(`  callbacks taken: ${result.taken}/${total}`)
   console.log(
     `  events delivered: ${result.latency.length} (expected ${result.deliveries}) · lost ${result.lost} · delivered twice ${result.doubled} · out of stream order ${result.outOfOrder}`,
   )
   console.log(
-    `  callback → client: p50 ${ms(percentile(result.latency, 50))} · p95 ${ms(percentile(result.latency, 95))} · p99 ${ms(percentile(result.latency, 99))} · max ${ms(result.latency.at(-1) ?? NaN)}`,
+    `  callback posted → parsed at the client: ${spread(result.latency, P3)} · max ${ms(result.latency.at(-1) ?? NaN)}`,
+  )
+  console.log('  where it goes (each leg measured where it happens; percentiles do not add up):')
+  console.log(`    callback posted → answered 204 (append done):  ${spread(result.answered, P3)}`)
+  result.relays.forEach((probe, k) => {
+    if (probe === null) return
+    console.log(
+      `    relay ${k}: Redis append → frame written to the socket: p50 ${ms(probe.fanout.p50)} · p99 ${ms(probe.fanout.p99)} · max ${ms(probe.fanout.max)} (${probe.fanout.count} writes); its event-loop delay ${delayText(probe.loop)}`,
+    )
+  })
+  console.log(
+    `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,
+  )
+  if (AB !== null) {
+    result.byInstance.forEach((own, k) => {
+      console.log(
+        `    clients of relay ${k} (${instances[k].cwd}): posted → parsed ${spread(own.latency, P3)}; append → parsed ${spread(own.fromAppend, P3)}`,
+      )
+    })
+  }
+  console.log(`    event-loop delay of the sender thread: ${delayText(result.sender)}`)
+  result.readers.forEach((loop, w) => {
+    console.log(`    event-loop delay of client thread ${w}: ${delayText(loop)}`)
+  })
+  console.log(
+    '    (stream ids carry whole milliseconds: legs measured from the append read up to 1 ms long)',
+  )
+  const pct = (share) => `${(share * 100).toFixed(0)} %`
+  const relaysCpu = result.cpu === null ? '' : `relays ${result.cpu.map(pct).join(' + ')}, `
+  console.log(
+    `  CPU meanwhile, of the ${cpus().length * 100} % this machine has: ${relaysCpu}redis-server ${pct(result.redisCpu)}, this bench (sending and reading) ${pct(result.benchCpu)}; the rest went to other work on the machine`,
   )
 }
-console.log(
-  `machine: ${cpus().length} cores, load average ${load.map((value) => value.toFixed(2)).join(' / ')} at the end (shared machine: figures compare only at low load)`,
-)
+console.log(machine)
 console.log(
   `relay load: 2 instances, 1 Redis, ${CLIENTS_PER_INSTANCE} SSE clients per instance over ${SCOPES} region scopes (${fanout} clients per scope, so each callback fans out to ${fanout}), ${RATE} callbacks/s for ${SECONDS} s`,
+)
+console.log(
+  `  clients read in ${WORKERS} worker thread(s) of this process (BENCH_WORKERS); callbacks are posted from its main thread (node:http, kept alive)`,
 )
 printLoad(steady)
 console.log(`  target p99 ≤ ${TARGETS.p99} ms, lost 0, twice 0`)
 console.log(
   `  memory per 1,000 idle SSE connections (RSS growth): ${memoryPer1000.map(mb).join(' · ')} (target ≤ ${TARGETS.memoryPer1000} MB)`,
 )
+const relayCpuSum = steady.cpu.reduce((a, b) => a + b, 0)
 console.log(
-  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((steady.cpu.reduce((a, b) => a + b, 0) * 100) / (RATE / 100)).toFixed(0)} % of a core`,
+  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((relayCpuSum * 100) / (RATE / 100)).toFixed(0)} % of a core; relay CPU per event delivered to a client (callback handling included): ${((relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length)).toFixed(1)} µs`,
 )
 console.log(
-  `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s`,
+  `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
 )
 console.log(`  failed requests: ${proxyFailures}`)
-console.log(`  direct p50 ${ms(percentile(direct, 50))} · p99 ${ms(percentile(direct, 99))}`)
-console.log(`  via relay p50 ${ms(percentile(viaRelay, 50))} · p99 ${ms(percentile(viaRelay, 99))}`)
-const addedP99 = percentile(viaRelay, 99) - percentile(direct, 99)
 console.log(
-  `  added p50 ${ms(percentile(viaRelay, 50) - percentile(direct, 50))} · p99 ${ms(addedP99)} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+  `  TCP connections the relay${proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
 )
-console.log(
-  `relay load with instance 0 restarted halfway (SIGTERM: stopped in ${stopSeconds.toFixed(1)} s, then started again):`,
-)
-printLoad(restarted)
-console.log(`  clients that reconnected: ${reopened}`)
+console.log(`  direct ${spread(direct)}`)
+proxied.forEach((instance, k) => {
+  const via = relayed[k]
+  const name = AB !== null ? `relay ${k} (${instance.cwd})` : 'relay'
+  console.log(`  via ${name}: ${spread(via)}`)
+  console.log(
+    `    added p50 ${ms(percentile(via, 50) - percentile(direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+  )
+  console.log(
+    `    relay CPU per proxied request: ${((proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
+  )
+  if (proxyRelays[k] !== null) {
+    console.log(`    its event-loop delay meanwhile: ${delayText(proxyRelays[k].loop)}`)
+  }
+})
+console.log(`  event-loop delay of this bench's thread meanwhile: ${delayText(proxySender)}`)
+if (restarted !== null) {
+  console.log(
+    `relay load with instance 0 restarted halfway (SIGTERM: stopped in ${stopSeconds.toFixed(1)} s, then started again):`,
+  )
+  printLoad(restarted)
+  console.log(`  clients that reconnected: ${restarted.reopened}`)
+}
 const ok =
-  steady.lost === 0 && steady.doubled === 0 && restarted.lost === 0 && restarted.doubled === 0
+  steady.lost === 0 &&
+  steady.doubled === 0 &&
+  (restarted === null || (restarted.lost === 0 && restarted.doubled === 0))
 process.exit(ok ? 0 : 1)

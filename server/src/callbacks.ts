@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import {
@@ -49,6 +50,11 @@ export function retentionCutoff(id: string, retentionSeconds: number): string | 
   const ms = Number(id.split('-')[0])
   if (!Number.isSafeInteger(ms)) return null
   return String(Math.max(0, ms - retentionSeconds * 1000))
+}
+
+/** The contract's HMAC (base64 of HMAC-SHA256), synchronous: no worker-thread hop per callback. */
+function hmacBase64(secret: string, message: string): string {
+  return createHmac('sha256', secret).update(message).digest('base64')
 }
 
 function isEnvironment(value: string): value is Environment {
@@ -128,6 +134,7 @@ export function callbackRoutes(
           rawBody,
           nowSeconds,
           toleranceSeconds: CALLBACK_TOLERANCE_SECONDS,
+          hmac: hmacBase64,
         })
         if (!valid) {
           const timestamp = Number(headers[CALLBACK_HEADERS.timestamp])

@@ -6,6 +6,7 @@ import type { RelayConfig } from './config.js'
 import {
   compareStreamIds,
   isStreamId,
+  type StreamBatch,
   type StreamEvent,
   type StreamHub,
   type Subscription,
@@ -37,17 +38,26 @@ function drained(res: ServerResponse): Promise<void> {
   })
 }
 
-/** One live event goes to every client of its scope: its frame is built once. */
-const frames = new WeakMap<StreamEvent, string>()
-
 function frame(event: StreamEvent): string {
-  let text = frames.get(event)
-  if (text === undefined) {
-    text = `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
-    frames.set(event, text)
-  }
-  return text
+  return `id:${event.id}\nevent:${EVENT_MUTATION}\ndata:${event.data}\n\n`
 }
+
+/**
+ * A live batch goes to every client of its scope: its bytes are built and encoded once, then
+ * each client gets them in one write (one chunk, one syscall) however many events it holds.
+ */
+const batchBytes = new WeakMap<StreamBatch, Buffer>()
+
+function bytesOf(batch: StreamBatch): Buffer {
+  let bytes = batchBytes.get(batch)
+  if (bytes === undefined) {
+    bytes = Buffer.from(batch.map(frame).join(''), 'utf8')
+    batchBytes.set(batch, bytes)
+  }
+  return bytes
+}
+
+const HEARTBEAT = Buffer.from(': heartbeat\n\n', 'utf8')
 
 export type EventsOptions = {
   /** Bytes a client may fall behind before it is cut off (default MAX_BUFFERED_BYTES). */
@@ -76,8 +86,37 @@ export function eventsRoutes(
 ): EventStreams {
   const { config, hub, sessions } = deps
   const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
-  const open = new Set<ServerResponse>()
+  /** Each open stream, with the Redis key of its session (checked at every heartbeat). */
+  const open = new Map<ServerResponse, string>()
   let draining = false
+  // Past the bound a client is cut off; it reconnects and resumes by Last-Event-ID, so a
+  // stalled reader costs at most `maxBuffered` bytes of this process's memory.
+  const write = (res: ServerResponse, bytes: string | Buffer) => {
+    if (res.destroyed || res.writableEnded) return
+    res.write(bytes)
+    if (res.writableLength > maxBuffered) res.destroy()
+  }
+  // One heartbeat for all streams of this process: a comment to each, and one existence check
+  // per distinct session (pipelined, one round trip) rather than a timer and a query per stream.
+  // A stream whose session is gone (signed out on any instance, or expired) is ended.
+  const heartbeat = setInterval(() => {
+    if (open.size === 0) return
+    const streams = [...open]
+    for (const [res] of streams) write(res, HEARTBEAT)
+    sessions.existing(new Set(streams.map(([, key]) => key))).then(
+      (alive) => {
+        for (const [res, key] of streams) {
+          if (!alive.has(key) && !res.destroyed && !res.writableEnded) res.end()
+        }
+      },
+      () => undefined, // Redis trouble: the next beat checks again
+    )
+  }, config.heartbeatSeconds * 1000)
+  heartbeat.unref()
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(heartbeat)
+    done()
+  })
   // A function, so a check after an await reads the value then (drain() may have run meanwhile).
   const isDraining = () => draining
 
@@ -118,26 +157,31 @@ export function eventsRoutes(
 
       let lastSent = lastEventId ?? '0-0'
       let replaying = true
-      const held: StreamEvent[] = []
+      let held: StreamEvent[] = []
       const res = reply.raw
-      // Past the bound the client is cut off; it reconnects and resumes by Last-Event-ID, so
-      // a stalled reader costs at most `maxBuffered` bytes of this process's memory.
       const gone = () => res.destroyed || res.writableEnded
-      const write = (text: string) => {
-        if (gone()) return
-        res.write(text)
-        if (res.writableLength > maxBuffered) res.destroy()
-      }
-      const send = (event: StreamEvent) => {
-        if (compareStreamIds(event.id, lastSent) <= 0) return // already sent by the replay
-        lastSent = event.id
-        write(frame(event))
+      /** A live batch: whole when it is all new to this client (the usual case), else its new part. */
+      const send = (batch: StreamBatch) => {
+        const first = batch[0]
+        const last = batch[batch.length - 1]
+        if (first === undefined || last === undefined) return
+        if (compareStreamIds(first.id, lastSent) > 0) {
+          lastSent = last.id
+          write(res, bytesOf(batch))
+          return
+        }
+        // Partly sent already by the replay: only what comes after it.
+        const rest = batch.filter((event) => compareStreamIds(event.id, lastSent) > 0)
+        const tail = rest[rest.length - 1]
+        if (tail === undefined) return
+        lastSent = tail.id
+        write(res, rest.map(frame).join(''))
       }
       let subscription: Subscription
       try {
-        subscription = await hub.subscribe(scope, (event) => {
-          if (!replaying) send(event)
-          else if (held.push(event) > MAX_HELD_EVENTS) res.destroy()
+        subscription = await hub.subscribe(scope, (batch) => {
+          if (!replaying) send(batch)
+          else if ((held = held.concat(batch)).length > MAX_HELD_EVENTS) res.destroy()
         })
       } catch (error) {
         request.log.warn({ err: error }, 'events: Redis unavailable')
@@ -168,34 +212,23 @@ export function eventsRoutes(
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       })
-      open.add(res)
-      // A stream outlives its request: at each heartbeat it checks that the session still
-      // exists (signed out on any instance, or expired) and ends otherwise.
-      const heartbeat = setInterval(() => {
-        write(': heartbeat\n\n')
-        sessions.exists(granted.session.key).then(
-          (alive) => {
-            if (!alive && !gone()) res.end()
-          },
-          () => undefined,
-        )
-      }, config.heartbeatSeconds * 1000)
+      // A stream outlives its request: the shared heartbeat checks its session (see above).
+      open.set(res, granted.session.key)
       res.on('close', () => {
-        clearInterval(heartbeat)
         subscription.unsubscribe()
         open.delete(res)
       })
-      write(': connected\n\n')
+      write(res, ': connected\n\n')
       if (resync) {
         // Some of what the client missed is gone: it must re-read (the app then polls). The id
         // is where the live feed starts, its next resume point.
         lastSent = subscription.startId
-        write(`id:${subscription.startId}\nevent:${EVENT_RESYNC}\ndata:{}\n\n`)
+        write(res, `id:${subscription.startId}\nevent:${EVENT_RESYNC}\ndata:{}\n\n`)
       } else if (lastEventId === null) {
         // A resume point from the first moment: a client that loses this stream before any
         // outcome arrived still resumes exactly where it started (on any instance).
         lastSent = subscription.startId
-        write(`id:${subscription.startId}\nevent:${EVENT_READY}\ndata:{}\n\n`)
+        write(res, `id:${subscription.startId}\nevent:${EVENT_READY}\ndata:{}\n\n`)
       }
       // The replay goes out at the client's pace (waiting for 'drain'), so a long absence does
       // not become a long buffer; live events wait meanwhile, in a bounded queue.
@@ -216,14 +249,15 @@ export function eventsRoutes(
         res.destroy() // the client comes back and resumes from what it got
       }
       replaying = false
-      for (const event of held.splice(0)) send(event)
+      if (held.length > 0) send(held)
+      held = []
       return reply
     })
   }
   return {
     drain() {
       draining = true
-      for (const res of open) {
+      for (const res of open.keys()) {
         const retry = DRAIN_RETRY_MS.min + Math.floor(Math.random() * DRAIN_RETRY_MS.spread)
         res.end(`retry:${retry}\n\n`)
       }

@@ -5,7 +5,14 @@ import { BACKOFF, backoffDelay } from '../../src/lib/backoff.js'
 /** One entry of a region+environment's outcome stream: its stream id and the outcome's JSON. */
 export type StreamEvent = { id: string; data: string }
 
-export type Subscriber = (event: StreamEvent) => void
+/**
+ * The entries one `XREAD` brought for a scope, oldest first (never empty). Every subscriber of
+ * the scope is handed the same array, so work done once per batch (the SSE bytes) can be kept
+ * with it (events.ts).
+ */
+export type StreamBatch = readonly StreamEvent[]
+
+export type Subscriber = (batch: StreamBatch) => void
 
 export type Subscription = {
   /**
@@ -24,14 +31,29 @@ type ScopeLoop = {
   running: Promise<void>
 }
 
+/** Compares two decimal numbers written as digit strings (any length, leading zeros allowed). */
+function compareDigits(a: string, b: string): number {
+  // Up to 15 digits a double is exact: the usual case (milliseconds, small sequence numbers)
+  // compares without allocating.
+  if (a.length <= 15 && b.length <= 15) {
+    const diff = Number(a) - Number(b)
+    return diff === 0 ? 0 : diff < 0 ? -1 : 1
+  }
+  const diff = BigInt(a) - BigInt(b)
+  return diff === 0n ? 0 : diff < 0n ? -1 : 1
+}
+
 /** Compares two stream ids (`<ms>-<seq>`) numerically. */
 export function compareStreamIds(a: string, b: string): number {
-  const [aMs = '0', aSeq = '0'] = a.split('-')
-  const [bMs = '0', bSeq = '0'] = b.split('-')
-  const ms = BigInt(aMs) - BigInt(bMs)
-  if (ms !== 0n) return ms < 0n ? -1 : 1
-  const seq = BigInt(aSeq) - BigInt(bSeq)
-  return seq === 0n ? 0 : seq < 0n ? -1 : 1
+  const aDash = a.indexOf('-')
+  const bDash = b.indexOf('-')
+  const aMs = aDash === -1 ? a : a.slice(0, aDash)
+  const bMs = bDash === -1 ? b : b.slice(0, bDash)
+  const ms = compareDigits(aMs || '0', bMs || '0')
+  if (ms !== 0) return ms
+  const aSeq = aDash === -1 ? '0' : a.slice(aDash + 1)
+  const bSeq = bDash === -1 ? '0' : b.slice(bDash + 1)
+  return compareDigits(aSeq || '0', bSeq || '0')
 }
 
 /** A valid stream id as a client may send it in `Last-Event-ID`. */
@@ -204,12 +226,11 @@ export class StreamHub {
         )
         failures = 0
         const entries = result?.[0]?.[1] ?? []
-        for (const event of toEvents(entries)) {
-          loop.lastId = event.id
-          for (const subscriber of loop.subscribers) subscriber(event)
-        }
         const last = entries.at(-1)
         if (last) loop.lastId = last[0]
+        const batch = toEvents(entries)
+        // One call per subscriber for the whole batch (a client then writes it at once).
+        if (batch.length > 0) for (const subscriber of loop.subscribers) subscriber(batch)
       } catch (error) {
         if (!this.#isRunning(key, loop)) return
         this.#onError(error, scope)

@@ -1,25 +1,24 @@
 // @vitest-environment node
 import { Redis } from 'ioredis'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   outcome,
   postCallback,
   SECRETS,
   signIn,
-  startRecordingUpstream,
   startRedis,
   startRelay,
+  useRelays,
   type Counsellor,
+  type RecordingUpstream,
   type RunningRelay,
-  type TestRedis,
 } from './kit.js'
 
 /**
  * Who did what, and fair use: the audit trail of writes through the relay (outcome attached
  * when the signed callback arrives), its CSV export, and the per-counsellor write limit.
  */
-let redis: TestRedis
-let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>
+let upstream: RecordingUpstream
 let relay: RunningRelay
 let second: RunningRelay
 let anna: Counsellor
@@ -27,30 +26,20 @@ let bram: Counsellor
 
 const LIMIT = 5
 
-beforeAll(async () => {
-  redis = await startRedis()
-  upstream = await startRecordingUpstream()
-  const env = {
-    RELAY_REDIS_URL: redis.url,
-    RELAY_UPSTREAM_ORIGIN: upstream.url,
-    RELAY_WRITES_PER_MINUTE: String(LIMIT),
-  }
-  relay = await startRelay(env)
-  second = await startRelay(env, { idp: relay.idp })
-})
-
-afterAll(async () => {
-  await second.close()
-  await relay.close()
-  await upstream.close()
-  await redis.stop()
-})
-
-beforeEach(async () => {
-  await relay.redis.flushall()
-  upstream.requests.length = 0
-  ;[anna, bram] = await Promise.all([signIn(relay, 'anna'), signIn(relay, 'bram')])
-})
+// Two instances; before each test an empty Redis and Anna and Bram signed in again.
+useRelays(
+  {
+    instances: 2,
+    env: { RELAY_WRITES_PER_MINUTE: String(LIMIT) },
+    signIn: ['anna', 'bram'],
+    freshEachTest: true,
+  },
+  (stage) => {
+    ;({ upstream, relay } = stage)
+    second = stage.instance(1)
+    ;({ anna, bram } = stage.as)
+  },
+)
 
 function write(who: Counsellor, method: string, path: string, key: string, body = '[]') {
   return who.request(`/api/v2${path}?idempotencyKey=${encodeURIComponent(key)}`, {

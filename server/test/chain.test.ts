@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   HEADER_API_KEY,
   QUERY_CALLBACK_URL,
@@ -12,23 +12,13 @@ import { parseOutcome } from '../../src/api/events.js'
 import { REGIONS } from '@/mocks/regions'
 import { startMockUpstream, type MockUpstream } from '../mock-upstream/server.js'
 import { configuredSecrets } from '../src/config.js'
-import {
-  eventually,
-  openSse,
-  signIn,
-  startRedis,
-  startRelay,
-  type Counsellor,
-  type RunningRelay,
-  type TestRedis,
-} from './kit.js'
+import { eventually, openSse, useRelays, type Counsellor, type RunningRelay } from './kit.js'
 
 /**
  * The whole chain over real HTTP: client → relay → HTTP mock upstream → signed callback → relay
  * → Redis Stream → SSE. The relay is configured like any deployment; only this test knows the
  * upstream is the mock (it reads the mock's region keys and secrets).
  */
-let redis: TestRedis
 let upstream: MockUpstream
 let relay: RunningRelay
 /** Anna works in Utrecht, with the sandbox. */
@@ -52,24 +42,21 @@ async function call(path: string, init: RequestInit = {}, who?: Counsellor): Pro
   return response
 }
 
-beforeAll(async () => {
-  redis = await startRedis()
-  upstream = await startMockUpstream({ latencyMs: 20, retryBaseMs: 20 })
-  relay = await startRelay({
-    RELAY_REDIS_URL: redis.url,
-    RELAY_UPSTREAM_ORIGIN: upstream.url,
-    RELAY_REGIONS: REGIONS.map((region) => region.id).join(','),
-    RELAY_DEFAULT_REGION: 'utrecht',
-    ...regionEnv,
-  })
-  anna = await signIn(relay, 'anna')
-})
-
-afterAll(async () => {
-  await relay.close()
-  await upstream.close()
-  await redis.stop()
-})
+useRelays(
+  {
+    upstream: () => startMockUpstream({ latencyMs: 20, retryBaseMs: 20 }),
+    env: {
+      RELAY_REGIONS: REGIONS.map((region) => region.id).join(','),
+      RELAY_DEFAULT_REGION: 'utrecht',
+      ...regionEnv,
+    },
+    signIn: ['anna'],
+  },
+  (stage) => {
+    ;({ upstream, relay } = stage)
+    anna = stage.as.anna
+  },
+)
 
 async function firstCandidate(prefix = '/api/v2'): Promise<string> {
   const list = (await (await call(`${prefix}/candidates?pageSize=1`)).json()) as {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EVENT_MUTATION, HEADER_SANDBOX } from '../../src/api/contract.js'
 import { parseOutcome } from '../../src/api/events.js'
 import {
@@ -7,34 +7,23 @@ import {
   openSse as openRawSse,
   postCallback,
   SECRETS,
-  signIn,
-  startRedis,
-  startRelay,
+  useRelays,
   type Counsellor,
   type RunningRelay,
-  type TestRedis,
 } from './kit.js'
 
-let redis: TestRedis
 let relay: RunningRelay
 /** Utrecht with sandbox; Rijnmond without. */
 let anna: Counsellor
 let ravi: Counsellor
 
-beforeAll(async () => {
-  redis = await startRedis()
-  relay = await startRelay({ RELAY_REDIS_URL: redis.url, RELAY_HEARTBEAT_SECONDS: '1' })
-})
-
-afterAll(async () => {
-  await relay.close()
-  await redis.stop()
-})
-
-beforeEach(async () => {
-  await relay.redis.flushall()
-  ;[anna, ravi] = await Promise.all([signIn(relay, 'anna'), signIn(relay, 'ravi')])
-})
+useRelays(
+  { env: { RELAY_HEARTBEAT_SECONDS: '1' }, signIn: ['anna', 'ravi'], freshEachTest: true },
+  (stage) => {
+    relay = stage.relay
+    ;({ anna, ravi } = stage.as)
+  },
+)
 
 /** An event stream read as a signed-in counsellor (Anna unless `who` says otherwise). */
 const openSse = (url: string, headers: Record<string, string> = {}, who?: Counsellor) =>

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { parseOutcome } from '../../src/api/events.js'
 import { EVENT_RESYNC } from '../../src/api/contract.js'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { EVENT_READY } from '../src/events.js'
 import { eventsKey, STREAM_FIELD } from '../src/keys.js'
 import {
@@ -17,47 +17,36 @@ import {
   eventually,
   openSse as openRawSse,
   outcome,
-  signIn,
-  startRecordingUpstream,
-  startRedis,
   startRelay,
+  useRelays,
   type Counsellor,
+  type RecordingUpstream,
   type RunningRelay,
   type TestRedis,
 } from './kit.js'
 
 /** Two relay instances on one Redis, as behind a load balancer without sticky sessions. */
 let redis: TestRedis
-let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>
+let upstream: RecordingUpstream
 let a: RunningRelay
 let b: RunningRelay
-/** Signed in once (at A); her session lives in the shared Redis, so every instance takes it. */
+/** Signed in (at A) before each test; her session lives in the shared Redis, so B takes it too. */
 let anna: Counsellor
 
-beforeAll(async () => {
-  redis = await startRedis()
-  upstream = await startRecordingUpstream()
-  const env = {
-    RELAY_REDIS_URL: redis.url,
-    RELAY_UPSTREAM_ORIGIN: upstream.url,
+useRelays(
+  {
+    instances: 2,
     // Each stream checks its session at every heartbeat.
-    RELAY_HEARTBEAT_SECONDS: '1',
-  }
-  a = await startRelay(env)
-  b = await startRelay(env, { idp: a.idp })
-})
-
-afterAll(async () => {
-  await a.close()
-  await b.close()
-  await upstream.close()
-  await redis.stop()
-})
-
-beforeEach(async () => {
-  await a.redis.flushall()
-  anna = await signIn(a, 'anna')
-})
+    env: { RELAY_HEARTBEAT_SECONDS: '1' },
+    signIn: ['anna'],
+    freshEachTest: true,
+  },
+  (stage) => {
+    ;({ redis, upstream, relay: a } = stage)
+    b = stage.instance(1)
+    anna = stage.as.anna
+  },
+)
 
 /** Streams opened as Anna's browser opens them: with her session cookie. */
 const openSse = (url: string, headers: Record<string, string> = {}) =>

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream'
 import { createParser, type EventSourceMessage } from 'eventsource-parser'
 import { Redis } from 'ioredis'
 import { CookieJar } from 'tough-cookie'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { signCallback, type MutationOutcome } from '../../src/api/contract.js'
 import {
   DEMO_ACCESS_RULES,
@@ -306,12 +307,10 @@ export async function counsellorOf(
 
 export type Recorded = { method: string; url: string; headers: IncomingHttpHeaders; body: string }
 
+export type RecordingUpstream = { url: string; requests: Recorded[]; close(): Promise<void> }
+
 /** An upstream that records what reached it and answers like the API's 202 / 200. */
-export async function startRecordingUpstream(): Promise<{
-  url: string
-  requests: Recorded[]
-  close(): Promise<void>
-}> {
+export async function startRecordingUpstream(): Promise<RecordingUpstream> {
   const requests: Recorded[] = []
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -466,4 +465,91 @@ export async function openSse(
 /** Waits until `check` holds (polling); the test's own timeout bounds it. */
 export async function eventually(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+/** What a test file's relays stand on; filled in before its first test. */
+export type Stage<Login extends string, Upstream> = {
+  redis: TestRedis
+  upstream: Upstream
+  /** The relay instances, all on one Redis and one identity provider. */
+  relays: RunningRelay[]
+  /** The first instance. */
+  relay: RunningRelay
+  /** Instance `index` (0 is `relay`); throws when there are not that many. */
+  instance(index: number): RunningRelay
+  /** The counsellors of `signIn`, signed in at the first instance. */
+  as: Record<Login, Counsellor>
+}
+
+type StageOptions<Login extends string> = {
+  /** Settings beside the stage's own Redis and upstream (see testEnv for the rest). */
+  env?: Env
+  /** Relay instances (default 1). */
+  instances?: number
+  /** Demo counsellors to sign in (server/idp/provider.ts). */
+  signIn?: readonly Login[]
+  /**
+   * Before each test: an empty Redis, and the counsellors signed in again. Otherwise they sign
+   * in once, before the first test. Either way a recording upstream forgets what reached it.
+   */
+  freshEachTest?: boolean
+}
+
+type Closable = { url: string; close(): Promise<void> }
+
+/**
+ * The opening every relay test file shares: a private Redis, an upstream (a recording one
+ * unless `upstream` starts another), `instances` relays on them, and signed-in counsellors,
+ * started before the first test and stopped after the last. `ready` gets the stage each time it
+ * is (re)made, for the file to keep the parts it uses in its own variables.
+ */
+export function useRelays<Login extends string, Upstream extends Closable = RecordingUpstream>(
+  // Without `upstream` the stage's is a recording one: leave `Upstream` to its default then.
+  options: StageOptions<Login> & { upstream?: () => Promise<Upstream> },
+  ready: (stage: Stage<Login, Upstream>) => void,
+): void {
+  let stage: Stage<Login, Closable> | null = null
+  const start: () => Promise<Closable> = options.upstream ?? startRecordingUpstream
+  const signInAll = async (relay: RunningRelay) => {
+    const logins = options.signIn ?? []
+    const signedIn = await Promise.all(logins.map((login) => signIn(relay, login)))
+    return Object.fromEntries(logins.map((login, at) => [login, signedIn[at]])) as Record<
+      Login,
+      Counsellor
+    >
+  }
+  beforeAll(async () => {
+    const redis = await startRedis()
+    const upstream = await start()
+    const env = { RELAY_REDIS_URL: redis.url, RELAY_UPSTREAM_ORIGIN: upstream.url, ...options.env }
+    const relay = await startRelay(env)
+    const relays = [relay]
+    for (let i = 1; i < (options.instances ?? 1); i += 1) {
+      relays.push(await startRelay(env, { idp: relay.idp }))
+    }
+    const instance = (index: number) => {
+      const found = relays[index]
+      if (!found) throw new Error(`the stage has ${String(relays.length)} relay instances`)
+      return found
+    }
+    stage = { redis, upstream, relays, relay, instance, as: await signInAll(relay) }
+    ready(stage as Stage<Login, Upstream>)
+  })
+  afterAll(async () => {
+    if (stage === null) return
+    // The first instance last: the others share its identity provider.
+    for (const relay of [...stage.relays].reverse()) await relay.close()
+    await stage.upstream.close()
+    await stage.redis.stop()
+  })
+  beforeEach(async () => {
+    if (stage === null) return
+    if ('requests' in stage.upstream && Array.isArray(stage.upstream.requests)) {
+      stage.upstream.requests.length = 0
+    }
+    if (!options.freshEachTest) return
+    await stage.relay.redis.flushall()
+    stage.as = await signInAll(stage.relay)
+    ready(stage as Stage<Login, Upstream>)
+  })
 }

@@ -1,43 +1,28 @@
 // @vitest-environment node
 import { request as httpRequest } from 'node:http'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HEADER_API_KEY, HEADER_SANDBOX, QUERY_CALLBACK_URL } from '../../src/api/contract.js'
 import {
   SECRETS,
   signIn,
-  startRecordingUpstream,
-  startRedis,
   startRelay,
+  useRelays,
   type Counsellor,
+  type RecordingUpstream,
   type RunningRelay,
   type TestRedis,
 } from './kit.js'
 
 let redis: TestRedis
-let upstream: Awaited<ReturnType<typeof startRecordingUpstream>>
+let upstream: RecordingUpstream
 let relay: RunningRelay
 /** Anna: Utrecht with sandbox (every request below is hers unless it says otherwise). */
 let anna: Counsellor
 
-beforeAll(async () => {
-  redis = await startRedis()
-  upstream = await startRecordingUpstream()
-  relay = await startRelay({
-    RELAY_REDIS_URL: redis.url,
-    RELAY_UPSTREAM_ORIGIN: upstream.url,
-    RELAY_BODY_LIMIT_BYTES: '4096',
-  })
-  anna = await signIn(relay, 'anna')
-})
-
-afterAll(async () => {
-  await relay.close()
-  await upstream.close()
-  await redis.stop()
-})
-
-beforeEach(() => {
-  upstream.requests.length = 0
+// The upstream forgets what reached it before each test.
+useRelays({ env: { RELAY_BODY_LIMIT_BYTES: '4096' }, signIn: ['anna'] }, (stage) => {
+  ;({ redis, upstream, relay } = stage)
+  anna = stage.as.anna
 })
 
 /**

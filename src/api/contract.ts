@@ -361,6 +361,12 @@ export async function verifyCallback(input: {
   rawBody: string
   nowSeconds: number
   toleranceSeconds?: number
+  /**
+   * HMAC-SHA256 of `message` with `secret`, base64 (default: WebCrypto, which works in a browser
+   * too). A server may pass its platform's synchronous HMAC: WebCrypto's `sign` runs on a worker
+   * thread and costs a thread hop per callback.
+   */
+  hmac?: (secret: string, message: string) => string | Promise<string>
 }): Promise<boolean> {
   const timestamp = Number(input.headers[CALLBACK_HEADERS.timestamp])
   const nonce = input.headers[CALLBACK_HEADERS.nonce]
@@ -368,7 +374,7 @@ export async function verifyCallback(input: {
   if (!Number.isFinite(timestamp) || !nonce || !given?.startsWith('v2=')) return false
   if (Math.abs(input.nowSeconds - timestamp) > (input.toleranceSeconds ?? 300)) return false
   const url = new URL(input.callbackUrl)
-  const expected = await hmacBase64(
+  const expected = await (input.hmac ?? hmacBase64)(
     input.secret,
     callbackSigningString({
       timestamp,

@@ -202,9 +202,23 @@ export class SessionStore {
     return { ...remembered.record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
   }
 
-  /** Whether the session under this Redis key still exists (a stream's periodic check). */
-  async exists(key: string): Promise<boolean> {
-    return (await this.#redis.exists(key)) === 1
+  /**
+   * Which of these sessions (Redis keys) still exist, in one round trip: the streams' periodic
+   * check, for every distinct session of the process at once.
+   */
+  async existing(unique: Iterable<string>): Promise<Set<string>> {
+    const keys = [...unique]
+    if (keys.length === 0) return new Set()
+    const pipeline = this.#redis.pipeline()
+    for (const key of keys) pipeline.exists(key)
+    const results = (await pipeline.exec()) ?? []
+    const alive = new Set<string>()
+    results.forEach(([error, count], at) => {
+      if (error) throw error
+      const key = keys[at]
+      if (count === 1 && key !== undefined) alive.add(key)
+    })
+    return alive
   }
 
   /** Ends the request's session on every instance; returns the record it had, if any. */
