@@ -23,6 +23,7 @@ import { ApiError, isAbortError } from '@/api/errors'
 import {
   HEADER_RELAY_CSRF,
   HEADER_RELAY_REGION,
+  HEADER_RELAY_SUBJECT,
   QUERY_RELAY_REGION,
   relayErrorSchema,
 } from '@/api/relay'
@@ -40,7 +41,7 @@ export type ApiConfig = {
    * [OURS] Behind our relay (same origin): no key (the relay adds it), the session's region by
    * header, the relay's CSRF header, and its own refusals read as such (src/api/relay.ts).
    */
-  relay?: { region: string }
+  relay?: { region: string; subject: string }
   /** Longest wait for an answer (headers and body), in ms; default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number
   fetch?: typeof fetch
@@ -93,6 +94,7 @@ export function createApiClient(config: ApiConfig) {
     if (config.relay) {
       h.set(HEADER_RELAY_REGION, config.relay.region)
       h.set(HEADER_RELAY_CSRF, '1')
+      if (config.relay.subject !== '') h.set(HEADER_RELAY_SUBJECT, config.relay.subject)
     } else {
       h.set(HEADER_API_KEY, config.apiKey)
     }

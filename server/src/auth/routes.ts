@@ -24,6 +24,12 @@ import { cookieNames, hashId, randomId, type SessionStore } from './session.js'
  */
 
 const LOGIN_TTL_SECONDS = 600
+/**
+ * `prompt` values the app may ask for (OpenID Connect core 3.1.2.1): `login` makes the identity
+ * provider ask who is signing in even when it has a session — how a counsellor whose cookie was
+ * taken over by a colleague's sign-in in another tab signs in as themselves again (0076).
+ */
+const LOGIN_PROMPTS = new Set(['login', 'select_account'])
 const CALLBACK_PATH = '/auth/callback'
 
 const pendingSchema = z.object({
@@ -136,6 +142,8 @@ export function authRoutes(
   app.get('/auth/login', async (request, reply) => {
     const query = request.query as Record<string, unknown>
     const returnTo = safeReturnTo(query.returnTo)
+    const prompt =
+      typeof query.prompt === 'string' && LOGIN_PROMPTS.has(query.prompt) ? query.prompt : null
     let configuration: oidc.Configuration
     try {
       configuration = await client.configuration()
@@ -176,6 +184,7 @@ export function authRoutes(
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...(prompt === null ? {} : { prompt }),
     })
     return reply.header('cache-control', 'no-store').redirect(url.href, 302)
   })
