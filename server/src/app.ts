@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
 import { AuditTrail, auditRoutes } from './audit.js'
@@ -7,6 +7,7 @@ import { authRoutes, OidcClient } from './auth/routes.js'
 import { SessionStore, type Clock } from './auth/session.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
+import { relayRefusal } from './errors.js'
 import { eventsRoutes, type EventsOptions } from './events.js'
 import { healthRoutes } from './health.js'
 import { StreamHub } from './hub.js'
@@ -82,6 +83,32 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     trustProxy: false,
     // Open event streams would keep close() waiting; their clients reconnect and resume by id.
     forceCloseConnections: true,
+    // Answered by the hook below instead, in the relay's one error shape.
+    return503OnClosing: false,
+    // A URL the router cannot decode (`%E0%A4%A`): refused in the same shape.
+    frameworkErrors: (_error, _request, reply) => {
+      void relayRefusal(reply, 400, 'bad_path', 'The path of this request is not valid.')
+    },
+  })
+
+  // Every answer the relay gives itself has one shape (errors.ts); these cover what no route
+  // answers: a request while stopping, an error no route handled (the proxy and the callbacks
+  // have their own handlers). Nothing has been forwarded in either case.
+  let isClosing = false
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!isClosing) return undefined
+    reply.header('connection', 'close')
+    return relayRefusal(reply, 503, 'unavailable', 'The relay is restarting; try again.', {
+      retryAfterSeconds: 1,
+    })
+  })
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      return relayRefusal(reply, 500, 'internal_error', 'The relay could not answer this request.')
+    }
+    return relayRefusal(reply, status, 'bad_request', 'The request was refused.')
   })
 
   const redis = new Redis(config.redisUrl, {
@@ -140,6 +167,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
      * accepting (a request on a kept-alive connection gets Fastify's 503), then Redis goes.
      */
     async close() {
+      isClosing = true
       streams.drain()
       await app.close()
       await hub.close()

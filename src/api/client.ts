@@ -7,6 +7,7 @@ import {
   candidateEnvelopeSchema,
   candidateListSchema,
   errorBodySchema,
+  relayErrorBodySchema,
   interactionListSchema,
   parseRetryAfter,
   paths,
@@ -25,7 +26,6 @@ import {
   HEADER_RELAY_REGION,
   HEADER_RELAY_SUBJECT,
   QUERY_RELAY_REGION,
-  relayErrorSchema,
 } from '@/api/relay'
 import { parseJson, type ParsedJson } from '@/lib/json'
 
@@ -298,14 +298,17 @@ export async function parseBody<S extends z.ZodMiniType>(
 async function toApiError(response: Response, isRelay: boolean): Promise<ApiError> {
   const retryAfterMs = parseRetryAfter(response.headers.get(HEADER_RETRY_AFTER))
   const json = await readJson(response).catch(() => ({ ok: false as const }))
-  const refusal = isRelay && json.ok ? relayErrorSchema.safeParse(json.value) : null
-  if (refusal?.success) {
-    const { error, message, retryAfterSeconds } = refusal.data
+  const own = isRelay && json.ok ? relayErrorBodySchema.safeParse(json.value) : null
+  if (own?.success) {
+    const { error, message, retryAfterSeconds, mayHaveReachedUpstream } = own.data
     return new ApiError({
       status: response.status,
       code: error,
       message,
-      relayCode: error,
+      // Only an answer given before anything was forwarded is a refusal by the relay (the
+      // journal's rule for it: journal-sender.ts). A gateway error after forwarding began is
+      // like the upstream's own 502/504: the write may be queued, same key only.
+      relayCode: mayHaveReachedUpstream === true ? null : error,
       retryAfterMs: retryAfterSeconds === undefined ? retryAfterMs : retryAfterSeconds * 1000,
     })
   }

@@ -3,7 +3,6 @@
  * the upstream's (those are guessed in contract.ts). The contract both sides build to is
  * described in docs/decisions/0065-the-app-behind-the-relay.md.
  */
-import * as z from 'zod/mini'
 
 export const RELAY_PATHS = {
   session: '/auth/session',
@@ -23,15 +22,7 @@ export const HEADER_RELAY_CSRF = 'x-candidate-timeline'
  */
 export const HEADER_RELAY_SUBJECT = 'x-relay-subject'
 
-/**
- * A refusal by the relay itself: `{ error: "<code>", message }` (the upstream's errors carry an
- * object in `error`). Every such refusal comes before anything is forwarded upstream.
- */
-export const relayErrorSchema = z.looseObject({
-  error: z.string().check(z.minLength(1)),
-  message: z.string(),
-  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
-})
+/* An answer by the relay itself has one shape: `relayErrorBodySchema` in contract.ts. */
 
 /** The relay's refusal codes the app acts on; others are shown with the relay's own sentence. */
 export const RELAY_UNAUTHENTICATED = 'unauthenticated'

@@ -265,3 +265,78 @@ test('session_changed after an unanswered attempt keeps “may have reached”: 
   expect(await made('maybe queued')).toHaveLength(1)
   expect(await made('new key')).toHaveLength(0)
 })
+
+test('a relay gateway error after forwarding (504, may have reached) is no refusal: same key again, applied once', async () => {
+  const { getResponse } = await import('msw')
+  server.use(
+    http.post(
+      `${ORIGIN}/api/v2/candidates/:id/interactions`,
+      async ({ request }) => {
+        // The relay forwarded it (the upstream queued it), then gave up waiting for the answer.
+        await getResponse(relay.handlers, request)
+        return HttpResponse.json(
+          {
+            error: 'upstream_timeout',
+            message: 'The upstream API did not answer in time.',
+            mayHaveReachedUpstream: true,
+          },
+          { status: 504 },
+        )
+      },
+      { once: true },
+    ),
+  )
+  // A slower retry, to look at the entry between the two sends.
+  const { journal, entry } = startJournal(new MemoryStorage(), { maxAttempts: 5, retryBaseMs: 500 })
+  const submitted = journal.submit(create('timed out at the gateway', 'k-504'))
+  await vi.waitFor(() => {
+    expect(entry('k-504')?.error?.code).toBe('upstream_timeout')
+  })
+  expect(relay.forwardedKeys()).toEqual(['k-504'])
+  const afterTimeout = entry('k-504')
+  // Not read as a relay refusal: it may be queued, so no new key is possible.
+  expect(afterTimeout?.mayHaveReached).toBe(true)
+  expect(afterTimeout && isResubmittable(afterTimeout)).toBe(false)
+  await submitted
+  await vi.waitFor(
+    () => {
+      expect(entry('k-504')?.phase).toBe('queued')
+    },
+    { timeout: 5000 },
+  )
+  expect(relay.forwardedKeys()).toEqual(['k-504', 'k-504'])
+  expect(await made('timed out at the gateway')).toHaveLength(1)
+})
+
+test('503 from the relay itself (restarting): not an attempt; the same key goes out after the wait, once', async () => {
+  server.use(
+    http.post(
+      `${ORIGIN}/api/v2/candidates/:id/interactions`,
+      () =>
+        HttpResponse.json(
+          {
+            error: 'unavailable',
+            message: 'The relay is restarting; try again.',
+            mayHaveReachedUpstream: false,
+            retryAfterSeconds: 0.1,
+          },
+          { status: 503 },
+        ),
+      { once: true },
+    ),
+  )
+  const { journal, entry } = startJournal(new MemoryStorage())
+  const result = await journal.submit(create('after a restart', 'k-503'))
+  expect(result.status).toBe('retrying')
+  expect(entry('k-503')).toMatchObject({
+    phase: 'sending',
+    attempts: 0,
+    mayHaveReached: false,
+    error: { code: 'unavailable' },
+  })
+  await vi.waitFor(() => {
+    expect(entry('k-503')?.phase).toBe('queued')
+  })
+  expect(relay.forwardedKeys()).toEqual(['k-503'])
+  expect(await made('after a restart')).toHaveLength(1)
+})

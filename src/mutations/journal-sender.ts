@@ -63,7 +63,8 @@ export function toJournalError(error: unknown): JournalError {
  *     journal holds every send of this page; the page that comes back from sign-in sends it at
  *     once (and only after reading who is signed in: a page of the other counsellor has another
  *     scope, so it never sends this one's entries);
- *   - rate limited: after the relay's `retryAfterSeconds`, not counted as an attempt;
+ *   - rate limited, or the relay momentarily unavailable (503: restarting, or its Redis is
+ *     out): after the relay's `retryAfterSeconds`, not counted as an attempt;
  *   - anything else: when the counsellor retries (unsent; "Edit & resubmit" under a new key only
  *     if no earlier attempt may have reached the upstream).
  */
@@ -71,7 +72,7 @@ export function relayRefusalEvent(error: ApiError, reachedBefore: boolean): Jour
   const retry =
     error.relayCode === RELAY_UNAUTHENTICATED || error.relayCode === RELAY_SESSION_CHANGED
       ? 'after-sign-in'
-      : error.relayCode === RELAY_RATE_LIMITED
+      : error.relayCode === RELAY_RATE_LIMITED || error.status === 503
         ? 'after-wait'
         : 'by-counsellor'
   return {

@@ -52,7 +52,7 @@ export function createRelayStandIn(backend: MockBackend, origin = '') {
   const logouts: Headers[] = []
 
   const refuse = (status: number, error: string, message: string, extra: object = {}) =>
-    HttpResponse.json({ error, message, ...extra }, { status })
+    HttpResponse.json({ error, message, mayHaveReachedUpstream: false, ...extra }, { status })
 
   async function proxy(request: Request): Promise<Response> {
     const url = new URL(request.url)
