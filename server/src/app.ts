@@ -80,7 +80,9 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     bodyLimit: config.bodyLimitBytes,
     // Keep the client's URL exactly as sent: the proxy checks it for path tricks itself.
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
-    trustProxy: false,
+    // `request.ip` is the client's address: from X-Forwarded-For only when the connection comes
+    // from a configured proxy (RELAY_TRUSTED_PROXIES), so a client cannot choose its own.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Open event streams would keep close() waiting; their clients reconnect and resume by id.
     forceCloseConnections: true,
     // Answered by the hook below instead, in the relay's one error shape.
@@ -138,7 +140,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
 
   const now = options.now ?? Date.now
   const sessions = new SessionStore(redis, config.auth, now)
-  const audit = new AuditTrail(redis)
+  const audit = new AuditTrail(redis, config.auditRetentionDays * 24 * 60 * 60 * 1000)
   void audit.persistenceOn().then((on) => {
     if (on === false) {
       app.log.warn(
@@ -152,7 +154,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   await staticRoutes(app, config.staticDir)
   healthRoutes(app, config, redis)
   callbackRoutes(app, { config, redis, audit })
-  authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
+  await authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
   const streams = eventsRoutes(app, { config, hub, sessions }, options.events)
   auditRoutes(app, { config, sessions, audit })
   await proxyRoutes(app, { config, redis, sessions, audit, now })
