@@ -1,18 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_REGIONS } from '@/config/demo-regions'
-import { REGIONS } from '@/mocks/regions'
-import {
-  DEMO_ACCESS_RULES,
-  startIdentityProvider,
-  type IdentityProvider,
-} from '../server/idp/provider'
-import { buildRelay, type Relay } from '../server/src/app'
-import { configuredSecrets, loadConfig, type RelayConfig } from '../server/src/config'
+import type { Relay } from '../server/src/app'
+import { configuredSecrets, type RelayConfig } from '../server/src/config'
 import { eventsKey } from '../server/src/keys'
-import { LogCapture, startRedis, type TestRedis } from '../server/test/kit'
-import { buildBundle, removeBundle } from './demo-build-kit'
 import {
   en,
   fillLogDialog,
@@ -22,128 +12,48 @@ import {
   syncIndicator,
   type SeenRequest,
 } from './journal-kit'
+import {
+  candidateWithInteractions as firstCandidateWithInteractions,
+  signInAtRelay as signInAt,
+  startRelayChain,
+  type RelayChain,
+} from './relay-kit'
 
 /**
  * The whole chain over real HTTP in Chromium: browser → relay → HTTP mock upstream → signed
  * callback → relay → Redis → SSE → browser. The relay serves the production build (no mock in
  * the page) and holds the region's key; the browser's key field gets a throwaway value.
+ * The chain itself is started by relay-kit.ts (shared with relay-live.spec.ts).
  */
-let dir = ''
-let redis: TestRedis | null = null
-let upstream: ChildProcess | null = null
+let chain: RelayChain | null = null
 let relay: Relay | null = null
 let config: RelayConfig | null = null
-let idp: IdentityProvider | null = null
 let origin = ''
 /** The signed-in counsellor's cookies, for the requests this test makes itself. */
 let cookie = ''
-const logs = new LogCapture()
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = address !== null && typeof address !== 'string' ? address.port : 0
-      server.close(() => {
-        resolve(port)
-      })
-    })
-  })
-}
+/** Every log line the relay wrote. */
+const logLines = (): string[] => chain?.logs.lines ?? []
 
 /** A candidate whose timeline already has cards (read through the relay, like the page does). */
-async function candidateWithInteractions(): Promise<string> {
-  const headers = { cookie }
-  const list = (await (
-    await fetch(`${origin}/api/v2/candidates?pageSize=25`, { headers })
-  ).json()) as {
-    data: { id: string }[]
-  }
-  for (const { id } of list.data) {
-    const interactions = (await (
-      await fetch(`${origin}/api/v2/candidates/${id}/interactions`, { headers })
-    ).json()) as { data: unknown[] }
-    if (interactions.data.length > 0) return id
-  }
-  throw new Error('no candidate with interactions')
+function candidateWithInteractions(): Promise<string> {
+  return firstCandidateWithInteractions(origin, cookie)
 }
 
-/**
- * What a counsellor does: open the app on the relay. The app finds the relay by itself (relay
- * mode, nothing to configure), is told nobody is signed in, and sends the browser to the local
- * identity provider, whose development form takes any password; then it is back on the list.
- * Keeps the session cookie for the test's own reads.
- */
+/** Signs `login` in through the app and the identity provider; keeps the cookie for reads. */
 async function signInAtRelay(page: Page, login = 'anna'): Promise<void> {
-  await page.goto(`${origin}/candidates`)
-  await page.getByPlaceholder('Enter any login').fill(login)
-  await page.getByPlaceholder('and password').fill('any')
-  await page.getByRole('button', { name: /sign-in/i }).click()
-  await expect(page).toHaveURL(`${origin}/candidates`)
-  await expect(
-    page.getByRole('list', { name: 'Candidates' }).getByRole('link').first(),
-  ).toBeVisible()
-  cookie = (await page.context().cookies(origin))
-    .map((entry) => `${entry.name}=${entry.value}`)
-    .join('; ')
+  cookie = await signInAt(page, origin, login)
 }
 
 test.describe.configure({ mode: 'serial' })
 test.beforeAll(async () => {
   test.setTimeout(240_000)
-  const port = await freePort()
-  origin = `http://127.0.0.1:${port}`
-  dir = buildBundle('build:production', { VITE_API_ORIGIN: origin, VITE_ENABLE_MOCK: '' })
-  redis = await startRedis()
-  // The HTTP mock upstream in its own process (it needs tsx to load the mock's modules).
-  const upstreamPort = await freePort()
-  upstream = spawn(process.execPath, ['--import', 'tsx', 'server/mock-upstream/main.ts'], {
-    env: { ...process.env, MOCK_UPSTREAM_PORT: String(upstreamPort), MOCK_LATENCY_MS: '5000' },
-    stdio: 'ignore',
-  })
-  const upstreamUrl = `http://127.0.0.1:${upstreamPort}`
-  await expect
-    .poll(
-      () =>
-        fetch(upstreamUrl).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(0)
-  idp = await startIdentityProvider()
-  const env: Record<string, string> = {
-    RELAY_OIDC_ISSUER: idp.issuer,
-    RELAY_OIDC_CLIENT_ID: idp.clientId,
-    RELAY_OIDC_CLIENT_SECRET: idp.clientSecret,
-    RELAY_OIDC_SCOPES: 'openid profile email groups',
-    RELAY_ACCESS_RULES: DEMO_ACCESS_RULES,
-    RELAY_UPSTREAM_ORIGIN: upstreamUrl,
-    RELAY_PUBLIC_URL: origin,
-    RELAY_PORT: String(port),
-    RELAY_REGIONS: REGIONS.map((region) => region.id).join(','),
-    RELAY_DEFAULT_REGION: 'utrecht',
-    RELAY_REDIS_URL: redis.url,
-    RELAY_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
-    RELAY_STATIC_DIR: dir,
-  }
-  for (const region of REGIONS) {
-    env[`RELAY_REGION_${region.id.toUpperCase()}_API_KEY`] = region.apiKey
-    env[`RELAY_REGION_${region.id.toUpperCase()}_CALLBACK_SECRET`] = region.signingSecret
-    env[`RELAY_REGION_${region.id.toUpperCase()}_NAME`] = region.name
-  }
-  config = loadConfig(env)
-  relay = await buildRelay(config, { logStream: logs })
-  await relay.app.listen({ host: '127.0.0.1', port })
+  chain = await startRelayChain()
+  relay = chain.main.relay
+  config = chain.main.config
+  origin = chain.main.origin
 })
 test.afterAll(async () => {
-  await relay?.close()
-  await idp?.close()
-  upstream?.kill('SIGTERM')
-  await redis?.stop()
-  removeBundle(dir)
+  await chain?.close()
 })
 
 test('a write through the relay is confirmed by the signed callback over /events, and no key reaches the browser', async ({
@@ -202,11 +112,11 @@ test('a write through the relay is confirmed by the signed callback over /events
   const secrets = configuredSecrets(config).filter((secret) => !publicKeys.includes(secret))
   expect(secrets.length).toBeGreaterThanOrEqual(3)
   for (const answer of answers) for (const secret of secrets) expect(answer).not.toContain(secret)
-  for (const line of logs.lines) for (const secret of secrets) expect(line).not.toContain(secret)
+  for (const line of logLines()) for (const secret of secrets) expect(line).not.toContain(secret)
   // Nor the session cookie (signed in at the identity provider in this run).
   const sessionValue = cookie.split('; ').find((part) => part.startsWith('ct_session='))
   expect(sessionValue).toBeTruthy()
-  for (const line of logs.lines) expect(line).not.toContain(sessionValue?.split('=')[1] ?? '')
+  for (const line of logLines()) expect(line).not.toContain(sessionValue?.split('=')[1] ?? '')
 })
 
 test('a second browser on the same candidate sees the first one’s change appear live, marked new', async ({

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
 import { AuditTrail, auditRoutes } from './audit.js'
@@ -7,6 +7,7 @@ import { authRoutes, OidcClient } from './auth/routes.js'
 import { SessionStore, type Clock } from './auth/session.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
+import { relayRefusal } from './errors.js'
 import { eventsRoutes, type EventsOptions } from './events.js'
 import { healthRoutes } from './health.js'
 import { StreamHub } from './hub.js'
@@ -79,9 +80,37 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     bodyLimit: config.bodyLimitBytes,
     // Keep the client's URL exactly as sent: the proxy checks it for path tricks itself.
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
-    trustProxy: false,
+    // `request.ip` is the client's address: from X-Forwarded-For only when the connection comes
+    // from a configured proxy (RELAY_TRUSTED_PROXIES), so a client cannot choose its own.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Open event streams would keep close() waiting; their clients reconnect and resume by id.
     forceCloseConnections: true,
+    // Answered by the hook below instead, in the relay's one error shape.
+    return503OnClosing: false,
+    // A URL the router cannot decode (`%E0%A4%A`): refused in the same shape.
+    frameworkErrors: (_error, _request, reply) => {
+      void relayRefusal(reply, 400, 'bad_path', 'The path of this request is not valid.')
+    },
+  })
+
+  // Every answer the relay gives itself has one shape (errors.ts); these cover what no route
+  // answers: a request while stopping, an error no route handled (the proxy and the callbacks
+  // have their own handlers). Nothing has been forwarded in either case.
+  let isClosing = false
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!isClosing) return undefined
+    reply.header('connection', 'close')
+    return relayRefusal(reply, 503, 'unavailable', 'The relay is restarting; try again.', {
+      retryAfterSeconds: 1,
+    })
+  })
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      return relayRefusal(reply, 500, 'internal_error', 'The relay could not answer this request.')
+    }
+    return relayRefusal(reply, status, 'bad_request', 'The request was refused.')
   })
 
   const redis = new Redis(config.redisUrl, {
@@ -111,7 +140,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
 
   const now = options.now ?? Date.now
   const sessions = new SessionStore(redis, config.auth, now)
-  const audit = new AuditTrail(redis)
+  const audit = new AuditTrail(redis, config.auditRetentionDays * 24 * 60 * 60 * 1000)
   void audit.persistenceOn().then((on) => {
     if (on === false) {
       app.log.warn(
@@ -125,7 +154,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   await staticRoutes(app, config.staticDir)
   healthRoutes(app, config, redis)
   callbackRoutes(app, { config, redis, audit })
-  authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
+  await authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
   const streams = eventsRoutes(app, { config, hub, sessions }, options.events)
   auditRoutes(app, { config, sessions, audit })
   await proxyRoutes(app, { config, redis, sessions, audit, now })
@@ -140,6 +169,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
      * accepting (a request on a kept-alive connection gets Fastify's 503), then Redis goes.
      */
     async close() {
+      isClosing = true
       streams.drain()
       await app.close()
       await hub.close()

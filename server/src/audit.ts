@@ -21,6 +21,12 @@ import { admit, environmentOf, refuseUnauthenticated } from './scope.js'
  *   the same key is the same write upstream, and only counts `attempts`);
  * - `audit:{r:e}:candidate:<candidateId>` sorted set of a candidate's writes by time;
  * - `audit:{r:e}:log` sorted set of all writes by time (the CSV export reads it).
+ *
+ * Retention (RELAY_AUDIT_RETENTION_DAYS): a write's hash expires (PEXPIREAT) that long after the
+ * write, by Redis itself; each new write trims the older members from the two sorted sets of its
+ * scope and moves their expiry on, so a scope nobody writes to any more vanishes whole. All of it
+ * is idempotent, so any number of relay instances may do it at once without harm, and none needs
+ * a timer or a lock. A member whose hash has expired but is not trimmed yet is skipped on reading.
  */
 
 export const OPERATIONS_BY_METHOD: Record<string, 'create' | 'update' | 'delete'> = {
@@ -65,16 +71,30 @@ const writeKey = (scope: Scope, key: string) => `audit:${scopeTag(scope)}:write:
 const candidateKey = (scope: Scope, id: string) => `audit:${scopeTag(scope)}:candidate:${id}`
 const logKey = (scope: Scope) => `audit:${scopeTag(scope)}:log`
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * 400 days: a full year of work plus a month, so a yearly review (or a complaint about last
+ * year's intake) still finds who did what, while the trail — personal data about counsellors —
+ * is not kept for ever (GDPR storage limitation). A region's privacy officer may choose another
+ * term; exports taken before records expire are theirs to keep.
+ */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 400
+
 export class AuditTrail {
   readonly #redis: Redis
+  readonly #retentionMs: number
 
-  constructor(redis: Redis) {
+  constructor(redis: Redis, retentionMs: number = DEFAULT_AUDIT_RETENTION_DAYS * DAY_MS) {
     this.#redis = redis
+    this.#retentionMs = retentionMs
   }
 
   /** Records a write before it is forwarded. Throws when Redis cannot take it. */
   async recordWrite(scope: Scope, write: WriteRecord): Promise<void> {
     const key = writeKey(scope, write.idempotencyKey)
+    const expiresAt = write.at + this.#retentionMs
+    const older = `(${String(write.at - this.#retentionMs)}`
     const fresh = await this.#redis.hsetnx(key, 'idempotencyKey', write.idempotencyKey)
     if (fresh === 0) {
       await this.#redis.hincrby(key, 'attempts', 1)
@@ -92,12 +112,20 @@ export class AuditTrail {
     }
     if (write.candidateId !== null) fields.candidateId = write.candidateId
     if (write.interactionId !== null) fields.interactionId = write.interactionId
+    const log = logKey(scope)
     const multi = this.#redis
       .multi()
       .hset(key, fields)
-      .zadd(logKey(scope), write.at, write.idempotencyKey)
+      .pexpireat(key, expiresAt)
+      .zadd(log, write.at, write.idempotencyKey)
+      .zremrangebyscore(log, '-inf', older)
+      .pexpireat(log, expiresAt)
     if (write.candidateId !== null) {
-      multi.zadd(candidateKey(scope, write.candidateId), write.at, write.idempotencyKey)
+      const candidate = candidateKey(scope, write.candidateId)
+      multi
+        .zadd(candidate, write.at, write.idempotencyKey)
+        .zremrangebyscore(candidate, '-inf', older)
+        .pexpireat(candidate, expiresAt)
     }
     await multi.exec()
   }
@@ -122,7 +150,10 @@ export class AuditTrail {
     if (outcome.candidateId !== null) {
       // A candidate created here learns its id only now.
       multi.hsetnx(key, 'candidateId', outcome.candidateId)
-      multi.zadd(candidateKey(scope, outcome.candidateId), Number(stored), outcome.idempotencyKey)
+      const candidate = candidateKey(scope, outcome.candidateId)
+      multi.zadd(candidate, Number(stored), outcome.idempotencyKey)
+      // A new candidate's index: gone with its first write's retention, unless written again.
+      multi.pexpireat(candidate, Number(stored) + this.#retentionMs, 'NX')
     }
     await multi.exec()
   }
@@ -213,7 +244,6 @@ const exportQuerySchema = z.object({
   region: z.string().optional(),
 })
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const MAX_EXPORT_DAYS = 366
 
 /**

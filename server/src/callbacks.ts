@@ -10,7 +10,7 @@ import {
 } from '../../src/api/contract.js'
 import type { AuditTrail } from './audit.js'
 import type { RelayConfig } from './config.js'
-import { relayError } from './errors.js'
+import { relayRefusal } from './errors.js'
 import { eventsKey, nonceKey, STREAM_FIELD, type Scope } from './keys.js'
 
 /** [DOC] the upstream refuses nothing here; we refuse timestamps more than 5 minutes off. */
@@ -101,7 +101,7 @@ export function callbackRoutes(
       const status = typeof error.statusCode === 'number' ? error.statusCode : 500
       const code = status === 413 ? 'too_large' : 'bad_request'
       request.log.warn({ reason: code }, 'callback refused')
-      return relayError(
+      return relayRefusal(
         reply,
         status >= 400 && status < 500 ? status : 400,
         code,
@@ -114,7 +114,7 @@ export function callbackRoutes(
       async (request, reply) => {
         const refuse = (status: number, reason: string, message: string) => {
           request.log.warn({ reason, region: request.params.region }, 'callback refused')
-          return relayError(reply, status, reason, message)
+          return relayRefusal(reply, status, reason, message)
         }
         const { region: regionId, environment } = request.params
         const region = config.regions.find((candidate) => candidate.id === regionId)
@@ -172,7 +172,9 @@ export function callbackRoutes(
           )
         } catch (error) {
           request.log.error({ err: error }, 'callback: Redis unavailable')
-          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+          return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
+            retryAfterSeconds: 5,
+          })
         }
         // The write's audit record learns the outcome after that step, not inside it, and also
         // when the nonce was seen before: the engine delivers the same signed bytes again, so a
@@ -182,7 +184,9 @@ export function callbackRoutes(
           await audit.attachOutcome(scope, outcome.data)
         } catch (error) {
           request.log.error({ err: error }, 'callback: Redis unavailable for the audit trail')
-          return relayError(reply, 503, 'unavailable', 'Try again later.', { 'retry-after': '5' })
+          return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
+            retryAfterSeconds: 5,
+          })
         }
         if (typeof id !== 'string')
           return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { DEFAULT_AUDIT_RETENTION_DAYS } from './audit.js'
 
 /**
  * The relay's settings, read from environment variables once at start-up and validated with zod.
@@ -41,6 +42,14 @@ export type RelayConfig = {
   /** How long a callback nonce is remembered; at least twice the 5-minute timestamp window. */
   nonceTtlSeconds: number
   upstreamTimeoutMs: number
+  /**
+   * Addresses or CIDR ranges of the load balancers / reverse proxies in front of the relay
+   * (RELAY_TRUSTED_PROXIES). Only from these is `X-Forwarded-For` believed, so behind them the
+   * client's real address is known, and without them a client cannot pick its own address.
+   */
+  trustedProxies: string[]
+  /** How long the audit trail keeps a write (RELAY_AUDIT_RETENTION_DAYS, default 400). */
+  auditRetentionDays: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   auth: AuthConfig
 }
@@ -61,6 +70,8 @@ export type AuthConfig = {
   sessionAbsoluteSeconds: number
   /** Writes per counsellor per minute, across every relay instance. */
   writesPerMinute: number
+  /** `/auth/login` and `/auth/callback` requests per client address per minute, each. */
+  signInsPerMinute: number
   /** Cookies carry `Secure` (and the `__Host-` prefix): the public URL is https. */
   secureCookies: boolean
 }
@@ -235,8 +246,25 @@ function loadAuth(
     sessionAbsoluteSeconds:
       optionalInt(env, 'RELAY_SESSION_ABSOLUTE_HOURS', 12, 1, 7 * 24) * 60 * 60,
     writesPerMinute: optionalInt(env, 'RELAY_WRITES_PER_MINUTE', 60, 1, 10_000),
+    signInsPerMinute: optionalInt(env, 'RELAY_SIGN_INS_PER_MINUTE', 30, 1, 10_000),
     secureCookies: new URL(publicUrl).protocol === 'https:',
   }
+}
+
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])
+
+/** RELAY_TRUSTED_PROXIES: comma-separated addresses and CIDR ranges; none by default. */
+function trustedProxiesOf(env: Env): string[] {
+  const entries = (env.RELAY_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+  return parseWith(
+    'RELAY_TRUSTED_PROXIES',
+    z.array(proxyAddress),
+    entries,
+    'expected IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,192.168.1.10',
+  )
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -342,6 +370,14 @@ export function loadConfig(
     heartbeatSeconds: optionalInt(env, 'RELAY_HEARTBEAT_SECONDS', 15, 1, 300),
     nonceTtlSeconds: optionalInt(env, 'RELAY_NONCE_TTL_SECONDS', 900, 600, 86_400),
     upstreamTimeoutMs: optionalInt(env, 'RELAY_UPSTREAM_TIMEOUT_MS', 15_000, 100, 120_000),
+    trustedProxies: trustedProxiesOf(env),
+    auditRetentionDays: optionalInt(
+      env,
+      'RELAY_AUDIT_RETENTION_DAYS',
+      DEFAULT_AUDIT_RETENTION_DAYS,
+      1,
+      3650,
+    ),
     logLevel,
     auth,
   }

@@ -1,24 +1,27 @@
 import type { FastifyReply } from 'fastify'
-import type { ErrorBody } from '../../src/api/contract.js'
+import type { RelayErrorBody } from '../../src/api/contract.js'
 
-/** An answer by the relay itself, in the upstream's error shape so the app reads it the same. */
-export function relayError(
+/**
+ * Every answer the relay gives itself has ONE shape, declared in the contract module
+ * (`relayErrorBodySchema`, which the app reads): `{ error: "<code>", message,
+ * mayHaveReachedUpstream, ...extra }`. A string `error` is how the app tells these from an
+ * upstream answer (whose `error` is an object); what the upstream answers is passed through
+ * untouched. `extra.retryAfterSeconds` is also sent as the `Retry-After` header.
+ */
+function answer(
   reply: FastifyReply,
   status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
+  body: RelayErrorBody & { mayHaveReachedUpstream: boolean },
 ): FastifyReply {
-  const body: ErrorBody = { statusCode: status, message, error: { code } }
-  return reply.code(status).headers(headers).send(body)
+  const retryAfter = body.retryAfterSeconds
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
+  return reply.code(status).header('cache-control', 'no-store').send(body)
 }
 
 /**
- * A refusal by the relay's sign-in, authorization, cross-site or rate-limit checks, in the shape
- * the relay ↔ app contract fixes: `{ error: "<code>", message, ...extra }`. A string `error` is
- * how the app tells these refusals from an upstream answer (whose `error` is an object). Each is
- * answered before anything is forwarded, so the write it refuses was not queued upstream.
- * `extra.retryAfterSeconds` is also sent as the `Retry-After` header.
+ * A refusal answered BEFORE anything was forwarded upstream — sign-in, authorization,
+ * cross-site, rate limit, a path, method or body the relay will not pass, an unknown route, a
+ * refused callback — so the request it refuses was certainly not queued upstream.
  */
 export function relayRefusal(
   reply: FastifyReply,
@@ -27,10 +30,18 @@ export function relayRefusal(
   message: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {
-  const retryAfter = extra.retryAfterSeconds
-  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter))
-  return reply
-    .code(status)
-    .header('cache-control', 'no-store')
-    .send({ ...extra, error: code, message })
+  return answer(reply, status, { ...extra, error: code, message, mayHaveReachedUpstream: false })
+}
+
+/**
+ * A gateway error after forwarding began (the upstream could not be reached or did not answer
+ * in time): a write may have been queued upstream, so it may only go out again under its key.
+ */
+export function gatewayError(
+  reply: FastifyReply,
+  status: 502 | 504,
+  code: string,
+  message: string,
+): FastifyReply {
+  return answer(reply, status, { error: code, message, mayHaveReachedUpstream: true })
 }

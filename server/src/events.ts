@@ -12,7 +12,7 @@ import {
   type Subscription,
 } from './hub.js'
 import { admit, environmentOf } from './scope.js'
-import { relayError } from './errors.js'
+import { relayRefusal } from './errors.js'
 
 /** [OURS] first event of a stream opened without `Last-Event-ID`: its id is the resume point. */
 export const EVENT_READY = 'ready'
@@ -130,12 +130,12 @@ export function eventsRoutes(
       // Redis is down or this instance is stopping: the browser tries again shortly (another
       // instance, behind a load balancer) and confirms by polling meanwhile.
       const unavailable = () =>
-        relayError(
+        relayRefusal(
           reply,
           503,
           'unavailable',
           'Events are unavailable right now; try again shortly.',
-          { 'retry-after': '5' },
+          { retryAfterSeconds: 5 },
         )
       if (isDraining()) return unavailable()
       // Signed in, and allowed in this region and environment (the region may come as
@@ -147,7 +147,7 @@ export function eventsRoutes(
       const lastEventId =
         typeof lastHeader === 'string' && lastHeader.trim() !== '' ? lastHeader.trim() : null
       if (lastEventId !== null && !isStreamId(lastEventId)) {
-        return relayError(
+        return relayRefusal(
           reply,
           400,
           'bad_last_event_id',

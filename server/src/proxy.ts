@@ -16,7 +16,7 @@ import { OPERATIONS_BY_METHOD, type AuditTrail, type WriteRecord } from './audit
 import type { SessionStore } from './auth/session.js'
 import { callbackUrlFor } from './callbacks.js'
 import type { RelayConfig } from './config.js'
-import { relayError, relayRefusal } from './errors.js'
+import { gatewayError, relayRefusal } from './errors.js'
 import type { Scope } from './keys.js'
 import { admit, environmentOf, isWriteMethod, QUERY_RELAY_REGION } from './scope.js'
 
@@ -174,22 +174,22 @@ export async function proxyRoutes(
         })
       }
       if (status === 413)
-        return relayError(reply, 413, 'too_large', 'The request body is too large.')
+        return relayRefusal(reply, 413, 'too_large', 'The request body is too large.')
       if (status >= 400 && status < 500)
-        return relayError(reply, status, 'bad_request', 'The request was refused.')
+        return relayRefusal(reply, status, 'bad_request', 'The request was refused.')
       request.log.error({ err: error }, 'proxy failed')
-      return relayError(reply, 502, 'bad_gateway', 'The relay could not complete the request.')
+      return gatewayError(reply, 502, 'bad_gateway', 'The relay could not complete the request.')
     })
 
     const auditedWrites = new WeakMap<FastifyRequest, { scope: Scope; key: string }>()
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       const split = splitApiUrl(request.raw.url ?? '')
       if (!split)
-        return relayError(reply, 404, 'not_found', 'This relay does not forward that path.')
+        return relayRefusal(reply, 404, 'not_found', 'This relay does not forward that path.')
       const trick = pathTrick(split.path)
-      if (trick) return relayError(reply, 400, 'bad_path', trick)
+      if (trick) return relayRefusal(reply, 400, 'bad_path', trick)
       const match = matchEndpoint(request.method, split.path)
-      if (!match.ok) return relayError(reply, match.status, 'not_allowed', match.message)
+      if (!match.ok) return relayRefusal(reply, match.status, 'not_allowed', match.message)
       const granted = request.granted
       const region = config.regions.find((entry) => entry.id === granted?.scope.region)
       if (!granted || !region)
@@ -253,7 +253,7 @@ export async function proxyRoutes(
         onError: (_failed, { error }) => {
           request.log.warn({ err: error }, 'upstream request failed')
           const timedOut = /timeout/i.test(error.name) || /timeout/i.test(error.message)
-          void relayError(
+          void gatewayError(
             reply,
             timedOut ? 504 : 502,
             timedOut ? 'upstream_timeout' : 'upstream_unreachable',

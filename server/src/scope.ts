@@ -18,6 +18,14 @@ export const HEADER_RELAY_REGION = 'x-relay-region'
 export const QUERY_RELAY_REGION = 'region'
 /** Set by the app on every write (and sign-out); a cross-site form cannot set a header. */
 export const HEADER_CSRF = 'x-candidate-timeline'
+/**
+ * The subject the app believes is signed in (from `/auth/session`). When it is sent and is not
+ * the session's, the cookie now belongs to someone else (another tab of this browser signed in
+ * as another counsellor): the request is refused with 409 `session_changed`, never forwarded,
+ * so one counsellor's change is never made (and audited) under another's name. Decision 0076.
+ */
+export const HEADER_RELAY_SUBJECT = 'x-relay-subject'
+export const SESSION_CHANGED = 'session_changed'
 export const LOGIN_PATH = '/auth/login'
 
 export type Granted = { session: ActiveSession; scope: Scope }
@@ -101,6 +109,17 @@ export async function admit(
   }
   if (session === null) {
     await refuseUnauthenticated(reply)
+    return null
+  }
+  const claimed = request.headers[HEADER_RELAY_SUBJECT]
+  if (typeof claimed === 'string' && claimed !== session.subject) {
+    request.log.warn({ reason: SESSION_CHANGED }, 'request refused: another counsellor signed in')
+    await relayRefusal(
+      reply,
+      409,
+      SESSION_CHANGED,
+      'Another account has signed in in this browser since this page was opened; nothing was sent.',
+    )
     return null
   }
   if (isWriteMethod(request.method) && !isSameOriginWrite(request, deps.config)) {

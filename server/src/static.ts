@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { API_PREFIX, paths } from '../../src/api/contract.js'
 import { connectSources, contentSecurityPolicy } from '../../src/config/csp.js'
 import { CALLBACK_PATH_PREFIX } from './callbacks.js'
-import { relayError } from './errors.js'
+import { relayRefusal } from './errors.js'
 
 /**
  * The app's Content-Security-Policy as helmet directives: the same policy the production build
@@ -59,6 +59,6 @@ export async function staticRoutes(app: FastifyInstance, staticDir: string | nul
     ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }
-    return relayError(reply, 404, 'not_found', 'Nothing here.')
+    return relayRefusal(reply, 404, 'not_found', 'Nothing here.')
   })
 }

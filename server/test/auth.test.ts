@@ -287,6 +287,58 @@ describe('authorization and cross-site protection', () => {
   })
 })
 
+describe('another counsellor signs in in the same browser (decision 0076)', () => {
+  // Tab A believes Anna is signed in; tab B of the same browser signed Bram in, so the shared
+  // cookie is now Bram's. What reaches the relay from tab A: Bram's cookie, Anna's subject.
+  it('refuses a write, a read and the events of a page that names another subject', async () => {
+    const bram = await signIn(relay, 'bram')
+    const asAnna = { 'x-relay-subject': 'anna' }
+    const write = await bram.request(`${INTERACTIONS}?idempotencyKey=k-anna-1`, {
+      method: 'POST',
+      headers: { ...asAnna, 'content-type': 'application/json' },
+      body: '[]',
+    })
+    expect(write.status).toBe(409)
+    expect(await write.json()).toMatchObject({ error: 'session_changed' })
+    const read = await bram.request(INTERACTIONS, { headers: asAnna })
+    expect(read.status).toBe(409)
+    const events = await bram.request('/events', { headers: asAnna })
+    expect(events.status).toBe(409)
+    const audit = await bram.request('/audit/candidates/rec1', { headers: asAnna })
+    expect(audit.status).toBe(409)
+    // Refused on the second instance too, and nothing reached the upstream.
+    const elsewhere = await fetch(`${second.url}${INTERACTIONS}?idempotencyKey=k-anna-1`, {
+      method: 'DELETE',
+      headers: { ...bram.headers('DELETE'), origin: second.url, ...asAnna },
+    })
+    expect(elsewhere.status).toBe(409)
+    expect(upstream.requests).toHaveLength(0)
+  })
+
+  it('passes the page whose subject is the session’s, and never forwards the header', async () => {
+    const bram = await signIn(relay, 'bram')
+    const write = await bram.request(`${INTERACTIONS}?idempotencyKey=k-bram-1`, {
+      method: 'POST',
+      headers: { 'x-relay-subject': 'bram', 'content-type': 'application/json' },
+      body: '[]',
+    })
+    expect(write.status).toBe(202)
+    expect(upstream.requests).toHaveLength(1)
+    expect(upstream.requests[0]?.headers['x-relay-subject']).toBeUndefined()
+  })
+
+  it('asks the identity provider to ask who signs in when the app wants that', async () => {
+    const login = await fetch(`${relay.url}/auth/login?returnTo=%2F&prompt=login`, {
+      redirect: 'manual',
+    })
+    expect(new URL(String(login.headers.get('location'))).searchParams.get('prompt')).toBe('login')
+    const odd = await fetch(`${relay.url}/auth/login?returnTo=%2F&prompt=none%20consent`, {
+      redirect: 'manual',
+    })
+    expect(new URL(String(odd.headers.get('location'))).searchParams.has('prompt')).toBe(false)
+  })
+})
+
 describe('logs', () => {
   it('never contain a cookie, code, state, token or secret', async () => {
     const tokens: string[] = []

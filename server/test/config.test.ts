@@ -64,6 +64,10 @@ describe('relay configuration', () => {
     ['RELAY_SESSION_IDLE_MINUTES', '0'],
     ['RELAY_SESSION_ABSOLUTE_HOURS', 'forever'],
     ['RELAY_WRITES_PER_MINUTE', '-1'],
+    ['RELAY_SIGN_INS_PER_MINUTE', '0'],
+    ['RELAY_TRUSTED_PROXIES', 'load-balancer.internal'],
+    ['RELAY_TRUSTED_PROXIES', '10.0.0.0/8,10.0.0.300'],
+    ['RELAY_AUDIT_RETENTION_DAYS', '0'],
   ])('stops with a sentence naming %s when it is %j', (name, value) => {
     const message = messageOf(testEnv({ [name]: value }))
     expect(message.startsWith(`${name} is not valid: `)).toBe(true)

@@ -88,7 +88,7 @@ describe('several relay instances on one Redis', () => {
     expect((await postSigned(a.url, signed)).status).toBe(204)
     const replayed = await postSigned(b.url, signed)
     expect(replayed.status).toBe(409)
-    expect(await replayed.json()).toMatchObject({ error: { code: 'replayed_nonce' } })
+    expect(await replayed.json()).toMatchObject({ error: 'replayed_nonce' })
     expect((await deliverTo(b.url, 'marker')).status).toBe(204)
     await eventually(() => client.received.length >= 2)
     client.close()

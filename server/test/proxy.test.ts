@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { request as httpRequest } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { HEADER_API_KEY, HEADER_SANDBOX, QUERY_CALLBACK_URL } from '../../src/api/contract.js'
+import {
+  HEADER_API_KEY,
+  HEADER_SANDBOX,
+  QUERY_CALLBACK_URL,
+  relayErrorBodySchema,
+} from '../../src/api/contract.js'
 import {
   SECRETS,
   signIn,
@@ -60,6 +65,17 @@ function rawRequest(
   })
 }
 
+/**
+ * An answer the relay gave itself before forwarding anything: the contract's one shape (never
+ * the upstream's, whose `error` is an object), saying that nothing reached the upstream.
+ */
+function expectRefusalShape(body: string, code?: string): void {
+  const parsed = relayErrorBodySchema.parse(JSON.parse(body))
+  expect(parsed.mayHaveReachedUpstream).toBe(false)
+  expect(parsed.message.length).toBeGreaterThan(0)
+  if (code !== undefined) expect(parsed.error).toBe(code)
+}
+
 describe('proxy allowlist', () => {
   it.each([
     ['GET', '/api/v2/schema?operation=update'],
@@ -88,6 +104,7 @@ describe('proxy allowlist', () => {
   ])('answers %s %s itself and never forwards it', async (method, path) => {
     const response = await rawRequest(method, path)
     expect(response.status).toBeGreaterThanOrEqual(400)
+    expectRefusalShape(response.body)
     expect(upstream.requests).toHaveLength(0)
   })
 
@@ -105,6 +122,7 @@ describe('proxy allowlist', () => {
     const response = await rawRequest('GET', path)
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
+    expectRefusalShape(response.body)
     expect(upstream.requests).toHaveLength(0)
   })
 })
@@ -186,6 +204,22 @@ describe('proxy headers, query and body', () => {
       JSON.stringify([{ notes: 'x'.repeat(5000) }]),
     )
     expect(response.status).toBe(413)
+    expectRefusalShape(response.body, 'too_large')
+    expect(upstream.requests).toHaveLength(0)
+  })
+
+  it('answers its own 404 and a malformed request in the same shape', async () => {
+    const missing = await rawRequest('GET', '/no-such-thing', { accept: 'application/json' })
+    expect(missing.status).toBe(404)
+    expectRefusalShape(missing.body, 'not_found')
+    const malformed = await rawRequest(
+      'POST',
+      '/auth/logout',
+      { 'content-type': 'application/json' },
+      '{not json',
+    )
+    expect(malformed.status).toBe(400)
+    expectRefusalShape(malformed.body, 'bad_request')
     expect(upstream.requests).toHaveLength(0)
   })
 
@@ -196,7 +230,7 @@ describe('proxy headers, query and body', () => {
     expect(text).not.toContain(SECRETS.utrechtKey)
   })
 
-  it('answers 502 in the API error shape when the upstream cannot be reached', async () => {
+  it('answers 502 in the relay’s error shape when the upstream cannot be reached', async () => {
     const lonely = await startRelay({
       RELAY_REDIS_URL: redis.url,
       RELAY_UPSTREAM_ORIGIN: 'http://127.0.0.1:9',
@@ -204,7 +238,12 @@ describe('proxy headers, query and body', () => {
     try {
       const response = await (await signIn(lonely, 'anna')).request('/api/v2/candidates')
       expect(response.status).toBe(502)
-      expect(await response.json()).toMatchObject({ error: { code: 'upstream_unreachable' } })
+      expect(relayErrorBodySchema.parse(await response.json())).toEqual({
+        error: 'upstream_unreachable',
+        message: 'The upstream API could not be reached.',
+        // Forwarding had begun: a write may be queued, so the app sends it again only as it was.
+        mayHaveReachedUpstream: true,
+      })
     } finally {
       await lonely.close()
     }

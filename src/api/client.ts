@@ -7,6 +7,7 @@ import {
   candidateEnvelopeSchema,
   candidateListSchema,
   errorBodySchema,
+  relayErrorBodySchema,
   interactionListSchema,
   parseRetryAfter,
   paths,
@@ -23,8 +24,8 @@ import { ApiError, isAbortError } from '@/api/errors'
 import {
   HEADER_RELAY_CSRF,
   HEADER_RELAY_REGION,
+  HEADER_RELAY_SUBJECT,
   QUERY_RELAY_REGION,
-  relayErrorSchema,
 } from '@/api/relay'
 import { parseJson, type ParsedJson } from '@/lib/json'
 
@@ -40,7 +41,7 @@ export type ApiConfig = {
    * [OURS] Behind our relay (same origin): no key (the relay adds it), the session's region by
    * header, the relay's CSRF header, and its own refusals read as such (src/api/relay.ts).
    */
-  relay?: { region: string }
+  relay?: { region: string; subject: string }
   /** Longest wait for an answer (headers and body), in ms; default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number
   fetch?: typeof fetch
@@ -93,6 +94,7 @@ export function createApiClient(config: ApiConfig) {
     if (config.relay) {
       h.set(HEADER_RELAY_REGION, config.relay.region)
       h.set(HEADER_RELAY_CSRF, '1')
+      if (config.relay.subject !== '') h.set(HEADER_RELAY_SUBJECT, config.relay.subject)
     } else {
       h.set(HEADER_API_KEY, config.apiKey)
     }
@@ -296,14 +298,17 @@ export async function parseBody<S extends z.ZodMiniType>(
 async function toApiError(response: Response, isRelay: boolean): Promise<ApiError> {
   const retryAfterMs = parseRetryAfter(response.headers.get(HEADER_RETRY_AFTER))
   const json = await readJson(response).catch(() => ({ ok: false as const }))
-  const refusal = isRelay && json.ok ? relayErrorSchema.safeParse(json.value) : null
-  if (refusal?.success) {
-    const { error, message, retryAfterSeconds } = refusal.data
+  const own = isRelay && json.ok ? relayErrorBodySchema.safeParse(json.value) : null
+  if (own?.success) {
+    const { error, message, retryAfterSeconds, mayHaveReachedUpstream } = own.data
     return new ApiError({
       status: response.status,
       code: error,
       message,
-      relayCode: error,
+      // Only an answer given before anything was forwarded is a refusal by the relay (the
+      // journal's rule for it: journal-sender.ts). A gateway error after forwarding began is
+      // like the upstream's own 502/504: the write may be queued, same key only.
+      relayCode: mayHaveReachedUpstream === true ? null : error,
       retryAfterMs: retryAfterSeconds === undefined ? retryAfterMs : retryAfterSeconds * 1000,
     })
   }

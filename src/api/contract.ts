@@ -229,6 +229,26 @@ export const errorBodySchema = z.looseObject({
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
 
+/**
+ * [OURS] The one shape of every answer our relay (server/) gives itself: its sign-in, scope,
+ * cross-site and rate refusals, its path, method and size checks, its own 404s, its callback
+ * refusals and its gateway errors. A string `error` (a code) tells it from the upstream's errors
+ * above, whose `error` is an object; what the upstream answers is passed through untouched.
+ * `mayHaveReachedUpstream` says what the answer proves for exactly once:
+ * - false (or absent, as from relays before it was added): answered BEFORE anything was
+ *   forwarded, so this request was certainly not queued upstream;
+ * - true: a gateway error after forwarding began (502 unreachable, 504 timeout): a write may
+ *   have been queued, so it goes out again only under the same key.
+ * `retryAfterSeconds` is also sent as `Retry-After`; a refusal may carry more fields (`login`).
+ */
+export const relayErrorBodySchema = z.looseObject({
+  error: z.string().check(z.minLength(1)),
+  message: z.string(),
+  mayHaveReachedUpstream: z.optional(z.boolean()),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+})
+export type RelayErrorBody = z.infer<typeof relayErrorBodySchema>
+
 // ---------------------------------------------------------------------------------------------
 // Writes: idempotency, callbacks, bodies
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import {
   seededCandidate,
 } from '@/features/interaction-forms/test-helpers'
 import { setupMockBackend } from '@/test/mock-backend'
-import { TEST_SESSION, createRelayStandIn } from '@/test/relay-stand-in'
+import { TEST_SESSION, TEST_SESSION_BRAM, createRelayStandIn } from '@/test/relay-stand-in'
 import { renderApp } from '@/test/render'
 
 // Relay mode end to end inside the app: detection at `/auth/session`, the account menu, and a
@@ -62,6 +62,7 @@ test('served by the relay: relay mode is the default, nothing to configure', asy
     expect(request.headers.get('x-api-key')).toBeNull()
     expect(request.headers.get('x-relay-region')).toBe('utrecht')
     expect(request.headers.get('x-candidate-timeline')).toBe('1')
+    expect(request.headers.get('x-relay-subject')).toBe(TEST_SESSION.subject)
   }
 })
 
@@ -219,6 +220,35 @@ test('429 from the relay: a clear message, and the change goes out after the wai
   await waitFor(() => {
     expect(relay.forwardedKeys()).toEqual([key])
   }, LOAD)
+})
+
+test('another account signs in in this browser: said plainly; sign in again as yourself, or reload as them', async () => {
+  const navigate = spyOnNavigation()
+  const reload = vi.spyOn(relayNavigation, 'reload').mockImplementation(() => undefined)
+  const candidate = seededCandidate(backend, (count) => count >= 1 && count < 20)
+  const route = `/candidates/${candidate.id}`
+  const page = renderApp(route, { relay: await detectRelay() })
+  await screen.findByRole('feed', { name: 'Interactions' }, LOAD)
+  // Bram signs in in another tab: the cookie is his; this page still believes it is Anna's.
+  relay.signIn(TEST_SESSION_BRAM)
+  await act(() => page.queryClient.invalidateQueries())
+  const notice = await screen.findByRole(
+    'alertdialog',
+    { name: 'Someone else signed in in this browser' },
+    LOAD,
+  )
+  expect(notice).toHaveAccessibleDescription(/Anna de Vries was signed out here/)
+  await expectNoAxeViolations()
+  await page.user.click(
+    within(notice).getByRole('button', { name: 'Continue as the other account' }),
+  )
+  expect(reload).toHaveBeenCalledTimes(1)
+  await page.user.click(within(notice).getByRole('button', { name: 'Sign in again as myself' }))
+  // The identity provider is asked to ask who signs in (it has Bram's session).
+  expect(navigate).toHaveBeenCalledWith(
+    `/auth/login?returnTo=${encodeURIComponent(route)}&prompt=login`,
+  )
+  expect(relay.forwardedKeys()).toEqual([])
 })
 
 test('403 says why', async () => {

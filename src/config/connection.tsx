@@ -119,7 +119,11 @@ function initialConnectionOf(
 
 function apiConfigOf(connection: Connection) {
   if (connection.kind === 'relay')
-    return { origin: '', apiKey: '', relay: { region: connection.region } }
+    return {
+      origin: '',
+      apiKey: '',
+      relay: { region: connection.region, subject: connection.subject },
+    }
   return { origin: connection.kind === 'mock' ? '' : connection.origin, apiKey: connection.apiKey }
 }
 

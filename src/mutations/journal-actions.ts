@@ -64,12 +64,14 @@ export type FailureReason =
   | 'contract'
   // [OURS] refusals by our relay (their sentences come with relay mode's strings)
   | 'signedOut'
+  | 'sessionChanged'
   | 'forbiddenRegion'
   | 'forbiddenEnvironment'
   | 'crossSite'
 
 const RELAY_REASONS = new Map<string, FailureReason>([
   ['unauthenticated', 'signedOut'],
+  ['session_changed', 'sessionChanged'],
   ['forbidden_region', 'forbiddenRegion'],
   ['forbidden_environment', 'forbiddenEnvironment'],
   ['cross_site', 'crossSite'],

@@ -2,7 +2,7 @@ import { refusalProvesNotQueued } from '@/api/contract'
 import type { ApiClient } from '@/api/client'
 import { apiWrites, type WriteAck } from '@/api/writes'
 import { isApiError, type ApiError } from '@/api/errors'
-import { RELAY_RATE_LIMITED, RELAY_UNAUTHENTICATED } from '@/api/relay'
+import { RELAY_RATE_LIMITED, RELAY_SESSION_CHANGED, RELAY_UNAUTHENTICATED } from '@/api/relay'
 import { createRows, updatePatch } from '@/mutations/entry-payload'
 import type { JournalEntry, JournalError } from '@/mutations/journal-entry'
 import type { JournalEvent } from '@/mutations/journal-transition'
@@ -59,17 +59,20 @@ export function toJournalError(error: unknown): JournalError {
  * so this attempt was certainly not queued. It proves nothing about an EARLIER attempt under the
  * same key that got no answer, so `mayHaveReached` goes back to what it was before this attempt
  * (an upstream refusal of the key proves more: `refusalProvesNotQueued`): the entry keeps its key and goes out again with it —
- *   - signed out: the journal holds every send of this page; the page that comes back from
- *     sign-in sends it at once (and only after reading who is signed in);
- *   - rate limited: after the relay's `retryAfterSeconds`, not counted as an attempt;
+ *   - signed out, or another counsellor signed in in this browser (`session_changed`): the
+ *     journal holds every send of this page; the page that comes back from sign-in sends it at
+ *     once (and only after reading who is signed in: a page of the other counsellor has another
+ *     scope, so it never sends this one's entries);
+ *   - rate limited, or the relay momentarily unavailable (503: restarting, or its Redis is
+ *     out): after the relay's `retryAfterSeconds`, not counted as an attempt;
  *   - anything else: when the counsellor retries (unsent; "Edit & resubmit" under a new key only
  *     if no earlier attempt may have reached the upstream).
  */
 export function relayRefusalEvent(error: ApiError, reachedBefore: boolean): JournalEvent {
   const retry =
-    error.relayCode === RELAY_UNAUTHENTICATED
+    error.relayCode === RELAY_UNAUTHENTICATED || error.relayCode === RELAY_SESSION_CHANGED
       ? 'after-sign-in'
-      : error.relayCode === RELAY_RATE_LIMITED
+      : error.relayCode === RELAY_RATE_LIMITED || error.status === 503
         ? 'after-wait'
         : 'by-counsellor'
   return {

@@ -1,6 +1,11 @@
 import { getResponse, http, HttpResponse } from 'msw'
 import { HEADER_API_KEY, QUERY_IDEMPOTENCY_KEY } from '@/api/contract'
-import { HEADER_RELAY_CSRF, HEADER_RELAY_REGION, RELAY_PATHS } from '@/api/relay'
+import {
+  HEADER_RELAY_CSRF,
+  HEADER_RELAY_REGION,
+  HEADER_RELAY_SUBJECT,
+  RELAY_PATHS,
+} from '@/api/relay'
 import type { RelaySession } from '@/api/relay-session'
 import { findDemoRegion } from '@/config/demo-regions'
 import type { MockBackend } from '@/mocks/backend'
@@ -21,6 +26,15 @@ export const TEST_SESSION: RelaySession = {
   csrfHeader: HEADER_RELAY_CSRF,
 }
 
+/** A colleague of Anna in Utrecht, who signs in in another tab of Anna's browser. */
+export const TEST_SESSION_BRAM: RelaySession = {
+  ...TEST_SESSION,
+  subject: 'sub-bram',
+  name: 'Bram Jansen',
+  email: 'bram@example.nl',
+  regions: [{ id: 'utrecht', name: 'Onderwijsregio Utrecht', sandbox: false }],
+}
+
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
 /**
@@ -38,7 +52,7 @@ export function createRelayStandIn(backend: MockBackend, origin = '') {
   const logouts: Headers[] = []
 
   const refuse = (status: number, error: string, message: string, extra: object = {}) =>
-    HttpResponse.json({ error, message, ...extra }, { status })
+    HttpResponse.json({ error, message, mayHaveReachedUpstream: false, ...extra }, { status })
 
   async function proxy(request: Request): Promise<Response> {
     const url = new URL(request.url)
@@ -47,6 +61,9 @@ export function createRelayStandIn(backend: MockBackend, origin = '') {
     const refusal = (() => {
       if (!session)
         return refuse(401, 'unauthenticated', 'Sign in first.', { login: '/auth/login' })
+      const claimed = request.headers.get(HEADER_RELAY_SUBJECT)
+      if (claimed !== null && claimed !== session.subject)
+        return refuse(409, 'session_changed', 'Another account signed in in this browser.')
       const regionId = request.headers.get(HEADER_RELAY_REGION) ?? session.defaultRegion
       const region = session.regions.find((option) => option.id === regionId)
       if (!region) return refuse(403, 'forbidden_region', `You may not use ${regionId}.`)
@@ -71,6 +88,7 @@ export function createRelayStandIn(backend: MockBackend, origin = '') {
     const headers = new Headers(request.headers)
     headers.delete(HEADER_RELAY_REGION)
     headers.delete(HEADER_RELAY_CSRF)
+    headers.delete(HEADER_RELAY_SUBJECT)
     headers.set(HEADER_API_KEY, findDemoRegion(regionId)?.key ?? '')
     const body = isWrite ? await request.text() : null
     if (isWrite && key) forwardedKeys.push(key)

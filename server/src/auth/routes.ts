@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import * as oidc from 'openid-client'
 import { z } from 'zod'
@@ -24,6 +25,12 @@ import { cookieNames, hashId, randomId, type SessionStore } from './session.js'
  */
 
 const LOGIN_TTL_SECONDS = 600
+/**
+ * `prompt` values the app may ask for (OpenID Connect core 3.1.2.1): `login` makes the identity
+ * provider ask who is signing in even when it has a session — how a counsellor whose cookie was
+ * taken over by a colleague's sign-in in another tab signs in as themselves again (0076).
+ */
+const LOGIN_PROMPTS = new Set(['login', 'select_account'])
 const CALLBACK_PATH = '/auth/callback'
 
 const pendingSchema = z.object({
@@ -123,12 +130,55 @@ function loginKey(state: string): string {
   return `login:${hashId(state)}`
 }
 
-export function authRoutes(
+export async function authRoutes(
   app: FastifyInstance,
   deps: { config: RelayConfig; redis: Redis; sessions: SessionStore; client: OidcClient },
-): void {
+): Promise<void> {
+  await app.register(async (scoped) => {
+    await signInRoutes(scoped, deps)
+  })
+  sessionRoutes(app, deps)
+}
+
+/**
+ * `/auth/login` and `/auth/callback`, limited per client address (`request.ip`, which follows
+ * X-Forwarded-For only from RELAY_TRUSTED_PROXIES) in Redis, so the limit holds across
+ * instances: a script cannot fill Redis with pending sign-ins or hammer the identity provider
+ * through the relay. Each route counts on its own; over the limit: 429 `rate_limited`.
+ */
+async function signInRoutes(
+  app: FastifyInstance,
+  deps: { config: RelayConfig; redis: Redis; sessions: SessionStore; client: OidcClient },
+): Promise<void> {
   const { config, redis, sessions, client } = deps
   const names = cookieNames(config.auth)
+
+  await app.register(rateLimit, {
+    global: true,
+    max: config.auth.signInsPerMinute,
+    timeWindow: 60_000,
+    redis,
+    nameSpace: 'ratelimit:sign-in:',
+    keyGenerator: (request) => `${request.routeOptions.url ?? ''}:${request.ip}`,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      error: 'rate_limited',
+      message: `Too many sign-in attempts from this address; wait ${String(Math.ceil(context.ttl / 1000))} seconds and try again.`,
+      retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+    }),
+  })
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const limited = error as unknown as { error?: unknown; retryAfterSeconds?: unknown }
+    if (error.statusCode === 429 && limited.error === 'rate_limited') {
+      request.log.warn({ reason: 'sign_in_rate_limited' }, 'sign-in refused')
+      return relayRefusal(reply, 429, 'rate_limited', error.message, {
+        retryAfterSeconds:
+          typeof limited.retryAfterSeconds === 'number' ? limited.retryAfterSeconds : 60,
+      })
+    }
+    request.log.error({ err: describe(error) }, 'sign-in failed')
+    return relayRefusal(reply, 500, 'internal_error', 'Sign-in could not be completed; try again.')
+  })
 
   const failed = (reply: FastifyReply, message: string) =>
     relayRefusal(reply, 400, 'sign_in_failed', `${message} Start again at /auth/login.`)
@@ -136,6 +186,8 @@ export function authRoutes(
   app.get('/auth/login', async (request, reply) => {
     const query = request.query as Record<string, unknown>
     const returnTo = safeReturnTo(query.returnTo)
+    const prompt =
+      typeof query.prompt === 'string' && LOGIN_PROMPTS.has(query.prompt) ? query.prompt : null
     let configuration: oidc.Configuration
     try {
       configuration = await client.configuration()
@@ -176,6 +228,7 @@ export function authRoutes(
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...(prompt === null ? {} : { prompt }),
     })
     return reply.header('cache-control', 'no-store').redirect(url.href, 302)
   })
@@ -263,6 +316,14 @@ export function authRoutes(
     request.log.info({ subject: claims.sub, regions: access.access.length }, 'signed in')
     return reply.redirect(pending.returnTo, 302)
   })
+}
+
+/** `/auth/logout` and `/auth/session` (not limited here: they need a session to do anything). */
+function sessionRoutes(
+  app: FastifyInstance,
+  deps: { config: RelayConfig; sessions: SessionStore; client: OidcClient },
+): void {
+  const { config, sessions, client } = deps
 
   app.post('/auth/logout', async (request, reply) => {
     reply.header('cache-control', 'no-store')

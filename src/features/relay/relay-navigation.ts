@@ -6,6 +6,9 @@ export const relayNavigation = {
   assign(url: string): void {
     window.location.assign(url)
   },
+  reload(): void {
+    window.location.reload()
+  },
 }
 
 /**
@@ -13,8 +16,8 @@ export const relayNavigation = {
  * are written when the page is hidden (components/form-dialog/form-draft.ts) and the journal
  * keeps its entries in storage, so nothing typed or saved is lost on the way.
  */
-export function goToSignIn(returnTo: string): void {
-  relayNavigation.assign(relayLoginUrl(returnTo))
+export function goToSignIn(returnTo: string, options: { askWho?: boolean } = {}): void {
+  relayNavigation.assign(relayLoginUrl(returnTo, options))
 }
 
 const logoutAnswerSchema = z.looseObject({ endSessionUrl: z.nullable(z.string()) })

@@ -9,9 +9,9 @@ import DialogTitle from '@mui/material/DialogTitle'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiError } from '@/api/errors'
-import { RELAY_RATE_LIMITED, RELAY_UNAUTHENTICATED } from '@/api/relay'
+import { RELAY_RATE_LIMITED, RELAY_SESSION_CHANGED, RELAY_UNAUTHENTICATED } from '@/api/relay'
 import { useApi, useConnection } from '@/config/connection'
-import { goToSignIn } from '@/features/relay/relay-navigation'
+import { goToSignIn, relayNavigation } from '@/features/relay/relay-navigation'
 import { useRawLocation } from '@/lib/location'
 
 /**
@@ -19,6 +19,10 @@ import { useRawLocation } from '@/lib/location'
  * whatever is open (a form's dialog included, so it is reachable from the keyboard) that sends
  * the counsellor through sign-in and back to this page; dismissed, a banner keeps the way. A
  * refused region, sandbox or cross-site request says why; a rate limit says when saving goes on.
+ * When another account signed in in this browser (`session_changed`, decision 0076) the dialog
+ * says so and offers to sign in again as this page's counsellor (the identity provider is asked
+ * to ask who) or to reload as the other account — whose page has its own journal, so this
+ * counsellor's waiting changes are never sent under the other's name.
  */
 export function RelayNotices() {
   const { t } = useTranslation()
@@ -26,6 +30,7 @@ export function RelayNotices() {
   const api = useApi()
   const { pathname, search } = useRawLocation()
   const [isSignedOut, setSignedOut] = useState(relay?.session === null)
+  const [isSessionChanged, setSessionChanged] = useState(false)
   // Signed out at the start (the automatic sign-in did not bring a session): no dialog, a banner.
   const [isDialogDismissed, setDialogDismissed] = useState(relay?.session === null)
   const [refusal, setRefusal] = useState<ApiError | null>(null)
@@ -36,13 +41,26 @@ export function RelayNotices() {
     () =>
       api.subscribeRelayRefusal((error) => {
         if (error.relayCode === RELAY_UNAUTHENTICATED) setSignedOut(true)
+        else if (error.relayCode === RELAY_SESSION_CHANGED) setSessionChanged(true)
         else setRefusal(error)
       }),
     [api],
   )
 
+  const returnTo = `${pathname}${search ? `?${search}` : ''}`
   const signIn = () => {
-    goToSignIn(`${pathname}${search ? `?${search}` : ''}`)
+    goToSignIn(returnTo)
+  }
+
+  if (isSessionChanged) {
+    return (
+      <SessionChangedNotice
+        name={relay?.session?.name ?? ''}
+        onSignIn={() => {
+          goToSignIn(returnTo, { askWho: true })
+        }}
+      />
+    )
   }
 
   return (
@@ -127,5 +145,69 @@ function RefusalAlert({ refusal, onClose }: { refusal: ApiError; onClose: () => 
         ? t(`relay.refusal.${code}`)
         : t('relay.refusal.other', { message: refusal.message })}
     </Alert>
+  )
+}
+
+/** Another account signed in in this browser: this page's counsellor decides what happens. */
+function SessionChangedNotice({ name, onSignIn }: { name: string; onSignIn: () => void }) {
+  const { t } = useTranslation()
+  const [isDismissed, setDismissed] = useState(false)
+  const titleId = useId()
+  const bodyId = useId()
+  const hintId = useId()
+  const reload = (
+    <Button
+      color="inherit"
+      aria-describedby={hintId}
+      onClick={() => {
+        relayNavigation.reload()
+      }}
+    >
+      {t('relay.sessionChanged.reload')}
+    </Button>
+  )
+  if (isDismissed) {
+    return (
+      <Alert
+        severity="warning"
+        square
+        action={
+          <Button color="inherit" size="small" onClick={onSignIn}>
+            {t('relay.sessionChanged.signIn')}
+          </Button>
+        }
+      >
+        {t('relay.sessionChanged.banner')}
+      </Alert>
+    )
+  }
+  return (
+    <Dialog
+      open
+      onClose={() => {
+        setDismissed(true)
+      }}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      slotProps={{ paper: { role: 'alertdialog' } }}
+    >
+      <DialogTitle id={titleId}>{t('relay.sessionChanged.title')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={bodyId}>
+          {t('relay.sessionChanged.body', { name })}
+        </DialogContentText>
+        <DialogContentText id={hintId} sx={{ mt: 2 }}>
+          {t('relay.sessionChanged.reloadHint')}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        {reload}
+        <Button variant="contained" onClick={onSignIn}>
+          {t('relay.sessionChanged.signIn')}
+        </Button>
+      </DialogActions>
+    </Dialog>
   )
 }

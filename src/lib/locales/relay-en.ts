@@ -19,6 +19,16 @@ export const relayEn = {
     later: 'Not now',
     banner: 'You are not signed in. Nothing can be read or sent until you sign in again.',
   },
+  sessionChanged: {
+    title: 'Someone else signed in in this browser',
+    body: 'Since this page was opened, {{name}} was signed out here because another account signed in, in another tab or window of this browser. Nothing more is sent from this page: what you typed is kept, and your changes waiting to be sent stay yours and go out once you have signed in again as yourself.',
+    signIn: 'Sign in again as myself',
+    reload: 'Continue as the other account',
+    reloadHint:
+      'Continuing reloads the page as the account now signed in; your waiting changes stay kept for you and are not sent under that account.',
+    banner:
+      'Another account signed in in this browser. This page sends nothing until you sign in again as yourself.',
+  },
   refusal: {
     unauthenticatedTitle: 'Signed out',
     unauthenticated: 'Your sign-in has ended. Sign in again to go on.',
@@ -48,6 +58,8 @@ export const relayEn = {
 /** Why a change was not sent, when our relay refused it (merged into `changeReason`). */
 export const relayChangeReasonEn = {
   signedOut: 'Not sent yet: your sign-in ended. It goes out once you have signed in again.',
+  sessionChanged:
+    'Not sent yet: another account signed in in this browser. It goes out once you have signed in again as yourself.',
   forbiddenRegion: 'Not sent: your account may not use this region.',
   forbiddenEnvironment: 'Not sent: your account may not use the sandbox of this region.',
   crossSite: 'Not sent: the relay refused it as a request from another site. Reload the page.',

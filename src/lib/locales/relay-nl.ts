@@ -19,6 +19,16 @@ export const relayNl: typeof relayEn = {
     banner:
       'Je bent niet ingelogd. Er kan niets gelezen of verstuurd worden tot je opnieuw inlogt.',
   },
+  sessionChanged: {
+    title: 'Iemand anders is ingelogd in deze browser',
+    body: 'Sinds deze pagina is geopend, is {{name}} hier uitgelogd doordat een ander account inlogde, in een ander tabblad of venster van deze browser. Vanaf deze pagina wordt niets meer verstuurd: wat je hebt getypt blijft bewaard, en je wachtende wijzigingen blijven van jou en gaan weg zodra je weer als jezelf bent ingelogd.',
+    signIn: 'Opnieuw inloggen als mezelf',
+    reload: 'Doorgaan als het andere account',
+    reloadHint:
+      'Doorgaan laadt de pagina opnieuw als het account dat nu is ingelogd; je wachtende wijzigingen blijven voor jou bewaard en worden niet onder dat account verstuurd.',
+    banner:
+      'In deze browser is een ander account ingelogd. Deze pagina verstuurt niets tot je weer als jezelf inlogt.',
+  },
   refusal: {
     unauthenticatedTitle: 'Uitgelogd',
     unauthenticated: 'Je bent niet meer ingelogd. Log opnieuw in om verder te gaan.',
@@ -48,6 +58,8 @@ export const relayNl: typeof relayEn = {
 export const relayChangeReasonNl: typeof relayChangeReasonEn = {
   signedOut:
     'Nog niet verstuurd: je bent niet meer ingelogd. Het gaat weg zodra je opnieuw bent ingelogd.',
+  sessionChanged:
+    'Nog niet verstuurd: in deze browser is iemand anders ingelogd. Het gaat weg zodra je weer als jezelf bent ingelogd.',
   forbiddenRegion: 'Niet verstuurd: je account mag deze regio niet gebruiken.',
   forbiddenEnvironment: 'Niet verstuurd: je account mag de sandbox van deze regio niet gebruiken.',
   crossSite:
