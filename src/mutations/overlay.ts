@@ -62,14 +62,7 @@ export function overlayInteractions(
   now: number,
   highlightMs = 4000,
 ): TimelineItem[] {
-  const items: TimelineItem[] = serverRecords.map((record) => ({
-    kind: 'server',
-    id: record.id,
-    record,
-    values: record,
-    target: { id: record.id },
-    changedFields: [],
-  }))
+  const items: TimelineItem[] = serverRecords.map(serverItem)
   const ids = new Set(serverRecords.map((record) => record.id))
   const writes = entries
     .filter((entry) => entry.resource === 'interaction')
@@ -124,6 +117,29 @@ export function overlayInteractions(
   }
 
   return sortNewestFirst(items)
+}
+
+/**
+ * One item per server record object, for as long as the record lives (the query cache keeps it
+ * until a refetch brings a new one): a journal change rebuilds the overlay, but the cards of
+ * untouched records keep their identity, so their memoised cards are not drawn again.
+ */
+const serverItems = new WeakMap<ServerRecord, ServerTimelineItem>()
+
+function serverItem(record: ServerRecord): ServerTimelineItem {
+  let item = serverItems.get(record)
+  if (!item) {
+    item = {
+      kind: 'server',
+      id: record.id,
+      record,
+      values: record,
+      target: { id: record.id },
+      changedFields: [],
+    }
+    serverItems.set(record, item)
+  }
+  return item
 }
 
 const NEEDS_ATTENTION: readonly JournalEntry['phase'][] = ['failed', 'unsent', 'stale']

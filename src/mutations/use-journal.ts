@@ -1,4 +1,11 @@
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import {
+  startTransition,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import * as z from 'zod/mini'
 import type { EventStreamStatus } from '@/api/events'
 import { apiKeys, apiQueries } from '@/api/query-options'
@@ -28,6 +35,18 @@ export type JournalState = {
 export function useJournalSnapshot(): JournalSnapshot {
   const { journal } = useJournalContext()
   return useSyncExternalStore(journal.subscribe, journal.getSnapshot, journal.getSnapshot)
+}
+
+/**
+ * One entry of the journal (undefined when there is none or `key` is null). Re-renders only
+ * when that entry changes: a card's actions read their own change, so a new pending card does
+ * not re-render the actions of every other card.
+ */
+export function useJournalEntry(key: string | null): JournalEntry | undefined {
+  const { journal } = useJournalContext()
+  const read = () =>
+    key === null ? undefined : journal.getSnapshot().entries.find((entry) => entry.key === key)
+  return useSyncExternalStore(journal.subscribe, read, read)
 }
 
 export function useJournal(): JournalState {
@@ -78,7 +97,11 @@ function useSubmitter<Args extends unknown[]>(
   const submit = useCallback(
     (...args: Args) => {
       if (running.current) return running.current
-      setIsSubmitting(true)
+      // Not urgent: the journal's entry (and the pending card) is what this click must show
+      // first; a form re-rendering for "submitting" would delay that frame.
+      startTransition(() => {
+        setIsSubmitting(true)
+      })
       const promise = run(crypto.randomUUID(), ...args).finally(() => {
         running.current = null
         setIsSubmitting(false)

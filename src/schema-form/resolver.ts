@@ -38,24 +38,36 @@ export function createSchemaResolver(
   options: SchemaResolverOptions,
 ): Resolver<SchemaFormValues, unknown, JsonObject> {
   return (values, _context, resolverOptions) => {
-    const { model, validator, mode, language } = options
-    const { payload, issues: formIssues } = toPayload(model, values, mode)
-    const validation = validator.validate(payload, language)
-    const errors: Record<string, FieldError> = {}
-    const put = (path: IssuePath, type: string, message: string) => {
-      const name = fieldNameForPath(model, path)
-      errors[name] ??= { type, message }
-    }
-    for (const issue of formIssues) {
-      put(
-        issue.path,
-        issue.code,
-        issueMessage(issue.code, {}, messageContext(model, issue, language)),
-      )
-    }
-    for (const issue of validation.issues) put(issue.path, issue.code, issue.message)
-
-    if (Object.keys(errors).length === 0) return { values: payload, errors: {} }
-    return { values: {}, errors: toNestErrors(errors, resolverOptions) }
+    const checked = checkSchemaValues(options, values)
+    if (checked.ok) return { values: checked.payload, errors: {} }
+    return { values: {}, errors: toNestErrors(checked.errors, resolverOptions) }
   }
+}
+
+/**
+ * What the resolver decides, without react-hook-form: the payload when the values are valid,
+ * else the first error per field name. Synchronous, so a submit can hand a valid payload over
+ * within its click (see useSchemaForm's `submitValid`).
+ */
+export function checkSchemaValues(
+  options: SchemaResolverOptions,
+  values: SchemaFormValues,
+): { ok: true; payload: JsonObject } | { ok: false; errors: Record<string, FieldError> } {
+  const { model, validator, mode, language } = options
+  const { payload, issues: formIssues } = toPayload(model, values, mode)
+  const validation = validator.validate(payload, language)
+  const errors: Record<string, FieldError> = {}
+  const put = (path: IssuePath, type: string, message: string) => {
+    const name = fieldNameForPath(model, path)
+    errors[name] ??= { type, message }
+  }
+  for (const issue of formIssues) {
+    put(
+      issue.path,
+      issue.code,
+      issueMessage(issue.code, {}, messageContext(model, issue, language)),
+    )
+  }
+  for (const issue of validation.issues) put(issue.path, issue.code, issue.message)
+  return Object.keys(errors).length === 0 ? { ok: true, payload } : { ok: false, errors }
 }

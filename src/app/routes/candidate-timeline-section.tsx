@@ -23,9 +23,9 @@ import {
   type EntryActors,
   type TimelineEntry,
 } from '@/features/timeline/timeline-entry'
-import { JournalContext } from '@/mutations/journal-context'
 import { useColleagueChanges, type LiveMark } from '@/mutations/use-colleague-changes'
-import { useCandidateOverlay, useJournal } from '@/mutations/use-journal'
+import { JournalContext, useJournalContext } from '@/mutations/journal-context'
+import { useCandidateOverlay } from '@/mutations/use-journal'
 
 type CandidateTimelineSectionProps = {
   candidateId: string
@@ -144,23 +144,19 @@ function OverlaidTimeline({
   annotations,
 }: OverlaidTimelineProps) {
   const items = useCandidateOverlay(candidateId, records)
-  const { entries: changes, retry, discard } = useJournal()
+  const { journal } = useJournalContext()
   const { marks, actors } = annotations
   const entries = useMemo(
     () => (records ? annotateEntries(entriesFromOverlay(items), marks, actors) : undefined),
     [records, items, marks, actors],
   )
-  const changeByKey = useMemo(
-    () => new Map(changes.map((change) => [change.key, change])),
-    [changes],
-  )
+  const { retry, discard } = journal
   const { onEdit, onDelete, onResubmit } = dialogs
   const renderEntryActions = useCallback(
     (entry: TimelineEntry) =>
       hasEntryActions(entry) ? (
         <TimelineEntryActions
           entry={entry}
-          change={entry.entryKey === null ? undefined : changeByKey.get(entry.entryKey)}
           onRetry={retry}
           onDiscard={discard}
           onEdit={onEdit}
@@ -168,7 +164,7 @@ function OverlaidTimeline({
           onResubmit={onResubmit}
         />
       ) : null,
-    [changeByKey, retry, discard, onEdit, onDelete, onResubmit],
+    [retry, discard, onEdit, onDelete, onResubmit],
   )
   return (
     <Timeline

@@ -18,7 +18,7 @@ import {
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import { JournalContext } from '@/mutations/journal-context'
-import type { JournalEntry } from '@/mutations/journal-entry'
+import { useJournalEntry } from '@/mutations/use-journal'
 import type { TimelineItem } from '@/mutations/overlay'
 
 /**
@@ -81,8 +81,6 @@ export function hasEntryActions(entry: TimelineEntry): boolean {
 
 type TimelineEntryActionsProps = {
   entry: TimelineEntry
-  /** The journal entry behind the card's mark: what can still be done depends on how it failed. */
-  change: JournalEntry | undefined
   onRetry: (key: string) => void
   onDiscard: (key: string) => void
   onEdit: (item: TimelineItem) => void
@@ -92,8 +90,11 @@ type TimelineEntryActionsProps = {
 
 /** A card's actions: retry / discard / edit & resubmit when it needs attention, else edit / delete. */
 export function TimelineEntryActions(props: TimelineEntryActionsProps) {
-  const { entry, change, onRetry, onDiscard, onEdit, onDelete, onResubmit } = props
+  const { entry, onRetry, onDiscard, onEdit, onDelete, onResubmit } = props
   const key = entry.entryKey
+  // The journal entry behind the card's mark: what can still be done depends on how it failed.
+  // Read here rather than passed down, so the feed's actions stay the same function.
+  const change = useJournalEntry(key)
   if (needsAttention(entry) && key !== null) {
     const canResubmit = change !== undefined && isResubmittable(change)
     return (

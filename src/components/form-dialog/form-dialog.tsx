@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography'
 import useMediaQuery from '@mui/material/useMediaQuery'
 import { useTheme, type Theme } from '@mui/material/styles'
 import {
+  memo,
   useEffect,
   useId,
   useRef,
@@ -52,25 +53,15 @@ const isApple = () =>
  * the backdrop (Escape and Cancel still close; drafts keep what was typed).
  */
 export function FormDialog(props: FormDialogProps) {
-  const { open, title, subtitle, onClose, onSubmit, isSubmitting, submitLabel } = props
-  const { disabledReason = null, notices, children, maxWidth = 'sm', onOpenFocus } = props
+  const { open, subtitle, onClose, isSubmitting, maxWidth = 'sm' } = props
   const isPresent = useSyncExternalStore(
     props.presence?.subscribe ?? noSubscription,
     props.presence?.isOpen ?? alwaysOpen,
   )
-  const { t } = useFormDialogTranslation()
   const isPhone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'))
   const theme = useTheme()
   const titleId = useId()
   const subtitleId = useId()
-  const reasonId = useId()
-  const canSubmit = disabledReason === null && !isSubmitting
-
-  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
-    event.preventDefault()
-    if (canSubmit) event.currentTarget.requestSubmit()
-  }
 
   return (
     <Dialog
@@ -89,65 +80,86 @@ export function FormDialog(props: FormDialogProps) {
       aria-labelledby={titleId}
       aria-describedby={subtitle ? subtitleId : undefined}
     >
-      <Box
-        component="form"
-        noValidate
-        onSubmit={onSubmit}
-        onKeyDown={handleKeyDown}
-        sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '1 1 auto' }}
-      >
-        {/* MUI gives the title the dialog's aria-labelledby id: the subtitle stays outside it. */}
-        <DialogTitle id={titleId} sx={subtitle ? { pb: 0 } : undefined}>
-          {title}
-        </DialogTitle>
-        {subtitle ? (
-          <Typography
-            id={subtitleId}
-            variant="body2"
-            sx={{ px: 3, pb: 1.5, color: 'text.secondary' }}
-          >
-            {subtitle}
-          </Typography>
-        ) : null}
-        <DialogContent dividers>
-          {onOpenFocus ? <RunOnMount run={onOpenFocus} /> : null}
-          {notices ? <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>{notices}</Box> : null}
-          {children}
-        </DialogContent>
-        <DialogActions sx={{ flexWrap: 'wrap', gap: 1, px: 3, py: 1.5 }}>
-          <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>
-            {disabledReason !== null ? (
-              <Typography id={reasonId} variant="body2" color="text.secondary">
-                {disabledReason}
-              </Typography>
-            ) : (
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                sx={{ display: { xs: 'none', sm: 'block' } }}
-              >
-                {t('shortcut', { keys: isApple() ? '⌘ Enter' : 'Ctrl+Enter' })}
-              </Typography>
-            )}
-          </Box>
-          <Button onClick={onClose} disabled={isSubmitting} color="inherit">
-            {t('cancel')}
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={!canSubmit}
-            loading={isSubmitting}
-            loadingPosition="start"
-            aria-describedby={disabledReason !== null ? reasonId : undefined}
-          >
-            {isSubmitting ? t('saving') : submitLabel}
-          </Button>
-        </DialogActions>
-      </Box>
+      {/* Memoised: leaving (presence) re-renders the dialog's frame, not its title and buttons. */}
+      <FormDialogBody {...props} titleId={titleId} subtitleId={subtitleId} />
     </Dialog>
   )
 }
+
+type FormDialogBodyProps = FormDialogProps & { titleId: string; subtitleId: string }
+
+const FormDialogBody = memo(function FormDialogBody(props: FormDialogBodyProps) {
+  const { title, subtitle, onClose, onSubmit, isSubmitting, submitLabel, titleId } = props
+  const { disabledReason = null, notices, children, onOpenFocus, subtitleId } = props
+  const { t } = useFormDialogTranslation()
+  const reasonId = useId()
+  const canSubmit = disabledReason === null && !isSubmitting
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+    event.preventDefault()
+    if (canSubmit) event.currentTarget.requestSubmit()
+  }
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={onSubmit}
+      onKeyDown={handleKeyDown}
+      sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: '1 1 auto' }}
+    >
+      {/* MUI gives the title the dialog's aria-labelledby id: the subtitle stays outside it. */}
+      <DialogTitle id={titleId} sx={subtitle ? { pb: 0 } : undefined}>
+        {title}
+      </DialogTitle>
+      {subtitle ? (
+        <Typography
+          id={subtitleId}
+          variant="body2"
+          sx={{ px: 3, pb: 1.5, color: 'text.secondary' }}
+        >
+          {subtitle}
+        </Typography>
+      ) : null}
+      <DialogContent dividers>
+        {onOpenFocus ? <RunOnMount run={onOpenFocus} /> : null}
+        {notices ? <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>{notices}</Box> : null}
+        {children}
+      </DialogContent>
+      <DialogActions sx={{ flexWrap: 'wrap', gap: 1, px: 3, py: 1.5 }}>
+        <Box sx={{ flex: '1 1 12rem', minWidth: 0 }}>
+          {disabledReason !== null ? (
+            <Typography id={reasonId} variant="body2" color="text.secondary">
+              {disabledReason}
+            </Typography>
+          ) : (
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              sx={{ display: { xs: 'none', sm: 'block' } }}
+            >
+              {t('shortcut', { keys: isApple() ? '⌘ Enter' : 'Ctrl+Enter' })}
+            </Typography>
+          )}
+        </Box>
+        <Button onClick={onClose} disabled={isSubmitting} color="inherit">
+          {t('cancel')}
+        </Button>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={!canSubmit}
+          loading={isSubmitting}
+          loadingPosition="start"
+          aria-describedby={disabledReason !== null ? reasonId : undefined}
+        >
+          {isSubmitting ? t('saving') : submitLabel}
+        </Button>
+      </DialogActions>
+    </Box>
+  )
+})
 
 /**
  * The dialog's content mounts a render after the dialog (it goes through a portal), and the focus

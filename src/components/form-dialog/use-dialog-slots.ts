@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { startTransition, useEffect, useRef, useState } from 'react'
 
 /** One dialog the host renders: the open request, or one whose change is on its way. */
 export type DialogSlot<R> = {
@@ -57,8 +57,12 @@ export function useDialogSlots<R extends object>(
     journaled: (item: R) => {
       const current = latest.current
       if (current.submitted.includes(item)) return
-      update([...current.submitted, item])
-      if (releaseOnJournaled && current.request === item) current.onClose()
+      // Not urgent: the dialog has left already (its presence), in the frame that shows the
+      // pending card; the host and its page re-render for the freed request just after it.
+      startTransition(() => {
+        update([...current.submitted, item])
+        if (releaseOnJournaled && current.request === item) current.onClose()
+      })
     },
     /** The dialog is done (saved or closed). */
     finish: (item: R) => {

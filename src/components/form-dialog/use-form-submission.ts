@@ -77,6 +77,10 @@ export function watchJournaled<T>(
 export function useFormSubmission(options: FormSubmissionOptions) {
   const { journal } = useJournalContext()
   const [error, setError] = useState<SubmissionError | null>(null)
+  /** Waiting for the journal to take the change (its runtime still loading): "Saving…". */
+  const [isPending, setPending] = useState(false)
+  /** A submit on its way: a second one (a double click) adds nothing. */
+  const isRunning = useRef(false)
   const heldKey = useRef<string | null>(options.resubmitKey ?? null)
   /** Journaled, its answer still out: the form (hidden) is what a 400 comes back to. */
   const awaitedKey = useRef<string | null>(null)
@@ -105,20 +109,33 @@ export function useFormSubmission(options: FormSubmissionOptions) {
   )
 
   async function run(payload: Payload, send: () => Promise<SubmitResult>): Promise<void> {
-    setError(null)
-    let isJournaled = false
-    const watched = watchJournaled(
-      journal,
-      () => sendOrReplace(payload, send),
-      (key) => {
-        isJournaled = true
-        awaitedKey.current = key
-        latest.current.onJournaled?.()
-      },
-    )
+    if (isRunning.current) return
+    isRunning.current = true
+    // Only when there is one to clear: a state change here would re-render the whole form in
+    // the frame that shows the pending card.
+    if (error !== null) setError(null)
+    const progress = { isJournaled: false }
+    let watched: ReturnType<typeof watchJournaled<SubmitResult>>
+    try {
+      watched = watchJournaled(
+        journal,
+        () => sendOrReplace(payload, send),
+        (key) => {
+          progress.isJournaled = true
+          awaitedKey.current = key
+          latest.current.onJournaled?.()
+        },
+      )
+    } catch (caught) {
+      isRunning.current = false
+      throw caught
+    }
+    // Journaled at once (the journal's engine runs): the dialog has left already, nothing to show.
+    const isWaiting = !progress.isJournaled
+    if (isWaiting) setPending(true)
     const returned = () => {
       // Back on screen before the issues land, so the first field in error can take focus.
-      if (isJournaled) flushSync(() => latest.current.onReturned?.())
+      if (progress.isJournaled) flushSync(() => latest.current.onReturned?.())
     }
     try {
       const result = await watched.promise
@@ -144,7 +161,9 @@ export function useFormSubmission(options: FormSubmissionOptions) {
       })
     } finally {
       awaitedKey.current = null
+      isRunning.current = false
       watched.stop()
+      if (isWaiting) setPending(false)
     }
   }
 
@@ -162,6 +181,7 @@ export function useFormSubmission(options: FormSubmissionOptions) {
 
   return {
     error,
+    isPending,
     run,
     clearError: () => {
       setError(null)

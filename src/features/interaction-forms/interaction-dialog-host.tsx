@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box'
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, lazy, memo, useEffect, useRef, useState } from 'react'
 import {
   FormCodeFallback,
   preloadFormCodeFallback,
@@ -49,6 +49,13 @@ export type InteractionDialogHostProps = {
   releaseOnJournaled?: boolean
 }
 
+/** What a dialog tells its host; one stable object, so a host re-render leaves the forms alone. */
+type SlotActions = {
+  close: (item: InteractionDialogRequest) => void
+  journaled: (item: InteractionDialogRequest) => void
+  saved: (item: InteractionDialogRequest, message: string) => void
+}
+
 /**
  * Shows the requested interaction dialog (log, edit, delete), loading its code on demand, and
  * tells screen readers what a save did once its dialog has closed.
@@ -63,6 +70,24 @@ export function InteractionDialogHost({
   const { t } = useInteractionFormsTranslation()
   const [announcement, setAnnouncement] = useState('')
   const { slots, journaled, finish } = useDialogSlots(request, onClose, releaseOnJournaled)
+  const latest = useRef({ journaled, finish })
+  useEffect(() => {
+    latest.current = { journaled, finish }
+  })
+  // Stable: the host re-renders when a change is journaled (its request is released), in the
+  // frame that shows the pending card; the hidden form must not re-render every field then.
+  const [actions] = useState<SlotActions>(() => ({
+    close: (item) => {
+      latest.current.finish(item)
+    },
+    journaled: (item) => {
+      latest.current.journaled(item)
+    },
+    saved: (item, message) => {
+      setAnnouncement(message)
+      latest.current.finish(item)
+    },
+  }))
   const titleOf = (item: InteractionDialogRequest) =>
     item.kind === 'log'
       ? item.resubmit
@@ -71,56 +96,6 @@ export function InteractionDialogHost({
       : item.kind === 'edit'
         ? t('edit.title')
         : t('delete.title')
-
-  const dialogFor = (item: InteractionDialogRequest) => {
-    const common = {
-      candidateId,
-      onClose: () => {
-        finish(item)
-      },
-      onJournaled: () => {
-        journaled(item)
-      },
-    }
-    const saved = (message: string) => {
-      setAnnouncement(message)
-      finish(item)
-    }
-    if (item.kind === 'log')
-      return (
-        <LogInteractionsDialog
-          {...common}
-          candidateName={candidateName}
-          onSaved={(count) => {
-            saved(t('announce.logged', { count }))
-          }}
-          resubmit={item.resubmit ?? null}
-        />
-      )
-    if (item.kind === 'edit')
-      return (
-        <EditInteractionDialog
-          {...common}
-          target={item.target}
-          values={item.values}
-          onSaved={() => {
-            saved(t('announce.edited'))
-          }}
-          resubmit={item.resubmit ?? null}
-        />
-      )
-    return (
-      <DeleteInteractionDialog
-        {...common}
-        target={item.target}
-        values={item.values}
-        onSaved={() => {
-          saved(t('announce.deleted'))
-        }}
-        replaces={item.replaces ?? null}
-      />
-    )
-  }
 
   return (
     <>
@@ -137,9 +112,74 @@ export function InteractionDialogHost({
             ) : null
           }
         >
-          {dialogFor(slot.request)}
+          <SlotDialog
+            request={slot.request}
+            candidateId={candidateId}
+            candidateName={candidateName}
+            actions={actions}
+          />
         </Suspense>
       ))}
     </>
   )
 }
+
+type SlotDialogProps = {
+  request: InteractionDialogRequest
+  candidateId: string
+  candidateName: string | undefined
+  actions: SlotActions
+}
+
+/** One dialog of the host, memoised on its request: re-rendered only by its own state. */
+const SlotDialog = memo(function SlotDialog({
+  request: item,
+  candidateId,
+  candidateName,
+  actions,
+}: SlotDialogProps) {
+  const { t } = useInteractionFormsTranslation()
+  const common = {
+    candidateId,
+    onClose: () => {
+      actions.close(item)
+    },
+    onJournaled: () => {
+      actions.journaled(item)
+    },
+  }
+  if (item.kind === 'log')
+    return (
+      <LogInteractionsDialog
+        {...common}
+        candidateName={candidateName}
+        onSaved={(count) => {
+          actions.saved(item, t('announce.logged', { count }))
+        }}
+        resubmit={item.resubmit ?? null}
+      />
+    )
+  if (item.kind === 'edit')
+    return (
+      <EditInteractionDialog
+        {...common}
+        target={item.target}
+        values={item.values}
+        onSaved={() => {
+          actions.saved(item, t('announce.edited'))
+        }}
+        resubmit={item.resubmit ?? null}
+      />
+    )
+  return (
+    <DeleteInteractionDialog
+      {...common}
+      target={item.target}
+      values={item.values}
+      onSaved={() => {
+        actions.saved(item, t('announce.deleted'))
+      }}
+      replaces={item.replaces ?? null}
+    />
+  )
+})

@@ -32,6 +32,9 @@ export type LogInteractionsDialogProps = {
   resubmit?: { key: string; rows: readonly PayloadObject[]; error: JournalError | null } | null
 }
 
+// One array for every render: each row is memoised on its props.
+const FIELD_ORDER = ['type', 'performedAt', 'summary', 'duration', 'notes']
+
 /** "Log interactions": loads the region's item schema, then the form. */
 export function LogInteractionsDialog(props: LogInteractionsDialogProps) {
   const { t } = useInteractionDialogTranslation()
@@ -93,7 +96,7 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
       subtitle={candidateName ? t('log.subtitle', { name: candidateName }) : undefined}
       onClose={onClose}
       onSubmit={(event) => void handleSubmit(event)}
-      isSubmitting={form.formState.isSubmitting}
+      isSubmitting={form.formState.isSubmitting || submission.isPending}
       submitLabel={resubmit ? t('resubmit.submit') : t('log.submit', { count: rowCount })}
       notices={notices}
       maxWidth="md"
@@ -108,7 +111,7 @@ function LogInteractionsForm(props: LogInteractionsFormProps) {
           control={form.control}
           minRows={1}
           maxRows={MAX_BATCH}
-          order={['type', 'performedAt', 'summary', 'duration', 'notes']}
+          order={FIELD_ORDER}
         />
       ) : null}
     </FormDialog>

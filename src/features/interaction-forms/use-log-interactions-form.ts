@@ -67,7 +67,7 @@ export function useLogInteractionsForm(options: UseLogInteractionsFormOptions) {
     defaultValues: resubmit ? { [ROWS]: resubmit.rows } : undefined,
     ...(draft ? { formOptions: { values: draft.values } } : {}),
   })
-  const { form, setServerIssues } = schemaForm
+  const { form, setServerIssues, submitValid } = schemaForm
   const [freshValues] = useState(() => structuredClone(form.getValues()))
   const formDraft = useFormDraft({ watch: form.watch, storageKey, freshValues })
 
@@ -90,7 +90,7 @@ export function useLogInteractionsForm(options: UseLogInteractionsFormOptions) {
     },
   })
 
-  const handleSubmit = form.handleSubmit(async (payload) => {
+  const handleSubmit = submitValid(async (payload) => {
     const rows = payloadRows(payload)
     await submission.run(rows, () => submit(rows, { schemaVersion: version }))
   })

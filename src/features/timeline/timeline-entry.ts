@@ -135,31 +135,49 @@ export function entriesFromInteractions(records: readonly Interaction[]): Timeli
 
 /** Server records ⊕ the journal, as `overlayInteractions` / `useCandidateOverlay` return them. */
 export function entriesFromOverlay(items: readonly TimelineItem[]): TimelineEntry[] {
-  return items.map((item) => {
-    const record = item.record
-    const common = {
-      item,
-      createdAt: timestamp(record?.createdAt),
-      updatedAt: timestamp(record?.updatedAt),
-    }
-    if (item.kind === 'server') {
-      return readEntry(item.id, item.values, {
-        ...common,
-        status: null,
-        pendingOperation: null,
-        error: null,
-        entryKey: null,
-      })
-    }
+  return items.map(entryOfItem)
+}
+
+/**
+ * The entry of an overlay item, read once per item object: items of untouched server records
+ * keep their identity across journal changes (see overlayInteractions), and so do their
+ * entries, so a new pending card does not re-render every other card.
+ */
+const overlayEntries = new WeakMap<TimelineItem, TimelineEntry>()
+
+function entryOfItem(item: TimelineItem): TimelineEntry {
+  let entry = overlayEntries.get(item)
+  if (!entry) {
+    entry = readOverlayItem(item)
+    overlayEntries.set(item, entry)
+  }
+  return entry
+}
+
+function readOverlayItem(item: TimelineItem): TimelineEntry {
+  const record = item.record
+  const common = {
+    item,
+    createdAt: timestamp(record?.createdAt),
+    updatedAt: timestamp(record?.updatedAt),
+  }
+  if (item.kind === 'server') {
     return readEntry(item.id, item.values, {
       ...common,
-      status: item.status,
-      pendingOperation: item.pendingOperation,
-      error: item.error
-        ? { kind: item.error.kind, code: item.error.code, message: item.error.message }
-        : null,
-      entryKey: item.entryKey,
+      status: null,
+      pendingOperation: null,
+      error: null,
+      entryKey: null,
     })
+  }
+  return readEntry(item.id, item.values, {
+    ...common,
+    status: item.status,
+    pendingOperation: item.pendingOperation,
+    error: item.error
+      ? { kind: item.error.kind, code: item.error.code, message: item.error.message }
+      : null,
+    entryKey: item.entryKey,
   })
 }
 
