@@ -12,7 +12,7 @@ import { buildRelay, type Relay } from '../server/src/app'
 import { configuredSecrets, loadConfig, type RelayConfig } from '../server/src/config'
 import { eventsKey } from '../server/src/keys'
 import { LogCapture, startRedis, type TestRedis } from '../server/test/kit'
-import { buildBundle, removeBundle } from './demo-build-kit'
+import { buildBundle, removeBundle } from './demo-build.test-helpers'
 import {
   en,
   fillLogDialog,
@@ -21,7 +21,7 @@ import {
   recordApiRequests,
   syncIndicator,
   type SeenRequest,
-} from './journal-kit'
+} from './journal.test-helpers'
 
 /**
  * The whole chain over real HTTP in Chromium: browser → relay → HTTP mock upstream → signed

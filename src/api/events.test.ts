@@ -8,7 +8,7 @@ import {
   subscribeToMutationEvents,
   type EventStreamStatus,
 } from '@/api/events'
-import { testApiClient } from '@/mutations/test-support'
+import { testApiClient } from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://relay.test'
 const server = setupServer()

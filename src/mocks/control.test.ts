@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, expect, test } from 'vitest'
 import { controlFor } from '@/mocks/control'
-import { call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { call, interactionPayload, startMock } from '@/mocks/calls.test-helpers'
 
 const { server, backend } = startMock()
 const control = controlFor(backend)

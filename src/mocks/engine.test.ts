@@ -4,7 +4,7 @@ import { acceptedSchema, mutationOutcomeSchema, verifyCallback } from '@/api/con
 import { MAX_ATTEMPTS } from '@/mocks/engine'
 import { mulberry32 } from '@/mocks/prng'
 import { regionById } from '@/mocks/regions'
-import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/calls.test-helpers'
 
 /** Failure rolls come first in each attempt: this random fails the first `failures` attempts. */
 let failuresLeft = 0

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterAll, expect, test, vi } from 'vitest'
 import { EVENT_MUTATION, mutationOutcomeSchema } from '@/api/contract'
-import { openEvents } from '@/mocks/events-kit'
-import { call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { openEvents } from '@/mocks/events.test-helpers'
+import { call, interactionPayload, startMock } from '@/mocks/calls.test-helpers'
 
 // Browsers have EventSource, so there the mock serves /events through msw's own sse(). Node 20
 // has none; a stand-in lets this file run the browser's path (msw only checks that it exists).

@@ -1,8 +1,14 @@
 // @vitest-environment node
 import { afterAll, afterEach, expect, test } from 'vitest'
 import { EVENT_MUTATION, mutationOutcomeSchema } from '@/api/contract'
-import { openEvents } from '@/mocks/events-kit'
-import { RIJNMOND_KEY, call, errorOf, interactionPayload, startMock } from '@/mocks/test-kit'
+import { openEvents } from '@/mocks/events.test-helpers'
+import {
+  RIJNMOND_KEY,
+  call,
+  errorOf,
+  interactionPayload,
+  startMock,
+} from '@/mocks/calls.test-helpers'
 
 const { server, backend } = startMock()
 afterEach(() => {

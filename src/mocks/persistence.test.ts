@@ -2,7 +2,7 @@
 import { afterAll, expect, test, vi } from 'vitest'
 import { createMockBackend } from '@/mocks/backend'
 import { memoryPersistence } from '@/mocks/persistence'
-import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/calls.test-helpers'
 
 const persistence = memoryPersistence()
 const { server, backend } = startMock({ persistence })

@@ -9,7 +9,7 @@ import {
   schemaEnvelopeSchema,
 } from '@/api/contract'
 import { performedAtInstant } from '@/mocks/dates'
-import { RIJNMOND_KEY, call, errorOf, startMock } from '@/mocks/test-kit'
+import { RIJNMOND_KEY, call, errorOf, startMock } from '@/mocks/calls.test-helpers'
 
 const { server, backend } = startMock()
 afterEach(() => {

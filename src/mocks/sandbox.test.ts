@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { afterAll, afterEach, expect, test } from 'vitest'
 import { acceptedSchema, candidateListSchema, interactionListSchema } from '@/api/contract'
-import { call, candidatePayload, errorOf, interactionPayload, startMock } from '@/mocks/test-kit'
+import {
+  call,
+  candidatePayload,
+  errorOf,
+  interactionPayload,
+  startMock,
+} from '@/mocks/calls.test-helpers'
 
 const { server, backend } = startMock()
 afterEach(() => {

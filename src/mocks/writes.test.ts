@@ -9,7 +9,7 @@ import {
   interactionPayload,
   RIJNMOND_KEY,
   startMock,
-} from '@/mocks/test-kit'
+} from '@/mocks/calls.test-helpers'
 
 const { server, backend } = startMock()
 afterEach(() => {

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { apiQueries } from '@/api/query-options'
 import { createMockServer } from '@/mocks/node'
-import { startTestJournal, type TestRig } from '@/mutations/test-support'
+import { startTestJournal, type TestRig } from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://confirm.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })

@@ -9,7 +9,7 @@ import {
   startTestJournal,
   storeEntries,
   type TestRig,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://tabs.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })

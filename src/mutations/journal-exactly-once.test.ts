@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { createMockServer } from '@/mocks/node'
 import { NotResubmittableError } from '@/mutations/journal'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
-import { startTestJournal, storedEntry, type TestRig } from '@/mutations/test-support'
+import { startTestJournal, storedEntry, type TestRig } from '@/mutations/journal.test-helpers'
 
 // The paths by which one change could reach the upstream twice under different keys, or in the
 // wrong environment — each closed, each proved here against the mock backend.

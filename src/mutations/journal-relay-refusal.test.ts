@@ -8,7 +8,7 @@ import { createMockBackend } from '@/mocks/backend'
 import { NotResubmittableError, createJournal } from '@/mutations/journal'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import type { Journal, JournalOptions } from '@/mutations/journal-types'
-import { MemoryStorage } from '@/mutations/test-support'
+import { MemoryStorage } from '@/mutations/journal.test-helpers'
 import { TEST_SESSION, createRelayStandIn } from '@/test/relay-stand-in'
 
 // The rule of journal-sender.ts `relayRefusalEvent`, proved against the mock backend behind a

@@ -13,7 +13,7 @@ import {
   startTestJournal,
   storedEntry,
   type TestRig,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://journal.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })

@@ -10,7 +10,7 @@ import {
   entryLockName,
   makeEntry,
   testApiClient,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
 
 // The order of these tests matters: the runtime is a module, loaded at most once per file. The
 // first test proves a reader never loads it; the later ones load it by giving the journal work.

@@ -15,7 +15,7 @@ import {
   useSubmitInteractions,
   useUpdateInteraction,
 } from '@/mutations/use-journal'
-import { MemoryStorage, testApiClient } from '@/mutations/test-support'
+import { MemoryStorage, testApiClient } from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://hooks.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })

@@ -6,7 +6,7 @@ import { JournalHaltBanner } from '@/features/sync/journal-halt-banner'
 import { createMockServer } from '@/mocks/node'
 import { JournalProvider } from '@/mutations/journal-provider'
 import { journalHaltKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, testApiClient } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, testApiClient } from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://halt.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })

@@ -8,7 +8,12 @@ import { createMockServer } from '@/mocks/node'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { JournalProvider } from '@/mutations/journal-provider'
 import { legacyJournalKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
+import {
+  MemoryStorage,
+  TEST_SCOPE,
+  makeEntry,
+  testApiClient,
+} from '@/mutations/journal.test-helpers'
 
 const ORIGIN = 'http://sync.test'
 const { server, backend } = createMockServer({ baseUrl: ORIGIN })
