@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { MutationOutcome } from '@/api/contract'
 import {
   listenToMutationEvents,
@@ -9,18 +8,10 @@ import {
   type EventStreamStatus,
 } from '@/api/events'
 import { testApiClient } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://relay.test'
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const { server } = setupMockBackend({ isStubOnly: true })
 
 const outcome = (idempotencyKey: string): MutationOutcome => ({
   idempotencyKey,

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { EVENT_MUTATION, mutationOutcomeSchema } from '@/api/contract'
 import { openEvents } from '@/mocks/events.test-helpers'
 import {
@@ -7,16 +7,11 @@ import {
   call,
   errorOf,
   interactionPayload,
-  startMock,
+  fixedMockOptions,
 } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend(fixedMockOptions())
 
 test('/events pushes each outcome of the key’s region and environment, and nothing else', async () => {
   const stream = await openEvents()
