@@ -1,27 +1,35 @@
 import TextField, { type TextFieldProps } from '@mui/material/TextField'
-import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form'
+import type { FieldValues } from 'react-hook-form'
+import { useFormField, type UseFormFieldOptions } from '@/components/use-form-field'
 
 type FormTextFieldProps<T extends FieldValues> = Omit<
   TextFieldProps,
-  'name' | 'value' | 'onChange' | 'onBlur' | 'error'
-> & {
-  name: FieldPath<T>
-  control: Control<T>
-  hint: string
-  /** Turns the field's error code into a sentence. */
-  describeError: (code: string) => string
-}
+  'name' | 'value' | 'onChange' | 'onBlur' | 'error' | 'helperText'
+> &
+  Omit<UseFormFieldOptions<T>, 'hint'> & {
+    /** The helper line while there is no error. */
+    hint: string
+  }
 
-/** A MUI text field bound to react-hook-form; always one helper line (hint or error), no jump. */
+/**
+ * A MUI text field (or `select`) bound to react-hook-form through useFormField: always one helper
+ * line (hint or error, tied to the input by `aria-describedby`), so nothing jumps.
+ */
 export function FormTextField<T extends FieldValues>({
   name,
   control,
   hint,
   describeError,
+  showErrors,
   ...props
 }: FormTextFieldProps<T>) {
-  const { field, fieldState } = useController({ name, control })
-  const error = fieldState.error?.message
+  const { field, hasError, helperText } = useFormField({
+    name,
+    control,
+    hint,
+    describeError,
+    ...(showErrors ? { showErrors } : {}),
+  })
   return (
     <TextField
       {...props}
@@ -30,8 +38,8 @@ export function FormTextField<T extends FieldValues>({
       onChange={field.onChange}
       onBlur={field.onBlur}
       inputRef={field.ref}
-      error={error !== undefined}
-      helperText={error === undefined ? hint : describeError(error)}
+      error={hasError}
+      helperText={helperText}
       fullWidth
     />
   )
