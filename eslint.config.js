@@ -8,6 +8,8 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import checkFile from 'eslint-plugin-check-file'
 import globals from 'globals'
 
+/** Tests and their helpers (docs/development.md, "Test helpers"): outside the import boundaries. */
+const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/*.test-helpers.{ts,tsx}']
 /** Shared layers may not reach up into features, app or the mock (docs/architecture.md). */
 const SHARED = ['api', 'lib', 'components', 'schema-form', 'mutations', 'theme', 'config']
 const upward = (also = []) => [
@@ -18,6 +20,7 @@ const upward = (also = []) => [
     allowTypeImports: true,
     message: 'Only main.tsx (dynamic import), tests and e2e use the mock.',
   },
+  { group: ['@/test/*', '**/*.test-helpers'], message: 'Test helpers are for tests only.' },
   ...also,
 ]
 const features = (() => {
@@ -92,10 +95,28 @@ export default tseslint.config(
       'check-file/no-index': 'error',
     },
   },
+  // One way to start the mock in a Vitest file: setupMockBackend (docs/development.md).
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/test/mock-backend.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'msw/node',
+              message: 'Start the mock with setupMockBackend() from @/test/mock-backend.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Import boundaries: shared → features → app; features never import each other.
   {
     files: SHARED.map((dir) => `src/${dir}/**/*.{ts,tsx}`),
-    ignores: ['src/**/*.test.{ts,tsx}'],
+    ignores: TEST_FILES,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -112,7 +133,7 @@ export default tseslint.config(
   },
   ...features.map((name) => ({
     files: [`src/features/${name}/**/*.{ts,tsx}`],
-    ignores: ['src/**/*.test.{ts,tsx}'],
+    ignores: TEST_FILES,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -130,7 +151,7 @@ export default tseslint.config(
   })),
   {
     files: ['src/app/**/*.{ts,tsx}'],
-    ignores: ['src/**/*.test.{ts,tsx}'],
+    ignores: TEST_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: upward() }] },
   },
 )

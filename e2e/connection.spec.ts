@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { recordConsole } from './qa-kit'
+import { recordConsole } from './page-mock.test-helpers'
 
 const SECRET = 'qa-Secret-7fK2-never-log-me'
 

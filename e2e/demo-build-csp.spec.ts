@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { expect, test } from '@playwright/test'
-import { recordConsole } from './qa-kit'
-import { buildBundle, removeBundle, serveStatic, type StaticHost } from './demo-build-kit'
+import { recordConsole } from './page-mock.test-helpers'
+import { buildBundle, removeBundle, serveStatic, type StaticHost } from './demo-build.test-helpers'
 
 /**
  * The production bundle (no mock) under its Content-Security-Policy, in a real browser: the app

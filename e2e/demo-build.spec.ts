@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { buildBundle, removeBundle, serveStatic, type StaticHost } from './demo-build-kit'
+import { buildBundle, removeBundle, serveStatic, type StaticHost } from './demo-build.test-helpers'
 
 // `npm run build:demo` under a sub-path, served by a plain static host; nothing of the e2e build.
 const BASE = '/demo/sub/'

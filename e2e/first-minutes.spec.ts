@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 /**
  * What a counsellor notices in the first minutes (issue 16): the device turning dark while a

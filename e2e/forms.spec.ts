@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 // Journeys through the interaction and candidate forms, each to the server's confirmation on
 // the built-in mock (a short engine latency keeps them quick), with an axe scan of every dialog.

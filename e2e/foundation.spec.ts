@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 test('a visitor opens the demo, picks a candidate and sees its interactions from the mock', async ({
   page,

@@ -12,7 +12,7 @@ import {
   quiet,
   recordApiRequests,
   uniqueSummary,
-} from './journal-kit'
+} from './journal.test-helpers'
 
 /** Issue 4, cases 7 and 8: a write survives a reload and a closed tab, and still lands once. */
 

@@ -9,7 +9,7 @@ import {
   pickCandidate,
   quiet,
   uniqueSummary,
-} from './journal-kit'
+} from './journal.test-helpers'
 
 /**
  * Issue 14, "the pending card within one frame": the dialog leaves as soon as the journal holds

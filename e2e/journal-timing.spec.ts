@@ -14,7 +14,7 @@ import {
   syncIndicator,
   uniqueSummary,
   type Ui,
-} from './journal-kit'
+} from './journal.test-helpers'
 
 /** Issue 4, cases 9 and 10: failing reads back off; a change with no news turns stale. */
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { writeInPage } from './qa-kit'
+import { writeInPage } from './page-mock.test-helpers'
 import {
   POST_INTERACTIONS,
   control,
@@ -17,7 +17,7 @@ import {
   uniqueSummary,
   watchCardAndAccept,
   type Ui,
-} from './journal-kit'
+} from './journal.test-helpers'
 
 /**
  * Issue 4, "never lost, never twice", on the mock backend: one test per case. Cases 7–8 (reload,

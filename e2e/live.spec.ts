@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 /**
  * Colleagues' changes, live, on the built-in mock. Each tab runs its own mock backend, so a

@@ -1,7 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { mockIn } from './mock'
-import { candidatePayload, engineIdle, interactionPayload, writeInPage } from './qa-kit'
+import { mockIn } from './mock-control.test-helpers'
+import {
+  candidatePayload,
+  engineIdle,
+  interactionPayload,
+  writeInPage,
+} from './page-mock.test-helpers'
 
 async function openPanel(page: Page) {
   await page.getByRole('button', { name: 'QA panel' }).click()

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { eventsKey } from '../server/src/keys'
-import { en, fillLogDialog, logInteraction, recordApiRequests } from './journal-kit'
+import { en, fillLogDialog, logInteraction, recordApiRequests } from './journal.test-helpers'
 import {
   candidateWithInteractions,
   cookieOf,
@@ -8,7 +8,7 @@ import {
   signInAtRelay,
   startRelayChain,
   type RelayChain,
-} from './relay-kit'
+} from './relay-chain.test-helpers'
 
 /**
  * Colleagues over the real chain (browser → relay → HTTP mock upstream → signed callback →

@@ -11,19 +11,19 @@ import {
   recordApiRequests,
   syncIndicator,
   type SeenRequest,
-} from './journal-kit'
+} from './journal.test-helpers'
 import {
   candidateWithInteractions as firstCandidateWithInteractions,
   signInAtRelay as signInAt,
   startRelayChain,
   type RelayChain,
-} from './relay-kit'
+} from './relay-chain.test-helpers'
 
 /**
  * The whole chain over real HTTP in Chromium: browser → relay → HTTP mock upstream → signed
  * callback → relay → Redis → SSE → browser. The relay serves the production build (no mock in
  * the page) and holds the region's key; the browser's key field gets a throwaway value.
- * The chain itself is started by relay-kit.ts (shared with relay-live.spec.ts).
+ * The chain itself is started by relay-chain.test-helpers.ts (shared with relay-live.spec.ts).
  */
 let chain: RelayChain | null = null
 let relay: Relay | null = null

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 type Stored = Awaited<ReturnType<ReturnType<typeof mockIn>['interactions']>>[number]
 

@@ -5,7 +5,7 @@ import {
   interactionPayload,
   recordConsole,
   writeInPage,
-} from './qa-kit'
+} from './page-mock.test-helpers'
 
 // Every payload would leave a trace if it ever ran: a dialog, a console line or a global.
 const IMG = `<img src=x onerror="window.__xss=1;console.log('XSS-FIRED');alert('XSS')">`

@@ -1,22 +1,13 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { createApiClient, type ApiConfig } from '@/api/client'
 import { ApiError } from '@/api/errors'
 import { apiWrites } from '@/api/writes'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://api.test'
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const { server } = setupMockBackend({ isStubOnly: true })
 
 const base: ApiConfig = {
   origin: ORIGIN,

@@ -1,26 +1,17 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import type { MutationOutcome } from '@/api/contract'
 import {
   listenToMutationEvents,
   subscribeToMutationEvents,
   type EventStreamStatus,
 } from '@/api/events'
-import { testApiClient } from '@/mutations/test-support'
+import { testApiClient } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://relay.test'
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const { server } = setupMockBackend({ isStubOnly: true })
 
 const outcome = (idempotencyKey: string): MutationOutcome => ({
   idempotencyKey,

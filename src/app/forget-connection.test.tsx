@@ -3,7 +3,7 @@ import { expect, test, vi } from 'vitest'
 import type { ApiScope } from '@/api/client'
 import { draftStorageKey } from '@/components/form-dialog/form-draft'
 import { scopeRegion, type UpstreamConnection } from '@/config/connection'
-import { makeEntry, storeEntries } from '@/mutations/test-support'
+import { makeEntry, storeEntries } from '@/mutations/journal.test-helpers'
 import { setupMockBackend } from '@/test/mock-backend'
 import { renderApp } from '@/test/render'
 

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest'
 import { AppProviders } from '@/app/app'
 import { scopeRegion, useConnection, type UpstreamConnection } from '@/config/connection'
 import { legacyJournalKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, makeEntry } from '@/mutations/journal.test-helpers'
 import { setupMockBackend } from '@/test/mock-backend'
 import { createTestQueryClient } from '@/test/render'
 

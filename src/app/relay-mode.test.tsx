@@ -10,7 +10,7 @@ import {
   row,
   chooseTypes,
   seededCandidate,
-} from '@/features/interaction-forms/test-helpers'
+} from '@/features/interaction-forms/interaction-dialogs.test-helpers'
 import { setupMockBackend } from '@/test/mock-backend'
 import { TEST_SESSION, TEST_SESSION_BRAM, createRelayStandIn } from '@/test/relay-stand-in'
 import { renderApp } from '@/test/render'

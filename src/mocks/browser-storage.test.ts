@@ -1,18 +1,13 @@
-import { afterAll, afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { candidateListSchema } from '@/api/contract'
-import { createMockBackend } from '@/mocks/backend'
-import { createMockServer } from '@/mocks/node'
 import { MOCK_STORAGE_KEY, storagePersistence } from '@/mocks/persistence'
+import { setupMockBackend } from '@/test/mock-backend'
 
 // jsdom: the page has an origin and localStorage, like the browser demo.
 const persistence = storagePersistence(window.localStorage)
-const { server, backend } = createMockServer(createMockBackend({ persistence }))
-server.listen({ onUnhandledRequest: 'error' })
+const { backend } = setupMockBackend({ persistence, now: Date.now, keepsDataBetweenTests: true })
 afterEach(() => {
   window.localStorage.clear()
-})
-afterAll(() => {
-  server.close()
 })
 
 test('by default the handlers answer on the page’s own origin', async () => {

@@ -1,13 +1,11 @@
 // @vitest-environment node
-import { afterAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { controlFor } from '@/mocks/control'
-import { call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { call, fixedMockOptions, interactionPayload } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
+const { backend } = setupMockBackend({ ...fixedMockOptions(), keepsDataBetweenTests: true })
 const control = controlFor(backend)
-afterAll(() => {
-  server.close()
-})
 
 test('the e2e control counts requests per method and path template, and inspects the data', async () => {
   const [candidate] = control.findCandidates('utrecht', 'production')

@@ -1,10 +1,11 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { acceptedSchema, mutationOutcomeSchema, verifyCallback } from '@/api/contract'
 import { MAX_ATTEMPTS } from '@/mocks/engine'
 import { mulberry32 } from '@/mocks/prng'
 import { regionById } from '@/mocks/regions'
-import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { FIXED_NOW, call, fixedMockOptions, interactionPayload } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 /** Failure rolls come first in each attempt: this random fails the first `failures` attempts. */
 let failuresLeft = 0
@@ -17,13 +18,9 @@ const random = () => {
   return base()
 }
 
-const { server, backend } = startMock({ random })
+const { backend } = setupMockBackend(fixedMockOptions({ random }))
 afterEach(() => {
   failuresLeft = 0
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 const seeded = (index: number) => {

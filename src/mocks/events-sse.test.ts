@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { afterAll, expect, test, vi } from 'vitest'
 import { EVENT_MUTATION, mutationOutcomeSchema } from '@/api/contract'
-import { openEvents } from '@/mocks/events-kit'
-import { call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { openEvents } from '@/mocks/events.test-helpers'
+import { call, fixedMockOptions, interactionPayload } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 // Browsers have EventSource, so there the mock serves /events through msw's own sse(). Node 20
 // has none; a stand-in lets this file run the browser's path (msw only checks that it exists).
@@ -15,9 +16,8 @@ vi.hoisted(() => {
   )
 })
 
-const { server, backend } = startMock()
+const { backend } = setupMockBackend(fixedMockOptions())
 afterAll(() => {
-  server.close()
   vi.unstubAllGlobals()
 })
 

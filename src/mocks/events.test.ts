@@ -1,16 +1,17 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { EVENT_MUTATION, mutationOutcomeSchema } from '@/api/contract'
-import { openEvents } from '@/mocks/events-kit'
-import { RIJNMOND_KEY, call, errorOf, interactionPayload, startMock } from '@/mocks/test-kit'
+import { openEvents } from '@/mocks/events.test-helpers'
+import {
+  RIJNMOND_KEY,
+  call,
+  errorOf,
+  interactionPayload,
+  fixedMockOptions,
+} from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend(fixedMockOptions())
 
 test('/events pushes each outcome of the key’s region and environment, and nothing else', async () => {
   const stream = await openEvents()

@@ -1,13 +1,14 @@
 // @vitest-environment node
-import { afterAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { createMockBackend } from '@/mocks/backend'
 import { memoryPersistence } from '@/mocks/persistence'
-import { FIXED_NOW, call, interactionPayload, startMock } from '@/mocks/test-kit'
+import { FIXED_NOW, call, fixedMockOptions, interactionPayload } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const persistence = memoryPersistence()
-const { server, backend } = startMock({ persistence })
-afterAll(() => {
-  server.close()
+const { backend } = setupMockBackend({
+  ...fixedMockOptions({ persistence }),
+  keepsDataBetweenTests: true,
 })
 
 test('a reload keeps the data and the queued mutations, and then executes them once', async () => {

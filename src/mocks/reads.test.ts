@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import {
   HEADER_RETRY_AFTER,
   INTERACTIONS_LIST_LIMIT,
@@ -9,15 +9,10 @@ import {
   schemaEnvelopeSchema,
 } from '@/api/contract'
 import { performedAtInstant } from '@/mocks/dates'
-import { RIJNMOND_KEY, call, errorOf, startMock } from '@/mocks/test-kit'
+import { RIJNMOND_KEY, call, errorOf, fixedMockOptions } from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend(fixedMockOptions())
 
 const utrecht = () => backend.db.candidates('utrecht', 'production')
 

@@ -1,15 +1,16 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { acceptedSchema, candidateListSchema, interactionListSchema } from '@/api/contract'
-import { call, candidatePayload, errorOf, interactionPayload, startMock } from '@/mocks/test-kit'
+import {
+  call,
+  candidatePayload,
+  errorOf,
+  interactionPayload,
+  fixedMockOptions,
+} from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend(fixedMockOptions())
 
 const ids = async (sandbox?: 'prefix' | 'header') =>
   candidateListSchema

@@ -7,7 +7,7 @@ import { isRecord } from '@/lib/json'
 import { REGIONS, interactionItemJsonSchema, regionById, regionJsonSchema } from '@/mocks/regions'
 import type { StoredCandidate, StoredInteraction } from '@/mocks/state'
 import { RICH_CANDIDATE_COUNT } from '@/mocks/seed'
-import { FIXED_NOW } from '@/mocks/test-kit'
+import { FIXED_NOW } from '@/mocks/calls.test-helpers'
 import { validateBatch } from '@/mocks/validation'
 
 const backend = createMockBackend({ now: FIXED_NOW })

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { acceptedSchema, interactionListSchema } from '@/api/contract'
 import {
   call,
@@ -8,16 +8,11 @@ import {
   errorOf,
   interactionPayload,
   RIJNMOND_KEY,
-  startMock,
-} from '@/mocks/test-kit'
+  fixedMockOptions,
+} from '@/mocks/calls.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
-const { server, backend } = startMock()
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend(fixedMockOptions())
 
 const firstCandidate = (region: 'utrecht' | 'rijnmond' = 'utrecht') => {
   const candidate = backend.db.candidates(region, 'production')[0]

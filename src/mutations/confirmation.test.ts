@@ -1,22 +1,15 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { apiQueries } from '@/api/query-options'
-import { createMockServer } from '@/mocks/node'
-import { startTestJournal, type TestRig } from '@/mutations/test-support'
+import { startTestJournal, type TestRig } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://confirm.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+const { backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const rigs: TestRig[] = []
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose()
   vi.unstubAllGlobals()
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 const rig = (options: Parameters<typeof startTestJournal>[0]['options'] = {}) => {

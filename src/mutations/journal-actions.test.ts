@@ -6,7 +6,7 @@ import {
   isRetryable,
   isTargetGone,
 } from '@/mutations/journal-actions'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry } from '@/mutations/journal.test-helpers'
 
 const engineNotFound: JournalError = { kind: 'outcome', code: 'not_found', message: 'gone' }
 const apiNotFound: JournalError = { kind: 'not-found', code: 'not_found', message: 'Not found' }

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { createMockServer } from '@/mocks/node'
+import { afterEach, expect, test, vi } from 'vitest'
 import { journalEntryItemKey } from '@/mutations/journal-storage-key'
 import {
   TEST_SCOPE,
@@ -9,23 +8,17 @@ import {
   startTestJournal,
   storeEntries,
   type TestRig,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://tabs.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+const { backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const rigs: TestRig[] = []
 const cleanups: (() => void)[] = []
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose()
   for (const cleanup of cleanups.splice(0)) cleanup()
   window.localStorage.clear()
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 const POSTS = 'POST /candidates/:candidateId/interactions'

@@ -1,27 +1,19 @@
 // @vitest-environment node
 import { delay, getResponse, http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { createMockServer } from '@/mocks/node'
+import { afterEach, expect, test, vi } from 'vitest'
 import { NotResubmittableError } from '@/mutations/journal'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
-import { startTestJournal, storedEntry, type TestRig } from '@/mutations/test-support'
+import { startTestJournal, storedEntry, type TestRig } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 // The paths by which one change could reach the upstream twice under different keys, or in the
 // wrong environment — each closed, each proved here against the mock backend.
 const ORIGIN = 'http://once.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+const { server, backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const rigs: TestRig[] = []
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose()
-  server.resetHandlers()
-  backend.reset()
   vi.restoreAllMocks()
-})
-afterAll(() => {
-  server.close()
 })
 
 const rig = (options: Parameters<typeof startTestJournal>[0]['options'] = {}, apiKey?: string) => {

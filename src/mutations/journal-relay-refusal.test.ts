@@ -1,37 +1,29 @@
 // @vitest-environment node
 import { HttpResponse, http } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createApiClient } from '@/api/client'
-import { createMockBackend } from '@/mocks/backend'
 import { NotResubmittableError, createJournal } from '@/mutations/journal'
 import { isResubmittable, isRetryable } from '@/mutations/journal-actions'
 import type { Journal, JournalOptions } from '@/mutations/journal-types'
-import { MemoryStorage } from '@/mutations/test-support'
+import { MemoryStorage } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 import { TEST_SESSION, TEST_SESSION_BRAM, createRelayStandIn } from '@/test/relay-stand-in'
 
 // The rule of journal-sender.ts `relayRefusalEvent`, proved against the mock backend behind a
 // stand-in of our relay: a write the relay refuses keeps its key, goes out again with it exactly
 // once, and a refusal never lets a change that may already be queued go out under a new key.
 const ORIGIN = 'http://relay.test'
-const backend = createMockBackend({ baseUrl: ORIGIN })
+const { server, backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const relay = createRelayStandIn(backend, ORIGIN)
-const server = setupServer(...relay.handlers)
 const journals: Journal[] = []
 
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
+beforeEach(() => {
+  server.use(...relay.handlers)
 })
 afterEach(() => {
   for (const journal of journals.splice(0)) journal.stop()
-  server.resetHandlers()
-  backend.reset()
   relay.signIn()
   relay.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 /** A page of the app signed in as `subject` (its scope, like the app's, names who). */

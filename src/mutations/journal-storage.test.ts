@@ -7,7 +7,7 @@ import {
   type ExternalChange,
 } from '@/mutations/journal-storage'
 import { journalEntryItemKey, legacyJournalKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/journal.test-helpers'
 
 const legacy = (entries: unknown[], version: unknown = 1) => JSON.stringify({ version, entries })
 

@@ -6,7 +6,7 @@ import {
   transition,
   type JournalEvent,
 } from '@/mutations/journal-transition'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry } from '@/mutations/journal.test-helpers'
 
 const NOW = 50_000
 const networkError: JournalError = { kind: 'network', code: 'network_error', message: 'offline' }

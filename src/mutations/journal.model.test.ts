@@ -8,7 +8,7 @@ import { createMockBackend, type MockBackend } from '@/mocks/backend'
 import { createJournal } from '@/mutations/journal'
 import type { PayloadObject } from '@/mutations/journal-entry'
 import type { Journal } from '@/mutations/journal-types'
-import { MemoryStorage, TestLocks } from '@/mutations/test-support'
+import { MemoryStorage, TestLocks } from '@/mutations/journal.test-helpers'
 
 /**
  * The journal's promise, checked over random interleavings: the REAL journal (two tabs sharing

@@ -1,9 +1,8 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { afterEach, expect, test, vi } from 'vitest'
 import { ApiError } from '@/api/errors'
 import { apiWrites } from '@/api/writes'
-import { createMockServer } from '@/mocks/node'
 import { NotResubmittableError } from '@/mutations/journal'
 import { buildEntry } from '@/mutations/journal-input'
 import { legacyJournalKey } from '@/mutations/journal-storage-key'
@@ -13,21 +12,14 @@ import {
   startTestJournal,
   storedEntry,
   type TestRig,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://journal.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+const { server, backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const rigs: TestRig[] = []
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
 afterEach(() => {
   for (const rig of rigs.splice(0)) rig.dispose()
-  server.resetHandlers()
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 const rig = (input: Partial<Parameters<typeof startTestJournal>[0]> = {}) => {

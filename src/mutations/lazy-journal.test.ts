@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
-import { createMockServer } from '@/mocks/node'
+import { afterEach, beforeAll, expect, test, vi } from 'vitest'
 import { journalEntryItemKey, legacyJournalKey } from '@/mutations/journal-storage-key'
 import { createLazyJournal, type LazyJournal } from '@/mutations/lazy-journal'
 import {
@@ -10,16 +9,16 @@ import {
   entryLockName,
   makeEntry,
   testApiClient,
-} from '@/mutations/test-support'
+} from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 // The order of these tests matters: the runtime is a module, loaded at most once per file. The
 // first test proves a reader never loads it; the later ones load it by giving the journal work.
 const ORIGIN = 'http://lazy.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
+const { server, backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 const requests: string[] = []
 const cleanups: (() => void)[] = []
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
   server.events.on('request:start', ({ request }) => {
     requests.push(`${request.method} ${new URL(request.url).pathname}`)
   })
@@ -28,10 +27,6 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
   requests.length = 0
   window.localStorage.clear()
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
 })
 
 /** Started like the provider starts it: confirmation runs once the runtime is there. */

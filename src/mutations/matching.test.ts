@@ -6,7 +6,7 @@ import {
   matchRows,
   type ServerRecord,
 } from '@/mutations/matching'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry } from '@/mutations/journal.test-helpers'
 import { changedFields, isMatchingValue, isSameValue } from '@/mutations/values'
 
 const row = (overrides: Record<string, unknown> = {}) => ({

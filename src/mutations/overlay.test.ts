@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import type { ServerRecord } from '@/mutations/matching'
 import { overlayInteractions, type TimelineItem } from '@/mutations/overlay'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry } from '@/mutations/journal.test-helpers'
 
 const NOW = 100_000
 const record = (id: string, performedAt: string, extra: Record<string, unknown> = {}) =>

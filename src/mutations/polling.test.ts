@@ -5,7 +5,7 @@ import { createEmitter } from '@/mutations/emitter'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import type { JournalSnapshot } from '@/mutations/journal-types'
 import { startPolling, type PollingOptions } from '@/mutations/polling'
-import { makeEntry, testApiClient } from '@/mutations/test-support'
+import { makeEntry, testApiClient } from '@/mutations/journal.test-helpers'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import type { ServerRecord } from '@/mutations/matching'
 import { planReconcile } from '@/mutations/reconcile'
-import { makeEntry } from '@/mutations/test-support'
+import { makeEntry } from '@/mutations/journal.test-helpers'
 
 const payload = { type: ['Telefonisch'], performedAt: '2026-03-09T14:30:00+01:00' }
 const rec = (id: string, extra: Record<string, unknown> = {}): ServerRecord => ({

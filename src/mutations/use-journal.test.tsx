@@ -1,12 +1,11 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { ApiClient } from '@/api/client'
 import { ApiError } from '@/api/errors'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import { apiKeys, apiQueries } from '@/api/query-options'
-import { createMockServer } from '@/mocks/node'
 import { JournalProvider } from '@/mutations/journal-provider'
 import {
   useCandidateOverlay,
@@ -15,19 +14,11 @@ import {
   useSubmitInteractions,
   useUpdateInteraction,
 } from '@/mutations/use-journal'
-import { MemoryStorage, testApiClient } from '@/mutations/test-support'
+import { MemoryStorage, testApiClient } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://hooks.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 
 const apiFor = (environment: 'production' | 'sandbox' = 'production') =>
   testApiClient(ORIGIN, { environment })

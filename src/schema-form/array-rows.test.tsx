@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import { rowsFormSchema } from '@/schema-form/rows-form-schema'
 import { getAtPath } from '@/schema-form/schema-model'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 import { useSchemaController } from '@/schema-form/widgets/use-schema-controller'
 import type { WidgetProps } from '@/schema-form/widgets/widget-props'
 

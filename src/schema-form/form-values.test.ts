@@ -6,7 +6,7 @@ import { toPatch } from '@/schema-form/form-patch'
 import { parseNumberText, toFormValues, toPayload } from '@/schema-form/form-values'
 import { isRecord } from '@/lib/json'
 import { buildObjectModel, getAtPath, type ObjectModel } from '@/schema-form/schema-model'
-import { validValue } from '@/schema-form/testing/valid-values'
+import { validValue } from '@/schema-form/valid-values.test-helpers'
 
 const item = buildObjectModel(getAtPath(exampleSchema, 'properties.interactions.items'))
 const nullableItem = buildObjectModel({

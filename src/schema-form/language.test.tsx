@@ -3,7 +3,7 @@ import i18next from 'i18next'
 import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { expect, test } from 'vitest'
-import { renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 const schema = {
   type: 'object',

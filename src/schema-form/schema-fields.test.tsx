@@ -5,7 +5,7 @@ import { expect, test } from 'vitest'
 import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import unseenSchema from '@/schema-form/fixtures/unseen-fields-schema.json'
 import { getAtPath } from '@/schema-form/schema-model'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 import type { WidgetProps } from '@/schema-form/widgets/widget-props'
 
 const item = getAtPath(exampleSchema, 'properties.interactions.items')

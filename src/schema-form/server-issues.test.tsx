@@ -6,7 +6,7 @@ import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import { rowsFormSchema } from '@/schema-form/rows-form-schema'
 import { buildObjectModel, getAtPath } from '@/schema-form/schema-model'
 import { applyServerIssues } from '@/schema-form/server-issues'
-import { renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 import { createValidator } from '@/schema-form/validator'
 
 const item = getAtPath(exampleSchema, 'properties.interactions.items')

@@ -6,7 +6,7 @@ import { AppRoutes } from '@/app/router'
 import { mockConnection } from '@/config/connection'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { legacyJournalKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, makeEntry } from '@/mutations/journal.test-helpers'
 import { TEST_NOW, setupMockBackend } from '@/test/mock-backend'
 import { createMemoryUrl, createTestQueryClient } from '@/test/render'
 

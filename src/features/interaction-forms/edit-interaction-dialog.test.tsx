@@ -7,7 +7,7 @@ import {
   recordWrites,
   row,
   seededCandidate,
-} from '@/features/interaction-forms/test-helpers'
+} from '@/features/interaction-forms/interaction-dialogs.test-helpers'
 import { setupMockBackend } from '@/test/mock-backend'
 import { renderApp } from '@/test/render'
 

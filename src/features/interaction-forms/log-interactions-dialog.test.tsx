@@ -9,7 +9,7 @@ import {
   recordWrites,
   row,
   seededCandidate,
-} from '@/features/interaction-forms/test-helpers'
+} from '@/features/interaction-forms/interaction-dialogs.test-helpers'
 import { mockConnection } from '@/config/connection'
 import { initI18n } from '@/lib/i18n'
 import { setupMockBackend } from '@/test/mock-backend'

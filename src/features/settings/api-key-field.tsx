@@ -5,7 +5,7 @@ import InputAdornment from '@mui/material/InputAdornment'
 import { useState } from 'react'
 import type { Control } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { FormTextField } from '@/features/settings/form-text-field'
+import { FormTextField } from '@/components/form-text-field'
 import type { ConnectionFormValues } from '@/features/settings/use-connection-form'
 
 type ApiKeyFieldProps = {

@@ -7,24 +7,20 @@ import DialogActions from '@mui/material/DialogActions'
 import DialogContent from '@mui/material/DialogContent'
 import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
-import FormControl from '@mui/material/FormControl'
 import FormControlLabel from '@mui/material/FormControlLabel'
-import FormLabel from '@mui/material/FormLabel'
 import MenuItem from '@mui/material/MenuItem'
 import Radio from '@mui/material/Radio'
-import RadioGroup from '@mui/material/RadioGroup'
 import Stack from '@mui/material/Stack'
-import TextField from '@mui/material/TextField'
 import Typography from '@mui/material/Typography'
 import { useId } from 'react'
-import { Controller } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { hostOf } from '@/config/base-url'
 import { buildEnv } from '@/config/build-env'
 import { useConnection, type Connection } from '@/config/connection'
 import { ApiKeyField } from '@/features/settings/api-key-field'
 import { ConnectionTestResult } from '@/features/settings/connection-test-result'
-import { FormTextField } from '@/features/settings/form-text-field'
+import { FormRadioGroup } from '@/components/form-radio-group'
+import { FormTextField } from '@/components/form-text-field'
 import { SettingsSection } from '@/features/settings/settings-section'
 import { useConnectionForm, type ConnectionDataPort } from '@/features/settings/use-connection-form'
 import { useDescribeFieldError } from '@/features/settings/use-describe-field-error'
@@ -52,8 +48,6 @@ export function ConnectionSection({
     cancelLeave,
   } = useConnectionForm(loadConnectionData)
   const describeError = useDescribeFieldError()
-  const kindLabelId = useId()
-  const keyStorageLabelId = useId()
   const { control } = form
 
   return (
@@ -65,77 +59,62 @@ export function ConnectionSection({
       {/* POST, never GET: a form submitted without script must not put the key in a URL. */}
       <Box component="form" method="post" noValidate onSubmit={(event) => void handleSave(event)}>
         <Stack spacing={2.5}>
-          <FormControl>
-            <FormLabel id={kindLabelId}>{t('settings.connection.kindLabel')}</FormLabel>
-            <Controller
-              name="kind"
-              control={control}
-              render={({ field }) => (
-                <RadioGroup {...field} aria-labelledby={kindLabelId}>
-                  {relaySession && (
-                    <FormControlLabel
-                      value="relay"
-                      control={<Radio />}
-                      label={
-                        <OptionLabel
-                          label={t('relay.settings.kind')}
-                          hint={t('relay.settings.kindHint', { name: relaySession.name })}
-                        />
-                      }
-                    />
-                  )}
-                  <FormControlLabel
-                    value="mock"
-                    disabled={!isMockAvailable}
-                    control={<Radio />}
-                    label={
-                      <OptionLabel
-                        label={t('settings.connection.kindMock')}
-                        hint={
-                          isMockAvailable
-                            ? t('settings.connection.kindMockHint')
-                            : t('settings.connection.kindMockUnavailable')
-                        }
-                      />
-                    }
+          <FormRadioGroup name="kind" control={control} label={t('settings.connection.kindLabel')}>
+            {relaySession && (
+              <FormControlLabel
+                value="relay"
+                control={<Radio />}
+                label={
+                  <OptionLabel
+                    label={t('relay.settings.kind')}
+                    hint={t('relay.settings.kindHint', { name: relaySession.name })}
                   />
-                  <FormControlLabel
-                    value="upstream"
-                    control={<Radio />}
-                    label={
-                      <OptionLabel
-                        label={t('settings.connection.kindUpstream')}
-                        hint={t('settings.connection.kindUpstreamHint')}
-                      />
-                    }
-                  />
-                </RadioGroup>
-              )}
+                }
+              />
+            )}
+            <FormControlLabel
+              value="mock"
+              disabled={!isMockAvailable}
+              control={<Radio />}
+              label={
+                <OptionLabel
+                  label={t('settings.connection.kindMock')}
+                  hint={
+                    isMockAvailable
+                      ? t('settings.connection.kindMockHint')
+                      : t('settings.connection.kindMockUnavailable')
+                  }
+                />
+              }
             />
-          </FormControl>
+            <FormControlLabel
+              value="upstream"
+              control={<Radio />}
+              label={
+                <OptionLabel
+                  label={t('settings.connection.kindUpstream')}
+                  hint={t('settings.connection.kindUpstreamHint')}
+                />
+              }
+            />
+          </FormRadioGroup>
 
           {values.kind === 'relay' ? null : values.kind === 'mock' ? (
-            <Controller
+            <FormTextField
               name="mockRegion"
               control={control}
-              render={({ field }) => (
-                <TextField
-                  {...field}
-                  select
-                  label={t('settings.connection.demoRegion')}
-                  helperText={t('settings.connection.demoRegionHint', {
-                    key: demoRegions.find((region) => region.id === field.value)?.key ?? '',
-                  })}
-                  fullWidth
-                >
-                  {demoRegions.map((region) => (
-                    <MenuItem key={region.id} value={region.id}>
-                      {region.name}
-                    </MenuItem>
-                  ))}
-                </TextField>
-              )}
-            />
+              select
+              label={t('settings.connection.demoRegion')}
+              hint={t('settings.connection.demoRegionHint', {
+                key: demoRegions.find((region) => region.id === values.mockRegion)?.key ?? '',
+              })}
+            >
+              {demoRegions.map((region) => (
+                <MenuItem key={region.id} value={region.id}>
+                  {region.name}
+                </MenuItem>
+              ))}
+            </FormTextField>
           ) : (
             <>
               <FormTextField
@@ -159,29 +138,22 @@ export function ConnectionSection({
                 required
                 autoComplete="off"
               />
-              <FormControl>
-                <FormLabel id={keyStorageLabelId}>
-                  {t('settings.connection.keyStorageLabel')}
-                </FormLabel>
-                <Controller
-                  name="keyStorage"
-                  control={control}
-                  render={({ field }) => (
-                    <RadioGroup {...field} aria-labelledby={keyStorageLabelId}>
-                      <FormControlLabel
-                        value="session"
-                        control={<Radio />}
-                        label={t('settings.connection.keyStorageSession')}
-                      />
-                      <FormControlLabel
-                        value="memory"
-                        control={<Radio />}
-                        label={t('settings.connection.keyStorageMemory')}
-                      />
-                    </RadioGroup>
-                  )}
+              <FormRadioGroup
+                name="keyStorage"
+                control={control}
+                label={t('settings.connection.keyStorageLabel')}
+              >
+                <FormControlLabel
+                  value="session"
+                  control={<Radio />}
+                  label={t('settings.connection.keyStorageSession')}
                 />
-              </FormControl>
+                <FormControlLabel
+                  value="memory"
+                  control={<Radio />}
+                  label={t('settings.connection.keyStorageMemory')}
+                />
+              </FormRadioGroup>
             </>
           )}
 

@@ -1,25 +1,16 @@
 // @vitest-environment node
 import { http, HttpResponse } from 'msw'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
-import { createMockServer } from '@/mocks/node'
+import { expect, test } from 'vitest'
 import {
   testConnection,
   testedUrl,
   withExpectedRegion,
   type ConnectionTestInput,
 } from '@/features/settings/connection-test'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://api.test'
-const { server } = createMockServer({ baseUrl: ORIGIN })
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const { server } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 
 const input: ConnectionTestInput = {
   origin: ORIGIN,

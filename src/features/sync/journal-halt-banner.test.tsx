@@ -1,24 +1,15 @@
 import { QueryClient } from '@tanstack/react-query'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { JournalHaltBanner } from '@/features/sync/journal-halt-banner'
-import { createMockServer } from '@/mocks/node'
 import { JournalProvider } from '@/mutations/journal-provider'
 import { journalHaltKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, testApiClient } from '@/mutations/test-support'
+import { MemoryStorage, TEST_SCOPE, testApiClient } from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://halt.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 
 test('while writes are halted every page says so, and the counsellor can resume them', async () => {
   vi.spyOn(console, 'error').mockImplementation(() => undefined)

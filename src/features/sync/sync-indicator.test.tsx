@@ -1,26 +1,22 @@
 import { QueryClient } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { SyncIndicator } from '@/features/sync/sync-indicator'
 import { initI18n } from '@/lib/i18n'
-import { createMockServer } from '@/mocks/node'
 import type { JournalEntry } from '@/mutations/journal-entry'
 import { JournalProvider } from '@/mutations/journal-provider'
 import { legacyJournalKey } from '@/mutations/journal-storage-key'
-import { MemoryStorage, TEST_SCOPE, makeEntry, testApiClient } from '@/mutations/test-support'
+import {
+  MemoryStorage,
+  TEST_SCOPE,
+  makeEntry,
+  testApiClient,
+} from '@/mutations/journal.test-helpers'
+import { setupMockBackend } from '@/test/mock-backend'
 
 const ORIGIN = 'http://sync.test'
-const { server, backend } = createMockServer({ baseUrl: ORIGIN })
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  backend.reset()
-})
-afterAll(() => {
-  server.close()
-})
+const { backend } = setupMockBackend({ baseUrl: ORIGIN, now: Date.now })
 
 const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import i18next from 'i18next'
 import { fileSlug, toCsv } from '@/features/timeline/export-csv'
-import { entry } from '@/features/timeline/test-entries'
+import { entry } from '@/features/timeline/timeline-entry.test-helpers'
 import { timelineCsvColumns } from '@/features/timeline/timeline-csv'
 import { changeLanguage } from '@/lib/i18n'
 

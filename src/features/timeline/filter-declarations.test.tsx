@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import i18next, { type TFunction } from 'i18next'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { readFilterParams, writeFilterParams } from '@/features/timeline/filter-search-params'
-import { entry } from '@/features/timeline/test-entries'
+import { entry } from '@/features/timeline/timeline-entry.test-helpers'
 import {
   FILTERS,
   FILTER_NAMES,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { groupEntries } from '@/features/timeline/group-entries'
-import { entry } from '@/features/timeline/test-entries'
+import { entry } from '@/features/timeline/timeline-entry.test-helpers'
 
 const originalTz = process.env.TZ
 beforeEach(() => {

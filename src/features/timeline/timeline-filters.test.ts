@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { entry } from '@/features/timeline/test-entries'
+import { entry } from '@/features/timeline/timeline-entry.test-helpers'
 import { entriesFromOverlay } from '@/features/timeline/timeline-entry'
 import {
   NO_FILTERS,

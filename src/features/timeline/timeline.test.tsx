@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
 import type { Interaction } from '@/api/contract'
-import { interaction } from '@/features/timeline/test-entries'
+import { interaction } from '@/features/timeline/timeline-entry.test-helpers'
 import { TEST_NOW, setupMockBackend } from '@/test/mock-backend'
 import { renderApp } from '@/test/render'
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 const schema = {
   type: 'object',

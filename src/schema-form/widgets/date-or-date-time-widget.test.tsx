@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { formatIsoDateTime } from '@/schema-form/date-values'
 import exampleSchema from '@/schema-form/fixtures/example-candidate-schema.json'
 import { getAtPath } from '@/schema-form/schema-model'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 const item = getAtPath(exampleSchema, 'properties.interactions.items')
 const type = ['Telefonisch']

@@ -13,7 +13,8 @@ import { deepEqual } from '@/schema-form/json-value'
 import { SideBySide } from '@/schema-form/layout'
 import { uiText } from '@/schema-form/messages'
 import { PickerField, type PickerPart } from '@/schema-form/widgets/picker-field'
-import { BLANK_HELPER, useSchemaController } from '@/schema-form/widgets/use-schema-controller'
+import { BLANK_HELPER } from '@/components/use-form-field'
+import { useSchemaController } from '@/schema-form/widgets/use-schema-controller'
 import type { WidgetProps } from '@/schema-form/widgets/widget-props'
 
 type Parts = { date: PickerPart; time: PickerPart; includeTime: boolean; emitted: unknown }

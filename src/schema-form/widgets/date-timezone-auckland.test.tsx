@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import { timezoneSuite } from '@/schema-form/testing/timezone-suite'
+import { timezoneSuite } from '@/schema-form/timezone-suite.test-helpers'
 
 // vi.hoisted runs before every import, so no module computes a date in another zone first.
 vi.hoisted(() => {

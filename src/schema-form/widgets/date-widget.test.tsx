@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { expect, test } from 'vitest'
 import { formatIsoDateTime } from '@/schema-form/date-values'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 const schema = {
   type: 'object',

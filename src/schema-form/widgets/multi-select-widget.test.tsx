@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { lastPayload, renderSchemaForm } from '@/schema-form/testing/render-schema-form'
+import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 /**
  * The multi-select hands MUI's Autocomplete its input box only on first use. Every first use

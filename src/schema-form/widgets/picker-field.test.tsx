@@ -7,7 +7,7 @@ import {
   lastPayload,
   renderSchemaForm,
   type HarnessOptions,
-} from '@/schema-form/testing/render-schema-form'
+} from '@/schema-form/render-schema-form.test-helpers'
 
 /**
  * A date field is a light preview until it is reached, then the real MUI X picker. Nobody may

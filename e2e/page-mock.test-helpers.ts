@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import './mock' // the typing of window.__candidateTimelineMock
+import './mock-control.test-helpers' // the typing of window.__candidateTimelineMock
 
 /**
  * Writes straight to the mock backend from inside the page (through its service worker), the

@@ -10,7 +10,7 @@ import {
 import { buildRelay, type Relay } from '../server/src/app'
 import { loadConfig, type RelayConfig } from '../server/src/config'
 import { LogCapture, startRedis, type TestRedis } from '../server/test/kit'
-import { buildBundle, removeBundle } from './demo-build-kit'
+import { buildBundle, removeBundle } from './demo-build.test-helpers'
 
 /**
  * The whole chain over real HTTP for the relay journeys (relay.spec.ts, relay-live.spec.ts):

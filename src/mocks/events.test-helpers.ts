@@ -1,5 +1,5 @@
 import { API_PREFIX, HEADER_API_KEY, HEADER_SANDBOX } from '@/api/contract'
-import { BASE, UTRECHT_KEY } from '@/mocks/test-kit'
+import { BASE, UTRECHT_KEY } from '@/mocks/calls.test-helpers'
 
 export type SseEvent = { event: string; data: string }
 

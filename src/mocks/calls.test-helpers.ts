@@ -6,25 +6,18 @@ import {
   type ErrorBody,
 } from '@/api/contract'
 import type { MockBackendOptions } from '@/mocks/backend'
-import { createMockServer } from '@/mocks/node'
 import { mulberry32 } from '@/mocks/prng'
 import { parseJson } from '@/lib/json'
 
-/** Shared set-up for the mock's own tests: a server on a fixed origin, clock and random. */
+/** Shared by the mock's own tests: a fixed origin, clock and random, and calls the way a client sends them. */
 export const BASE = 'http://mock.test'
 export const FIXED_NOW = Date.parse('2026-03-10T09:00:00.000Z')
 export const UTRECHT_KEY = 'demo-utrecht'
 export const RIJNMOND_KEY = 'demo-rijnmond'
 
-export function startMock(options: MockBackendOptions = {}) {
-  const mock = createMockServer({
-    baseUrl: BASE,
-    now: FIXED_NOW,
-    random: mulberry32(7),
-    ...options,
-  })
-  mock.server.listen({ onUnhandledRequest: 'error' })
-  return mock
+/** Options for `setupMockBackend` (src/test/mock-backend.ts): the mock at BASE, clock and random fixed. */
+export function fixedMockOptions(options: MockBackendOptions = {}): MockBackendOptions {
+  return { baseUrl: BASE, now: FIXED_NOW, random: mulberry32(7), ...options }
 }
 
 export type CallOptions = {

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 import type { ScenarioPatch } from '@/mocks/scenario'
-import { mockIn } from './mock'
+import { mockIn } from './mock-control.test-helpers'
 
 /**
  * Helpers of the mutation-journal specs (e2e/journal*.spec.ts): the words of the UI in both

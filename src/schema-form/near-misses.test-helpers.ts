@@ -12,7 +12,7 @@ import {
   type IssuePath,
   type JsonSchema,
 } from '@/schema-form/json-value'
-import { validValue } from '@/schema-form/testing/valid-values'
+import { validValue } from '@/schema-form/valid-values.test-helpers'
 
 /**
  * Test-only: a valid payload with ONE thing changed somewhere, aimed at a keyword: a required
