@@ -1,0 +1,89 @@
+import { ThemeProvider } from '@mui/material/styles'
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { expect, test } from 'vitest'
+import { FormDialog } from '@/components/form-dialog/form-dialog'
+import { theme } from '@/theme/theme'
+
+/** A page with the button that opens the dialog and one more control elsewhere. */
+function Page() {
+  const [isOpen, setOpen] = useState(false)
+  return (
+    <ThemeProvider theme={theme}>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true)
+        }}
+      >
+        Open the form
+      </button>
+      <button type="button">Somewhere else</button>
+      <FormDialog
+        open={isOpen}
+        title="A form"
+        onClose={() => {
+          setOpen(false)
+        }}
+        onSubmit={(event) => {
+          event.preventDefault()
+          setOpen(false)
+        }}
+        isSubmitting={false}
+        submitLabel="Save"
+      >
+        <label>
+          Name
+          <input name="name" />
+        </label>
+      </FormDialog>
+    </ThemeProvider>
+  )
+}
+
+// The dialog gives focus back itself, a frame after it left (useFocusReturn), instead of MUI's
+// trap doing it inside the render that closes it.
+test('saving gives focus back to the button that opened the form', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Anna')
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  await waitFor(() => expect(dialog).not.toBeVisible())
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
+})
+
+test('Escape closes the form and focus goes back to its button, from the keyboard alone', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  await user.tab()
+  expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus()
+  await user.keyboard('{Enter}')
+  await screen.findByRole('dialog', { name: 'A form' })
+  await waitFor(() => {
+    expect(screen.getByRole('textbox', { name: 'Name' })).not.toBe(null)
+  })
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
+})
+
+test('focus that moved on before the dialog had left is not taken back', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  // Found before the dialog opens: while it is open, the page behind it is aria-hidden.
+  const elsewhere = screen.getByRole('button', { name: 'Somewhere else' })
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  // Saved (the dialog leaves in this render), and before the next frame focus is put somewhere
+  // on purpose, e.g. by a page's own handler.
+  act(() => {
+    screen.getByRole('button', { name: 'Save' }).click()
+  })
+  elsewhere.focus()
+  await waitFor(() => expect(dialog).not.toBeVisible())
+  // Longer than the frame and the hidden-tab fallback the return waits for.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 250)))
+  expect(elsewhere).toHaveFocus()
+})
