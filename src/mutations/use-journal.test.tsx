@@ -42,7 +42,8 @@ function setup(api: ApiClient = apiFor()) {
 }
 
 test('a form submits through the hook, sees isSubmitting, and the overlay shows it pending', async () => {
-  backend.setScenario({ stuckQueue: true })
+  // The 202 comes late: "submitting" is set once the click's frame is painted, not inside it.
+  backend.setScenario({ stuckQueue: true, writeAnswerDelayMs: 300 })
   const { wrapper } = setup()
   const id = candidateId()
   const records = await apiFor().listInteractions(id) // the timeline's Interaction[]
@@ -58,7 +59,10 @@ test('a form submits through the hook, sees isSubmitting, and the overlay shows 
   act(() => {
     submitted = result.current.submitter.submit([row])
   })
-  expect(result.current.submitter.isSubmitting).toBe(true)
+  expect(result.current.submitter.isSubmitting).toBe(false)
+  await waitFor(() => {
+    expect(result.current.submitter.isSubmitting).toBe(true)
+  })
   await act(async () => {
     await submitted
   })

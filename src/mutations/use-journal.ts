@@ -1,13 +1,7 @@
-import {
-  startTransition,
-  useCallback,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import * as z from 'zod/mini'
 import type { EventStreamStatus } from '@/api/events'
+import { startTransitionAfterPaint } from '@/lib/after-next-paint'
 import { apiKeys, apiQueries } from '@/api/query-options'
 import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'
 import type { JournalSnapshot } from '@/mutations/journal-types'
@@ -97,16 +91,16 @@ function useSubmitter<Args extends unknown[]>(
   const submit = useCallback(
     (...args: Args) => {
       if (running.current) return running.current
-      // Not urgent: the journal's entry (and the pending card) is what this click must show
-      // first; a form re-rendering for "submitting" would delay that frame.
-      startTransition(() => {
-        setIsSubmitting(true)
-      })
       const promise = run(crypto.randomUUID(), ...args).finally(() => {
         running.current = null
         setIsSubmitting(false)
       })
       running.current = promise
+      // Not urgent: the journal's entry (and the pending card) is what this click must show
+      // first; a form re-rendering for "submitting" would delay that frame.
+      startTransitionAfterPaint(() => {
+        if (running.current === promise) setIsSubmitting(true)
+      })
       return promise
     },
     [run],

@@ -1,4 +1,5 @@
-import { startTransition, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { startTransitionAfterPaint } from '@/lib/after-next-paint'
 
 /** One dialog the host renders: the open request, or one whose change is on its way. */
 export type DialogSlot<R> = {
@@ -35,6 +36,8 @@ export function useDialogSlots<R extends object>(
   const [submitted, setSubmitted] = useState<readonly R[]>([])
   // The callbacks run after renders (a submit's answer): they read what is true then.
   const latest = useRef({ submitted, request, onClose })
+  /** Journaled, its release waiting for the frame that shows the dialog gone. */
+  const releasing = useRef(new Set<R>())
   useEffect(() => {
     latest.current = { ...latest.current, request, onClose }
   })
@@ -55,17 +58,22 @@ export function useDialogSlots<R extends object>(
     slots,
     /** The change is journaled: free the open request, keep the dialog mounted. */
     journaled: (item: R) => {
-      const current = latest.current
-      if (current.submitted.includes(item)) return
+      if (latest.current.submitted.includes(item)) return
+      releasing.current.add(item)
       // Not urgent: the dialog has left already (its presence), in the frame that shows the
-      // pending card; the host and its page re-render for the freed request just after it.
-      startTransition(() => {
+      // pending card; the host and its page re-render for the freed request once it is painted.
+      startTransitionAfterPaint(() => {
+        // Finished meanwhile (its answer came first): nothing left to release.
+        if (!releasing.current.delete(item)) return
+        const current = latest.current
+        if (current.submitted.includes(item)) return
         update([...current.submitted, item])
         if (releaseOnJournaled && current.request === item) current.onClose()
       })
     },
     /** The dialog is done (saved or closed). */
     finish: (item: R) => {
+      releasing.current.delete(item)
       const current = latest.current
       if (current.submitted.includes(item))
         update(current.submitted.filter((other) => other !== item))
