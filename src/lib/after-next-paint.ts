@@ -7,7 +7,7 @@ const HIDDEN_TAB_FALLBACK_MS = 100
  * Runs `run` once, just after the browser has painted its next frame (a task queued from that
  * frame's `requestAnimationFrame`), or after a short wait in a tab that draws no frames.
  *
- * For work a click causes that must not delay the frame that shows its result (decision 0087).
+ * For work a click causes that must not delay the frame that shows its result (decision 0090).
  */
 export function afterNextPaint(run: () => void): void {
   let isDone = false

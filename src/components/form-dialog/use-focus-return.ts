@@ -6,7 +6,7 @@ import { afterNextPaint } from '@/lib/after-next-paint'
  * MUI's focus trap does, but just after the frame that shows the dialog gone rather than inside
  * it. MUI's trap calls `focus()` in the render that closes the dialog, and that call makes the
  * browser lay the page out again there and then: on saving a form, the one frame that should
- * show the pending card paid for a second layout (decision 0087). Radix's and React Aria's focus
+ * show the pending card paid for a second layout (decision 0090). Radix's and React Aria's focus
  * scopes also restore focus a moment later.
  *
  * Focus is given back only when nothing else took it meanwhile: it is on the page's body or
