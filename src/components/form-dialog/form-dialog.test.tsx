@@ -6,8 +6,12 @@ import { expect, test } from 'vitest'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { theme } from '@/theme/theme'
 
-/** A page with the button that opens the dialog and one more control elsewhere. */
-function Page() {
+/**
+ * A page with the button that opens the dialog and one more control elsewhere. `mountOnOpen`: the
+ * dialog is only rendered while open, as when its code has just loaded (it then mounts open, and
+ * is in its portal only from the next commit).
+ */
+function Page({ mountOnOpen = false }: { mountOnOpen?: boolean }) {
   const [isOpen, setOpen] = useState(false)
   return (
     <ThemeProvider theme={theme}>
@@ -20,24 +24,26 @@ function Page() {
         Open the form
       </button>
       <button type="button">Somewhere else</button>
-      <FormDialog
-        open={isOpen}
-        title="A form"
-        onClose={() => {
-          setOpen(false)
-        }}
-        onSubmit={(event) => {
-          event.preventDefault()
-          setOpen(false)
-        }}
-        isSubmitting={false}
-        submitLabel="Save"
-      >
-        <label>
-          Name
-          <input name="name" />
-        </label>
-      </FormDialog>
+      {mountOnOpen && !isOpen ? null : (
+        <FormDialog
+          open={isOpen}
+          title="A form"
+          onClose={() => {
+            setOpen(false)
+          }}
+          onSubmit={(event) => {
+            event.preventDefault()
+            setOpen(false)
+          }}
+          isSubmitting={false}
+          submitLabel="Save"
+        >
+          <label>
+            Name
+            <input name="name" />
+          </label>
+        </FormDialog>
+      )}
     </ThemeProvider>
   )
 }
@@ -53,6 +59,20 @@ test('saving gives focus back to the button that opened the form', async () => {
   await user.click(screen.getByRole('button', { name: 'Save' }))
   await waitFor(() => expect(dialog).not.toBeVisible())
   await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
+})
+
+test('a dialog mounted open gives focus back too, once it is gone', async () => {
+  const user = userEvent.setup()
+  render(<Page mountOnOpen />)
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  await screen.findByRole('dialog', { name: 'A form' })
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  await waitFor(() => {
+    expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus()
+  })
 })
 
 test('Escape closes the form and focus goes back to its button, from the keyboard alone', async () => {

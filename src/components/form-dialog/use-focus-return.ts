@@ -15,20 +15,38 @@ import { afterNextPaint } from '@/lib/after-next-paint'
  */
 export function useFocusReturn(isShown: boolean): RefObject<HTMLDivElement | null> {
   const dialogRef = useRef<HTMLDivElement | null>(null)
-  // A layout effect runs before MUI's trap moves focus in (a passive effect), so the opener is
-  // still the active element here.
   useLayoutEffect(() => {
     if (!isShown) return
-    const opener = document.activeElement
-    const dialog = dialogRef.current
-    if (!(opener instanceof HTMLElement) || opener === document.body) return
-    if (dialog?.contains(opener)) return
+    // Read when needed: a dialog mounted open is in its portal only from the next commit.
+    let dialog = dialogRef.current
+    const isWithin = (node: Node) => {
+      dialog = dialogRef.current ?? dialog
+      return dialog?.contains(node) ?? false
+    }
+    const isOutside = (node: unknown): node is HTMLElement =>
+      node instanceof HTMLElement && node !== document.body && !isWithin(node)
+    // A layout effect runs before MUI's trap moves focus in (a passive effect): what has focus
+    // now opened the dialog, unless it was another dialog standing in while this one loaded.
+    let opener: HTMLElement | null = isOutside(document.activeElement)
+      ? document.activeElement
+      : null
+    let hasEntered = false
+    // So, like MUI's trap, the first time focus comes in from outside, where it came from is the
+    // opener (a loading dialog has given focus back to the button by then).
+    const handleFocusIn = (event: FocusEvent) => {
+      if (hasEntered || !(event.target instanceof Node) || !isWithin(event.target)) return
+      hasEntered = true
+      if (isOutside(event.relatedTarget)) opener = event.relatedTarget
+    }
+    document.addEventListener('focusin', handleFocusIn, true)
     return () => {
+      document.removeEventListener('focusin', handleFocusIn, true)
+      const target = opener
+      if (target === null) return
       afterNextPaint(() => {
         const active = document.activeElement
-        const isUnclaimed =
-          active === null || active === document.body || (dialog?.contains(active) ?? false)
-        if (isUnclaimed && opener.isConnected) opener.focus()
+        const isUnclaimed = active === null || active === document.body || isWithin(active)
+        if (isUnclaimed && target.isConnected) target.focus()
       })
     }
   }, [isShown])
