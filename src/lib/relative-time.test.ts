@@ -78,6 +78,9 @@ test('the exact date-time shows the local time; day headings add the year only w
   const now = at('2025-06-02T10:00:00Z')
   expect(en.dayHeading('2025-05-26', now)).toBe('Monday, May 26')
   expect(en.dayHeading('2024-05-26', now)).toBe('Sunday, May 26, 2024')
+  // Remembered per day and per "this year or not": a page left open into the new year says it.
+  expect(en.dayHeading('2025-05-26', at('2026-01-02T10:00:00Z'))).toBe('Monday, May 26, 2025')
+  expect(en.dayHeading('2025-05-26', now)).toBe('Monday, May 26')
   expect(localDayKey(new Date(now))).toBe('2025-06-02')
 })
 

@@ -33,6 +33,7 @@ export function createPerformedAtFormat(locale: string): PerformedAtFormat {
   let relativeFormat: Intl.RelativeTimeFormat | null = null
   // The exact words of a value never change within one set: remember them.
   const exactMemo = new Map<string, string>()
+  const headingMemo = new Map<string, string>()
   // `auto`: "yesterday" / "gisteren" rather than "1 day ago".
   const rtf = () => (relativeFormat ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
 
@@ -78,6 +79,10 @@ export function createPerformedAtFormat(locale: string): PerformedAtFormat {
 
     dayHeading(day, now) {
       const isThisYear = day.slice(0, 4) === localDayKey(new Date(now)).slice(0, 4)
+      // Every render of the feed asks again for each day: formatting is the costly part.
+      const memoKey = `${day}|${isThisYear ? 'this-year' : 'year'}`
+      const known = headingMemo.get(memoKey)
+      if (known !== undefined) return known
       const options: Intl.DateTimeFormatOptions = {
         weekday: 'long',
         day: 'numeric',
@@ -85,7 +90,11 @@ export function createPerformedAtFormat(locale: string): PerformedAtFormat {
         timeZone: 'UTC',
         ...(isThisYear ? {} : { year: 'numeric' }),
       }
-      return dateFormat(isThisYear ? 'heading' : 'heading-year', options).format(dayAsUtcNoon(day))
+      const text = dateFormat(isThisYear ? 'heading' : 'heading-year', options).format(
+        dayAsUtcNoon(day),
+      )
+      headingMemo.set(memoKey, text)
+      return text
     },
   }
 
