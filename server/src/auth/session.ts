@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import type { AuthConfig } from '../config.js'
+import type { SessionCache } from './session-cache.js'
 
 /**
  * Counsellor sessions, kept in Redis so every relay instance sees the same ones (no sticky
@@ -55,8 +56,11 @@ export function hashId(id: string): string {
   return createHash('sha256').update(id).digest('base64url')
 }
 
+/** Every session record's Redis key starts with this (the session cache tracks the prefix). */
+export const SESSION_KEY_PREFIX = 'session:'
+
 function sessionKey(id: string): string {
-  return `session:${hashId(id)}`
+  return `${SESSION_KEY_PREFIX}${hashId(id)}`
 }
 
 /**
@@ -70,6 +74,18 @@ export const OUTAGE_GRACE_MS = 60_000
 /** How many recently checked sessions an instance remembers for that (oldest go first). */
 const MAX_REMEMBERED = 10_000
 
+/** A stored record, or null when it is not JSON of the record's shape. */
+function parseRecord(text: string): SessionRecord | null {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const parsed = sessionRecordSchema.safeParse(json)
+  return parsed.success ? parsed.data : null
+}
+
 type Remembered = { record: SessionRecord; checkedAt: number }
 
 export class SessionStore {
@@ -79,12 +95,20 @@ export class SessionStore {
   readonly #cookie: string
   /** Redis key → the record as last read from Redis, and when (see OUTAGE_GRACE_MS). */
   readonly #remembered = new Map<string, Remembered>()
+  /** Records Redis keeps honest by invalidation (session-cache.ts); none when not given. */
+  readonly #cache: SessionCache<SessionRecord> | null
 
-  constructor(redis: Redis, auth: AuthConfig, now: Clock) {
+  constructor(
+    redis: Redis,
+    auth: AuthConfig,
+    now: Clock,
+    cache: SessionCache<SessionRecord> | null = null,
+  ) {
     this.#redis = redis
     this.#auth = auth
     this.#now = now
     this.#cookie = cookieNames(auth).session
+    this.#cache = cache
   }
 
   #expiries(record: SessionRecord): { idle: number; absolute: number } {
@@ -106,7 +130,10 @@ export class SessionStore {
     reply: FastifyReply,
     previousId: string | null,
   ): Promise<void> {
-    if (previousId !== null) await this.#redis.del(sessionKey(previousId))
+    if (previousId !== null) {
+      this.#cache?.forget(sessionKey(previousId))
+      await this.#redis.del(sessionKey(previousId))
+    }
     const id = randomId()
     const now = this.#now()
     await this.#save(sessionKey(id), { ...record, createdAt: now, lastSeenAt: now })
@@ -139,41 +166,43 @@ export class SessionStore {
     const id = this.idOf(request)
     if (id === null) return null
     const key = sessionKey(id)
-    let text: string | null
-    try {
-      text = await this.#redis.get(key)
-    } catch (error) {
-      const recent = options.isRead === true ? this.#recentlyChecked(key) : null
-      if (recent === null) throw error
-      return recent
+    // Unchanged since this instance last read it (Redis would have said otherwise): no round trip.
+    let record = await this.#cache?.lookup(key)
+    if (record === undefined) {
+      const generation = this.#cache?.generation ?? 0
+      let text: string | null
+      try {
+        text = await this.#redis.get(key)
+      } catch (error) {
+        const recent = options.isRead === true ? this.#recentlyChecked(key) : null
+        if (recent === null) throw error
+        return recent
+      }
+      if (text === null) {
+        this.#remembered.delete(key)
+        return null
+      }
+      const parsed = parseRecord(text)
+      if (parsed === null) return null
+      record = parsed
+      this.#cache?.store(key, record, generation)
     }
-    if (text === null) {
-      this.#remembered.delete(key)
-      return null
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      return null
-    }
-    const parsed = sessionRecordSchema.safeParse(json)
-    if (!parsed.success) return null
-    const record = parsed.data
     const now = this.#now()
     const { idle, absolute } = this.#expiries(record)
     if (now >= idle || now >= absolute) {
+      this.#cache?.forget(key)
       await this.#redis.del(key)
       return null
     }
     this.#remember(key, record, now)
-    // Activity is written at most once a minute: most requests cost one Redis read only.
+    // Activity is written at most once a minute: most requests cost one Redis read at most.
     if (!touch || now - record.lastSeenAt < TOUCH_INTERVAL_MS) {
       return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
     }
     const touched = { ...record, lastSeenAt: now }
     // XX: a sign-out that ran meanwhile is not undone by this write.
     const ttl = Math.max(1, Math.min(this.#expiries(touched).idle, absolute) - now)
+    this.#cache?.forget(key)
     await this.#redis.set(key, JSON.stringify(touched), 'PX', ttl, 'XX')
     return {
       ...touched,
@@ -232,6 +261,7 @@ export class SessionStore {
     })
     if (id === null) return null
     this.#remembered.delete(sessionKey(id))
+    this.#cache?.forget(sessionKey(id))
     const text = await this.#redis.getdel(sessionKey(id))
     if (text === null) return null
     try {
