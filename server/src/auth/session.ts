@@ -14,7 +14,9 @@ import type { SessionCache } from './session-cache.js'
  * a copy of Redis contains no usable cookie. A session ends after RELAY_SESSION_IDLE_MINUTES
  * without a data request, or RELAY_SESSION_ABSOLUTE_HOURS after sign-in, whichever is first;
  * both are checked against the clock here and also set as the key's TTL. Activity is recorded
- * at most once a minute, so the idle limit is exact to within that minute.
+ * at most once a minute, so the idle limit is exact to within that minute. Each instance keeps
+ * a copy of the records it read, which Redis invalidates the moment a record changes or goes on
+ * any instance (session-cache.ts, decision 0087), so most requests do not read Redis at all.
  */
 
 export const sessionRecordSchema = z.object({
