@@ -99,6 +99,12 @@ export class SessionStore {
   readonly #remembered = new Map<string, Remembered>()
   /** Records Redis keeps honest by invalidation (session-cache.ts); none when not given. */
   readonly #cache: SessionCache<SessionRecord> | null
+  /**
+   * Signed cookie value → its record's Redis key, for cookies whose signature held: checking the
+   * signature (HMAC) and hashing the id (SHA-256) give the same answer every time, so a tab's
+   * requests do them once. Forged cookies are never kept, so only real sessions fill it.
+   */
+  readonly #keysOfCookies = new Map<string, string>()
 
   constructor(
     redis: Redis,
@@ -165,9 +171,8 @@ export class SessionStore {
     touch: boolean,
     options: { isRead?: boolean } = {},
   ): Promise<ActiveSession | null> {
-    const id = this.idOf(request)
-    if (id === null) return null
-    const key = sessionKey(id)
+    const key = this.#keyOf(request)
+    if (key === null) return null
     // Unchanged since this instance last read it (Redis would have said otherwise): no round trip.
     let record = await this.#cache?.lookup(key)
     if (record === undefined) {
@@ -212,6 +217,23 @@ export class SessionStore {
       idleExpiresAt: this.#expiries(touched).idle,
       absoluteExpiresAt: absolute,
     }
+  }
+
+  /** The Redis key of the request's session cookie when its signature holds; null otherwise. */
+  #keyOf(request: FastifyRequest): string | null {
+    const raw = request.cookies[this.#cookie]
+    if (raw === undefined) return null
+    const known = this.#keysOfCookies.get(raw)
+    if (known !== undefined) return known
+    const unsigned = request.unsignCookie(raw)
+    if (!unsigned.valid) return null
+    const key = sessionKey(unsigned.value)
+    this.#keysOfCookies.set(raw, key)
+    if (this.#keysOfCookies.size > MAX_REMEMBERED) {
+      const oldest = this.#keysOfCookies.keys().next()
+      if (!oldest.done) this.#keysOfCookies.delete(oldest.value)
+    }
+    return key
   }
 
   #remember(key: string, record: SessionRecord, checkedAt: number): void {
