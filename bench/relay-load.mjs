@@ -193,7 +193,8 @@ async function signAll(run) {
 /**
  * Posts callback `i` to an instance (round robin, like a load balancer); when it cannot take it
  * (refused, 503) the same signed bytes go to the other, as the Mutation Engine's redelivery would.
- * 204 = taken, 409 = an earlier delivery was taken. Returns whether it was taken.
+ * 204 = taken, 409 = an earlier delivery was taken. Returns the index of the instance that took
+ * it, or -1 when none did.
  */
 async function deliver(signed, i) {
   const path = new URL(signed.url).pathname
@@ -205,13 +206,14 @@ async function deliver(signed, i) {
         headers: signed.headers,
         body: signed.body,
       })
-      if (response.status === 204 || response.status === 409) return true
+      if (response.status === 204 || response.status === 409)
+        return (i + attempt) % instances.length
     } catch {
       // instance down: the next attempt goes to the other one
     }
     await sleep(50 * attempt)
   }
-  return false
+  return -1
 }
 
 function concatSorted(arrays) {
@@ -235,6 +237,7 @@ async function runLoad(run, midway) {
   const started = now()
   const deliveries = []
   const appendedAfter = [] // callback posted → its 204 (the append is done by then)
+  const answeredBy = instances.map(() => []) // the same, by the instance that answered
   let midwayDone = null
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / RATE
@@ -243,9 +246,11 @@ async function runLoad(run, midway) {
     if (midway && i === Math.floor(total / 2)) midwayDone = midway()
     sentAt[i] = epochNow()
     deliveries.push(
-      deliver(signed[i], i).then((taken) => {
-        appendedAfter.push(epochNow() - sentAt[i])
-        return taken
+      deliver(signed[i], i).then((by) => {
+        const after = epochNow() - sentAt[i]
+        appendedAfter.push(after)
+        if (by !== -1) answeredBy[by].push(after)
+        return by !== -1
       }),
     )
   }
@@ -284,6 +289,7 @@ async function runLoad(run, midway) {
       fromAppend: concatSorted(reports.map((report) => report.fromAppend[k])),
     })),
     answered: sortedOf(appendedAfter),
+    answeredBy: answeredBy.map(sortedOf),
     readers: reports.map((report) => report.loop),
     relays,
     sender,
@@ -401,6 +407,11 @@ function printLoad(result) {
     `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,
   )
   if (AB !== null) {
+    result.answeredBy.forEach((own, k) => {
+      console.log(
+        `    callbacks answered by relay ${k} (${instances[k].cwd}): posted → answered 204 ${spread(own, P3)} (${own.length})`,
+      )
+    })
     result.byInstance.forEach((own, k) => {
       console.log(
         `    clients of relay ${k} (${instances[k].cwd}): posted → parsed ${spread(own.latency, P3)}; append → parsed ${spread(own.fromAppend, P3)}`,

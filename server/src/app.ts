@@ -4,7 +4,8 @@ import { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
 import { AuditTrail, auditRoutes } from './audit.js'
 import { authRoutes, OidcClient } from './auth/routes.js'
-import { SessionStore, type Clock } from './auth/session.js'
+import { SessionCache } from './auth/session-cache.js'
+import { SESSION_KEY_PREFIX, SessionStore, type Clock, type SessionRecord } from './auth/session.js'
 import { callbackRoutes } from './callbacks.js'
 import { configuredSecrets, type RelayConfig } from './config.js'
 import { relayRefusal } from './errors.js'
@@ -27,7 +28,14 @@ export const REDACTED_PATHS = [
   `headers["${CALLBACK_HEADERS.signature}"]`,
 ]
 
-export type Relay = { app: FastifyInstance; redis: Redis; hub: StreamHub; close(): Promise<void> }
+export type Relay = {
+  app: FastifyInstance
+  redis: Redis
+  hub: StreamHub
+  /** Session records kept by this instance, invalidated by Redis (tests wait for `live`). */
+  sessionCache: SessionCache<SessionRecord>
+  close(): Promise<void>
+}
 
 export type RelayOptions = {
   /** Where log lines go (default stdout); tests pass a stream to read them. */
@@ -139,7 +147,17 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
   })
 
   const now = options.now ?? Date.now
-  const sessions = new SessionStore(redis, config.auth, now)
+  // Session records stay in Redis; each instance keeps a copy that Redis invalidates (0087).
+  const sessionCache = new SessionCache<SessionRecord>({
+    redis,
+    prefix: SESSION_KEY_PREFIX,
+    onError: (error) => {
+      const message = error instanceof Error ? error.message : String(error)
+      app.log.warn({ err: { message } }, 'session cache: tracking connection trouble')
+    },
+  })
+  sessionCache.start()
+  const sessions = new SessionStore(redis, config.auth, now, sessionCache)
   const audit = new AuditTrail(redis, config.auditRetentionDays * 24 * 60 * 60 * 1000)
   void audit.persistenceOn().then((on) => {
     if (on === false) {
@@ -163,6 +181,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     app,
     redis,
     hub,
+    sessionCache,
     /**
      * Graceful stop: open event streams are told to reconnect (an SSE `retry:` and the end of the
      * response; they resume elsewhere by Last-Event-ID) and new ones are refused, the server stops
@@ -173,6 +192,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
       streams.drain()
       await app.close()
       await hub.close()
+      sessionCache.close()
       redis.disconnect()
     },
   }

@@ -20,13 +20,29 @@ export const CALLBACK_PATH_PREFIX = '/callbacks'
 
 /**
  * Takes a callback at most once, atomically (a Redis script runs as one step): remembers the
- * nonce (`SET NX EX`) and, only if it was new, appends the outcome (`XADD MAXLEN ~`), returning
- * the entry's id; a nonce seen before returns nil. Both keys carry the scope's hash tag, so the
- * script stays legal on a Redis Cluster. KEYS: nonce, stream. ARGV: ttl, max length, field, JSON.
+ * nonce (`SET NX EX`) and, only if it was new, appends the outcome (`XADD MAXLEN ~`) and trims
+ * what is older than the retention (`XTRIM MINID ~`, see below), returning the entry's id; a
+ * nonce seen before returns nil. Both keys carry the scope's hash tag, so the script stays legal
+ * on a Redis Cluster. KEYS: nonce, stream. ARGV: ttl, max length, field, JSON, retention (s).
+ *
+ * Retention: the stream keeps every entry younger than the retention (at least 15 minutes), and
+ * never more than about `streamMaxLength` entries, which bounds Redis's memory when a scope is
+ * unusually busy. Only then can an entry go before its time, and a client that comes back for it
+ * is sent `resync` instead of silently missing it (events.ts). The cutoff is the new id's
+ * milliseconds (Redis's own clock, so no relay's clock can shorten it) minus the retention. The
+ * trim runs with `pcall`: should it ever fail, the entry is kept longer and the callback is still
+ * taken. It is part of the script (not a second command after it) so a callback costs the relay
+ * one Redis round trip less before it answers (decision 0087).
  */
 const APPEND_ONCE = `
 if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return false end
-return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
+local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
+local ms = tonumber(string.match(id, '^%d+'))
+if ms then
+  local cutoff = math.max(0, ms - tonumber(ARGV[5]) * 1000)
+  redis.pcall('XTRIM', KEYS[2], 'MINID', '~', string.format('%d', cutoff))
+end
+return id
 `
 
 /** Path of the callback endpoint of one region+environment (below the relay's public URL). */
@@ -37,19 +53,6 @@ export function callbackPath(scope: Scope): string {
 /** The `callbackUrl` the relay puts on every write of this region+environment. */
 export function callbackUrlFor(config: RelayConfig, scope: Scope): string {
   return `${config.publicUrl}${callbackPath(scope)}`
-}
-
-/**
- * The stream keeps every entry younger than the retention (`XTRIM MINID`, at least 15 minutes),
- * and never more than about `streamMaxLength` entries (`XADD MAXLEN ~`), which bounds Redis's
- * memory when a scope is unusually busy. Only then can an entry go before its time, and a client
- * that comes back for it is sent `resync` instead of silently missing it (events.ts).
- * Returns the `MINID` for a stream whose newest entry is `id`, or null for an unreadable id.
- */
-export function retentionCutoff(id: string, retentionSeconds: number): string | null {
-  const ms = Number(id.split('-')[0])
-  if (!Number.isSafeInteger(ms)) return null
-  return String(Math.max(0, ms - retentionSeconds * 1000))
 }
 
 /** The contract's HMAC (base64 of HMAC-SHA256), synchronous: no worker-thread hop per callback. */
@@ -78,10 +81,9 @@ function headerRecord(request: FastifyRequest): Record<string, string | undefine
  * order, each refusal logged once (never with the signature or secret): known region and
  * environment → body size (parser limit) → signature over the raw body, path and query with the
  * region's secret, timestamp within 5 minutes (the contract's `verifyCallback`) → outcome shape
- * → nonce not seen before and appended to the scope's stream, in one Redis script
- * (APPEND_ONCE) → attached to the write's audit record (audit.ts), also for a nonce seen before
- * → `XTRIM MINID ~` (see retentionCutoff). Redis trouble answers 503, so the engine delivers
- * again later.
+ * → nonce not seen before, appended to the scope's stream and the stream trimmed, in one Redis
+ * script (APPEND_ONCE) → attached to the write's audit record (audit.ts), also for a nonce seen
+ * before. Redis trouble answers 503, so the engine delivers again later.
  */
 export function callbackRoutes(
   app: FastifyInstance,
@@ -169,6 +171,7 @@ export function callbackRoutes(
             config.streamMaxLength,
             STREAM_FIELD,
             JSON.stringify(outcome.data),
+            config.streamRetentionSeconds,
           )
         } catch (error) {
           request.log.error({ err: error }, 'callback: Redis unavailable')
@@ -190,12 +193,6 @@ export function callbackRoutes(
         }
         if (typeof id !== 'string')
           return refuse(409, 'replayed_nonce', 'Callback refused: nonce already seen.')
-        // Time-based retention on Redis's own clock (the new id's milliseconds), so no relay's
-        // clock can shorten it. A failed trim only keeps entries longer.
-        const cutoff = retentionCutoff(id, config.streamRetentionSeconds)
-        if (cutoff !== null) {
-          await redis.xtrim(eventsKey(scope), 'MINID', '~', cutoff).catch(() => undefined)
-        }
         return reply.code(204).send()
       },
     )

@@ -58,6 +58,8 @@ function bytesOf(batch: StreamBatch): Buffer {
 }
 
 const HEARTBEAT = Buffer.from(': heartbeat\n\n', 'utf8')
+/** Streams given their heartbeat comment per turn of the event loop. */
+const HEARTBEAT_CHUNK = 200
 
 export type EventsOptions = {
   /** Bytes a client may fall behind before it is cut off (default MAX_BUFFERED_BYTES). */
@@ -86,27 +88,45 @@ export function eventsRoutes(
 ): EventStreams {
   const { config, hub, sessions } = deps
   const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES
-  /** Each open stream, with the Redis key of its session (checked at every heartbeat). */
-  const open = new Map<ServerResponse, string>()
+  /**
+   * Each open stream: the Redis key of its session (checked at every heartbeat), and whether it
+   * was written to since the last beat (then it needs no heartbeat comment: it is not idle).
+   */
+  const open = new Map<ServerResponse, { sessionKey: string; written: boolean }>()
   let draining = false
   // Past the bound a client is cut off; it reconnects and resumes by Last-Event-ID, so a
   // stalled reader costs at most `maxBuffered` bytes of this process's memory.
   const write = (res: ServerResponse, bytes: string | Buffer) => {
     if (res.destroyed || res.writableEnded) return
     res.write(bytes)
+    const stream = open.get(res)
+    if (stream !== undefined) stream.written = true
     if (res.writableLength > maxBuffered) res.destroy()
   }
-  // One heartbeat for all streams of this process: a comment to each, and one existence check
-  // per distinct session (pipelined, one round trip) rather than a timer and a query per stream.
-  // A stream whose session is gone (signed out on any instance, or expired) is ended.
+  // One heartbeat for all streams of this process: a comment to each stream that was idle since
+  // the last beat, and one existence check per distinct session (pipelined, one round trip)
+  // rather than a timer and a query per stream. A stream whose session is gone (signed out on
+  // any instance, or expired) is ended. The comments go out HEARTBEAT_CHUNK streams per turn of
+  // the event loop, so thousands of idle streams do not hold up a callback waiting behind them.
   const heartbeat = setInterval(() => {
     if (open.size === 0) return
     const streams = [...open]
-    for (const [res] of streams) write(res, HEARTBEAT)
-    sessions.existing(new Set(streams.map(([, key]) => key))).then(
+    let next = 0
+    const beatSome = () => {
+      const end = Math.min(streams.length, next + HEARTBEAT_CHUNK)
+      for (; next < end; next += 1) {
+        const [res, stream] = streams[next] ?? []
+        if (res === undefined || stream === undefined) continue
+        if (stream.written) stream.written = false
+        else write(res, HEARTBEAT)
+      }
+      if (next < streams.length) setImmediate(beatSome)
+    }
+    beatSome()
+    sessions.existing(new Set(streams.map(([, stream]) => stream.sessionKey))).then(
       (alive) => {
-        for (const [res, key] of streams) {
-          if (!alive.has(key) && !res.destroyed && !res.writableEnded) res.end()
+        for (const [res, stream] of streams) {
+          if (!alive.has(stream.sessionKey) && !res.destroyed && !res.writableEnded) res.end()
         }
       },
       () => undefined, // Redis trouble: the next beat checks again
@@ -213,7 +233,7 @@ export function eventsRoutes(
         'x-accel-buffering': 'no',
       })
       // A stream outlives its request: the shared heartbeat checks its session (see above).
-      open.set(res, granted.session.key)
+      open.set(res, { sessionKey: granted.session.key, written: false })
       res.on('close', () => {
         subscription.unsubscribe()
         open.delete(res)

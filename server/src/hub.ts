@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import { eventsKey, STREAM_FIELD, type Scope } from './keys.js'
 import { BACKOFF, backoffDelay } from '../../src/lib/backoff.js'
+
+/** The hub's wake-up stream expires this long after its last use (it holds one entry). */
+const WAKE_KEY_TTL_MS = 60 * 60 * 1000
 
 /** One entry of a region+environment's outcome stream: its stream id and the outcome's JSON. */
 export type StreamEvent = { id: string; data: string }
@@ -23,12 +27,12 @@ export type Subscription = {
   unsubscribe(): void
 }
 
-type ScopeLoop = {
+/** A scope some client of this process listens to. */
+type ScopeState = {
+  scope: Scope
   subscribers: Set<Subscriber>
-  /** The id of the last entry read; the next XREAD continues after it. */
+  /** The id of the last entry handed on; the next XREAD asks for what comes after it. */
   lastId: string
-  connection: Redis
-  running: Promise<void>
 }
 
 /** Compares two decimal numbers written as digit strings (any length, leading zeros allowed). */
@@ -74,22 +78,36 @@ function toEvents(entries: Entries): StreamEvent[] {
 }
 
 /**
- * Fans the Redis Stream of each region+environment out to this process's SSE clients: one
- * blocking `XREAD` loop per scope with at least one client (on its own connection, since a
- * blocked connection can do nothing else), however many clients the scope has. A loop stops
- * when its last client leaves. Replays (`Last-Event-ID`) are plain `XRANGE` calls.
+ * Fans the Redis Streams of the regions+environments this process's SSE clients listen to out to
+ * them: one blocking `XREAD` for all those scopes at once, on one connection of its own (a
+ * blocked connection can do nothing else), however many scopes and clients there are. Each
+ * reply can carry entries of several scopes; every subscriber of a scope gets its scope's new
+ * entries in one call. A scope is read while it has at least one client. A scope that gets its
+ * first client while the `XREAD` waits is added by waking that `XREAD`: the hub appends to a
+ * wake-up stream of its own that every `XREAD` also reads (race-free: the entry is newer than
+ * the id the `XREAD` asks after, whether it arrives before or after it). Replays
+ * (`Last-Event-ID`) are plain `XRANGE` calls. Decision 0087.
+ *
+ * One `XREAD` over several keys needs them on one Redis: on a Redis Cluster the keys of
+ * different scopes lie in different slots, so a Cluster connection (not built; see the README)
+ * would read one `XREAD` per node and slot instead.
  */
 export class StreamHub {
   readonly #redis: Redis
-  readonly #loops = new Map<string, ScopeLoop>()
+  readonly #scopes = new Map<string, ScopeState>()
   readonly #blockMs: number
-  readonly #onError: (error: unknown, scope: Scope) => void
+  readonly #onError: (error: unknown, scope: Scope | null) => void
+  /** This process's wake-up stream (one entry at most, expires when left alone). */
+  readonly #wakeKey = `relay:hub-wake:${randomUUID()}`
+  #wakeLastId = '0-0'
+  #connection: Redis | null = null
+  #running: Promise<void> = Promise.resolve()
   #closed = false
 
   constructor(options: {
     redis: Redis
     blockMs?: number
-    onError: (error: unknown, scope: Scope) => void
+    onError: (error: unknown, scope: Scope | null) => void
   }) {
     this.#redis = options.redis
     this.#blockMs = options.blockMs ?? 5000
@@ -97,50 +115,44 @@ export class StreamHub {
   }
 
   /**
-   * Adds a subscriber to the scope's live events; resolves once the scope's loop knows where it
+   * Adds a subscriber to the scope's live events; resolves once the hub knows where the scope
    * starts, so a caller that then replays from a `Last-Event-ID` cannot fall into a gap.
    */
   async subscribe(scope: Scope, subscriber: Subscriber): Promise<Subscription> {
     const key = eventsKey(scope)
-    let loop = this.#loops.get(key)
-    if (!loop) {
+    let state = this.#scopes.get(key)
+    let added = false
+    if (!state) {
       const lastId = await this.#currentLastId(key)
-      loop = this.#loops.get(key) // another subscriber may have started it meanwhile
-      if (!loop) {
-        // A blocked connection can do nothing else; it waits for Redis instead of failing.
-        const connection = this.#redis.duplicate({
-          lazyConnect: false,
-          enableOfflineQueue: true,
-          maxRetriesPerRequest: null,
-          connectionName: 'relay-events',
-        })
-        connection.on('error', (error: unknown) => {
-          this.#onError(error, scope)
-        })
-        const created: ScopeLoop = {
-          subscribers: new Set(),
-          lastId,
-          connection,
-          running: Promise.resolve(),
-        }
-        this.#loops.set(key, created)
-        created.running = this.#run(key, scope, created)
-        loop = created
+      state = this.#scopes.get(key) // another subscriber may have added it meanwhile
+      if (!state) {
+        state = { scope, subscribers: new Set(), lastId }
+        this.#scopes.set(key, state)
+        added = true
       }
     }
-    const active = loop
+    const active = state
     active.subscribers.add(subscriber)
-    // The loop hands on only entries after its lastId (its pending XREAD asks for exactly those).
-    return {
-      startId: active.lastId,
-      unsubscribe: () => {
-        active.subscribers.delete(subscriber)
-        if (active.subscribers.size === 0 && this.#loops.get(key) === active) {
-          this.#loops.delete(key)
-          active.connection.disconnect()
-        }
-      },
+    const unsubscribe = () => {
+      active.subscribers.delete(subscriber)
+      // An XREAD under way may still bring this scope's entries: they are dropped (#hand).
+      if (active.subscribers.size === 0 && this.#scopes.get(key) === active) {
+        this.#scopes.delete(key)
+      }
     }
+    // The hub hands on only entries after its lastId (its next XREAD asks for exactly those).
+    const startId = active.lastId
+    if (added) {
+      this.#start()
+      try {
+        // The XREAD under way does not name this scope yet: wake it, so the next one does.
+        await this.#wake()
+      } catch (error) {
+        unsubscribe()
+        throw error
+      }
+    }
+    return { startId, unsubscribe }
   }
 
   /** Entries after `afterId` (exclusive), oldest first, at most `count`. */
@@ -154,7 +166,6 @@ export class StreamHub {
     )) as Entries
     return toEvents(entries)
   }
-
   /**
    * Whether a client that last saw `afterId` has lost entries to trimming: the oldest kept entry
    * is after its id, and the stream has trimmed something (`entries-added` > `length`, Redis 7+;
@@ -182,17 +193,16 @@ export class StreamHub {
     return Number.isFinite(added) ? added > length : true
   }
 
-  /** Number of scopes with a running loop (and so a blocking Redis connection). */
-  get loopCount(): number {
-    return this.#loops.size
+  /** Number of scopes this process reads (each with at least one client). */
+  get scopeCount(): number {
+    return this.#scopes.size
   }
 
   async close(): Promise<void> {
     this.#closed = true
-    const loops = [...this.#loops.values()]
-    this.#loops.clear()
-    for (const loop of loops) loop.connection.disconnect()
-    await Promise.allSettled(loops.map((loop) => loop.running))
+    this.#scopes.clear()
+    this.#connection?.disconnect()
+    await this.#running
   }
 
   /**
@@ -207,33 +217,81 @@ export class StreamHub {
     return `${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - 1}-0`
   }
 
-  #isRunning(key: string, loop: ScopeLoop): boolean {
-    return !this.#closed && this.#loops.get(key) === loop
+  /** Starts the read loop and its connection with the first scope. */
+  #start(): void {
+    if (this.#connection !== null || this.#closed) return
+    // A blocked connection can do nothing else; it waits for Redis instead of failing.
+    const connection = this.#redis.duplicate({
+      lazyConnect: false,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      connectionName: 'relay-events',
+    })
+    connection.on('error', (error: unknown) => {
+      this.#onError(error, null)
+    })
+    this.#connection = connection
+    this.#running = this.#run(connection)
   }
 
-  async #run(key: string, scope: Scope, loop: ScopeLoop): Promise<void> {
+  /** Appends to the wake-up stream: the XREAD under way (or the next) returns at once. */
+  async #wake(): Promise<void> {
+    await this.#redis
+      .multi()
+      .xadd(this.#wakeKey, 'MAXLEN', '1', '*', 'w', '1')
+      .pexpire(this.#wakeKey, WAKE_KEY_TTL_MS)
+      .exec()
+  }
+
+  /** Hands a reply's entries of one key to that scope's subscribers (only what is new to it). */
+  #hand(key: string, entries: Entries): void {
+    if (key === this.#wakeKey) {
+      const last = entries.at(-1)
+      if (last) this.#wakeLastId = last[0]
+      return
+    }
+    const state = this.#scopes.get(key)
+    if (!state) return // no client listens any more
+    // Usually all of them; after a scope left and came back, only those after its new start.
+    const fresh =
+      entries.length > 0 && compareStreamIds(entries[0]?.[0] ?? '0-0', state.lastId) > 0
+        ? entries
+        : entries.filter(([id]) => compareStreamIds(id, state.lastId) > 0)
+    const last = fresh.at(-1)
+    if (!last) return
+    state.lastId = last[0]
+    const batch = toEvents(fresh)
+    // One call per subscriber for the whole batch (a client then writes it at once).
+    if (batch.length > 0) for (const subscriber of state.subscribers) subscriber(batch)
+  }
+
+  /** A method, so a check after an await reads the value then (close() may have run). */
+  #isClosed(): boolean {
+    return this.#closed
+  }
+
+  async #run(connection: Redis): Promise<void> {
     let failures = 0
-    while (this.#isRunning(key, loop)) {
+    while (!this.#isClosed()) {
+      const keys = [...this.#scopes.keys()]
+      const ids = keys.map((key) => this.#scopes.get(key)?.lastId ?? '$')
       try {
-        const result = await loop.connection.xread(
+        const result = await connection.xread(
           'COUNT',
           500,
           'BLOCK',
           this.#blockMs,
           'STREAMS',
-          key,
-          loop.lastId,
+          ...keys,
+          this.#wakeKey,
+          ...ids,
+          this.#wakeLastId,
         )
         failures = 0
-        const entries = result?.[0]?.[1] ?? []
-        const last = entries.at(-1)
-        if (last) loop.lastId = last[0]
-        const batch = toEvents(entries)
-        // One call per subscriber for the whole batch (a client then writes it at once).
-        if (batch.length > 0) for (const subscriber of loop.subscribers) subscriber(batch)
+        for (const [key, entries] of result ?? []) this.#hand(key, entries)
       } catch (error) {
-        if (!this.#isRunning(key, loop)) return
-        this.#onError(error, scope)
+        if (this.#isClosed()) return
+        this.#onError(error, null)
         failures += 1
         const wait = backoffDelay(BACKOFF.relayHubRead, failures - 1)
         await new Promise((resolve) => setTimeout(resolve, wait))

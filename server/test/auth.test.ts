@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   Browser,
   counsellorOf,
+  eventually,
   signIn,
   startRecordingUpstream,
   startRedis,
@@ -45,6 +46,12 @@ beforeEach(() => {
 })
 
 const INTERACTIONS = '/api/v2/candidates/rec1/interactions'
+
+/** How many times Redis has run `command` so far (INFO commandstats). */
+async function redisCalls(command: string): Promise<number> {
+  const stats = await relay.redis.info('commandstats')
+  return Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(stats)?.[1] ?? 0)
+}
 
 describe('sign-in', () => {
   it('signs a counsellor in through the identity provider and says who it is', async () => {
@@ -206,6 +213,39 @@ describe('sessions', () => {
     expect(body.endSessionUrl).toContain(`${relay.idp.issuer}/session/end`)
     expect((await onSecond(INTERACTIONS)).status).toBe(401)
     expect((await anna.request('/auth/session')).status).toBe(401)
+  })
+
+  it('forgets every copy when its tracking connection drops, so a sign-out meanwhile still counts', async () => {
+    await eventually(() => second.sessionCache.live)
+    const anna = await signIn(relay, 'anna')
+    const onSecond = () =>
+      fetch(`${second.url}${INTERACTIONS}`, { headers: { cookie: anna.cookie } })
+    expect((await onSecond()).status).toBe(200)
+    const gets = await redisCalls('get')
+    expect((await onSecond()).status).toBe(200)
+    expect(await redisCalls('get')).toBe(gets) // the copy is in use
+    // Both instances' tracking connections go; the sign-out's invalidation reaches neither.
+    const tracking = (await relay.redis.client('LIST')) as string
+    for (const line of tracking.split('\n')) {
+      const id = /^id=(\d+) .*name=relay-session-tracking /.exec(line)?.[1]
+      if (id !== undefined) await relay.redis.client('KILL', 'ID', id)
+    }
+    expect((await anna.request('/auth/logout', { method: 'POST' })).status).toBe(200)
+    expect((await onSecond()).status).toBe(401)
+  })
+
+  it('a sign-out on one instance ends at once the copy of the session the other keeps', async () => {
+    // Also after the drop above: tracking comes back by itself, and with it the copies.
+    await eventually(() => second.sessionCache.live)
+    const anna = await signIn(relay, 'anna')
+    const onSecond = () =>
+      fetch(`${second.url}${INTERACTIONS}`, { headers: { cookie: anna.cookie } })
+    expect((await onSecond()).status).toBe(200) // read from Redis, kept
+    const gets = await redisCalls('get')
+    expect((await onSecond()).status).toBe(200)
+    expect(await redisCalls('get')).toBe(gets) // served from the copy: no Redis read
+    expect((await anna.request('/auth/logout', { method: 'POST' })).status).toBe(200)
+    expect((await onSecond()).status).toBe(401)
   })
 
   it('refuses a sign-out from another site', async () => {

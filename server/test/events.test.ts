@@ -129,12 +129,12 @@ describe('GET /events', () => {
     expect(client.events).toHaveLength(0)
   })
 
-  it('reads each scope with one Redis loop, however many clients it has', async () => {
+  it('reads its scopes with one Redis XREAD, however many clients they have', async () => {
     const clients = await Promise.all(
       Array.from({ length: 20 }, () => openSse(`${relay.url}/api/v2/events`)),
     )
     const other = await openSse(`${relay.url}/api/sandbox/events`)
-    expect(relay.hub.loopCount).toBe(2)
+    expect(relay.hub.scopeCount).toBe(2)
     await deliver('utrecht', 'production', 'fan')
     for (const client of clients) expect(keysOf(await client.waitFor(1))).toEqual(['fan'])
     for (const client of [...clients, other]) client.close()

@@ -128,7 +128,7 @@ describe('a client that stops reading', () => {
         `GET /api/v2/events HTTP/1.1\r\nHost: relay\r\nAccept: text/event-stream\r\n` +
           `Cookie: ${anna.cookie}\r\n\r\n`,
       )
-      await eventually(() => relay.hub.loopCount === 1)
+      await eventually(() => relay.hub.scopeCount === 1)
 
       const total = 10_000
       const message = 'x'.repeat(900)
@@ -146,7 +146,7 @@ describe('a client that stops reading', () => {
       for (let i = 1; i < total; i += 1) pipeline.xadd(key, '*', STREAM_FIELD, entry(i))
       await pipeline.exec()
       // Cut off: its subscription (the scope's only one) ends although the client never closed.
-      await eventually(() => relay.hub.loopCount === 0)
+      await eventually(() => relay.hub.scopeCount === 0)
 
       socket.resume()
       await closed

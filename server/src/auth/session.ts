@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
 import { z } from 'zod'
 import type { AuthConfig } from '../config.js'
+import type { SessionCache } from './session-cache.js'
 
 /**
  * Counsellor sessions, kept in Redis so every relay instance sees the same ones (no sticky
@@ -13,7 +14,9 @@ import type { AuthConfig } from '../config.js'
  * a copy of Redis contains no usable cookie. A session ends after RELAY_SESSION_IDLE_MINUTES
  * without a data request, or RELAY_SESSION_ABSOLUTE_HOURS after sign-in, whichever is first;
  * both are checked against the clock here and also set as the key's TTL. Activity is recorded
- * at most once a minute, so the idle limit is exact to within that minute.
+ * at most once a minute, so the idle limit is exact to within that minute. Each instance keeps
+ * a copy of the records it read, which Redis invalidates the moment a record changes or goes on
+ * any instance (session-cache.ts, decision 0087), so most requests do not read Redis at all.
  */
 
 export const sessionRecordSchema = z.object({
@@ -55,8 +58,11 @@ export function hashId(id: string): string {
   return createHash('sha256').update(id).digest('base64url')
 }
 
+/** Every session record's Redis key starts with this (the session cache tracks the prefix). */
+export const SESSION_KEY_PREFIX = 'session:'
+
 function sessionKey(id: string): string {
-  return `session:${hashId(id)}`
+  return `${SESSION_KEY_PREFIX}${hashId(id)}`
 }
 
 /**
@@ -70,6 +76,18 @@ export const OUTAGE_GRACE_MS = 60_000
 /** How many recently checked sessions an instance remembers for that (oldest go first). */
 const MAX_REMEMBERED = 10_000
 
+/** A stored record, or null when it is not JSON of the record's shape. */
+function parseRecord(text: string): SessionRecord | null {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const parsed = sessionRecordSchema.safeParse(json)
+  return parsed.success ? parsed.data : null
+}
+
 type Remembered = { record: SessionRecord; checkedAt: number }
 
 export class SessionStore {
@@ -79,12 +97,26 @@ export class SessionStore {
   readonly #cookie: string
   /** Redis key → the record as last read from Redis, and when (see OUTAGE_GRACE_MS). */
   readonly #remembered = new Map<string, Remembered>()
+  /** Records Redis keeps honest by invalidation (session-cache.ts); none when not given. */
+  readonly #cache: SessionCache<SessionRecord> | null
+  /**
+   * Signed cookie value → its record's Redis key, for cookies whose signature held: checking the
+   * signature (HMAC) and hashing the id (SHA-256) give the same answer every time, so a tab's
+   * requests do them once. Forged cookies are never kept, so only real sessions fill it.
+   */
+  readonly #keysOfCookies = new Map<string, string>()
 
-  constructor(redis: Redis, auth: AuthConfig, now: Clock) {
+  constructor(
+    redis: Redis,
+    auth: AuthConfig,
+    now: Clock,
+    cache: SessionCache<SessionRecord> | null = null,
+  ) {
     this.#redis = redis
     this.#auth = auth
     this.#now = now
     this.#cookie = cookieNames(auth).session
+    this.#cache = cache
   }
 
   #expiries(record: SessionRecord): { idle: number; absolute: number } {
@@ -106,7 +138,10 @@ export class SessionStore {
     reply: FastifyReply,
     previousId: string | null,
   ): Promise<void> {
-    if (previousId !== null) await this.#redis.del(sessionKey(previousId))
+    if (previousId !== null) {
+      this.#cache?.forget(sessionKey(previousId))
+      await this.#redis.del(sessionKey(previousId))
+    }
     const id = randomId()
     const now = this.#now()
     await this.#save(sessionKey(id), { ...record, createdAt: now, lastSeenAt: now })
@@ -136,44 +171,45 @@ export class SessionStore {
     touch: boolean,
     options: { isRead?: boolean } = {},
   ): Promise<ActiveSession | null> {
-    const id = this.idOf(request)
-    if (id === null) return null
-    const key = sessionKey(id)
-    let text: string | null
-    try {
-      text = await this.#redis.get(key)
-    } catch (error) {
-      const recent = options.isRead === true ? this.#recentlyChecked(key) : null
-      if (recent === null) throw error
-      return recent
+    const key = this.#keyOf(request)
+    if (key === null) return null
+    // Unchanged since this instance last read it (Redis would have said otherwise): no round trip.
+    let record = await this.#cache?.lookup(key)
+    if (record === undefined) {
+      const generation = this.#cache?.generation ?? 0
+      let text: string | null
+      try {
+        text = await this.#redis.get(key)
+      } catch (error) {
+        const recent = options.isRead === true ? this.#recentlyChecked(key) : null
+        if (recent === null) throw error
+        return recent
+      }
+      if (text === null) {
+        this.#remembered.delete(key)
+        return null
+      }
+      const parsed = parseRecord(text)
+      if (parsed === null) return null
+      record = parsed
+      this.#cache?.store(key, record, generation)
     }
-    if (text === null) {
-      this.#remembered.delete(key)
-      return null
-    }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      return null
-    }
-    const parsed = sessionRecordSchema.safeParse(json)
-    if (!parsed.success) return null
-    const record = parsed.data
     const now = this.#now()
     const { idle, absolute } = this.#expiries(record)
     if (now >= idle || now >= absolute) {
+      this.#cache?.forget(key)
       await this.#redis.del(key)
       return null
     }
     this.#remember(key, record, now)
-    // Activity is written at most once a minute: most requests cost one Redis read only.
+    // Activity is written at most once a minute: most requests cost one Redis read at most.
     if (!touch || now - record.lastSeenAt < TOUCH_INTERVAL_MS) {
       return { ...record, key, idleExpiresAt: idle, absoluteExpiresAt: absolute }
     }
     const touched = { ...record, lastSeenAt: now }
     // XX: a sign-out that ran meanwhile is not undone by this write.
     const ttl = Math.max(1, Math.min(this.#expiries(touched).idle, absolute) - now)
+    this.#cache?.forget(key)
     await this.#redis.set(key, JSON.stringify(touched), 'PX', ttl, 'XX')
     return {
       ...touched,
@@ -181,6 +217,23 @@ export class SessionStore {
       idleExpiresAt: this.#expiries(touched).idle,
       absoluteExpiresAt: absolute,
     }
+  }
+
+  /** The Redis key of the request's session cookie when its signature holds; null otherwise. */
+  #keyOf(request: FastifyRequest): string | null {
+    const raw = request.cookies[this.#cookie]
+    if (raw === undefined) return null
+    const known = this.#keysOfCookies.get(raw)
+    if (known !== undefined) return known
+    const unsigned = request.unsignCookie(raw)
+    if (!unsigned.valid) return null
+    const key = sessionKey(unsigned.value)
+    this.#keysOfCookies.set(raw, key)
+    if (this.#keysOfCookies.size > MAX_REMEMBERED) {
+      const oldest = this.#keysOfCookies.keys().next()
+      if (!oldest.done) this.#keysOfCookies.delete(oldest.value)
+    }
+    return key
   }
 
   #remember(key: string, record: SessionRecord, checkedAt: number): void {
@@ -232,6 +285,7 @@ export class SessionStore {
     })
     if (id === null) return null
     this.#remembered.delete(sessionKey(id))
+    this.#cache?.forget(sessionKey(id))
     const text = await this.#redis.getdel(sessionKey(id))
     if (text === null) return null
     try {
