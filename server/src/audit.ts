@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { FastifyInstance } from 'fastify'
-import type { Redis } from 'ioredis'
+import type { ChainableCommander, Redis } from 'ioredis'
 import { z } from 'zod'
 import { ENVIRONMENTS, type MutationOutcome } from '../../src/api/contract.js'
 import type { SessionStore } from './auth/session.js'
@@ -71,6 +71,23 @@ const writeKey = (scope: Scope, key: string) => `audit:${scopeTag(scope)}:write:
 const candidateKey = (scope: Scope, id: string) => `audit:${scopeTag(scope)}:candidate:${id}`
 const logKey = (scope: Scope) => `audit:${scopeTag(scope)}:log`
 
+/**
+ * KEYS[1] the write's record, KEYS[2] (when the outcome names a candidate) that candidate's
+ * index; ARGV: candidate id or '', idempotency key, retention in ms, then field/value pairs.
+ * A new candidate's index goes with its first write's retention, unless written to again.
+ */
+const ATTACH_OUTCOME = `
+local at = redis.call('HGET', KEYS[1], 'at')
+if not at then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+if KEYS[2] then
+  redis.call('HSETNX', KEYS[1], 'candidateId', ARGV[1])
+  redis.call('ZADD', KEYS[2], at, ARGV[2])
+  redis.call('PEXPIREAT', KEYS[2], tonumber(at) + tonumber(ARGV[3]), 'NX')
+end
+return 1
+`
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -137,25 +154,40 @@ export class AuditTrail {
 
   /** Adds a callback's outcome to the write it reports on (writes not made here are ignored). */
   async attachOutcome(scope: Scope, outcome: MutationOutcome): Promise<void> {
-    const key = writeKey(scope, outcome.idempotencyKey)
-    const stored = await this.#redis.hget(key, 'at')
-    if (stored === null) return
-    const fields: Record<string, string> = {
-      outcome: outcome.status,
-      recordIds: outcome.recordIds.join(' '),
-      completedAt: outcome.completedAt,
-    }
-    if (outcome.error) fields.reason = `${outcome.error.code}: ${outcome.error.message}`
-    const multi = this.#redis.multi().hset(key, fields)
-    if (outcome.candidateId !== null) {
-      // A candidate created here learns its id only now.
-      multi.hsetnx(key, 'candidateId', outcome.candidateId)
-      const candidate = candidateKey(scope, outcome.candidateId)
-      multi.zadd(candidate, Number(stored), outcome.idempotencyKey)
-      // A new candidate's index: gone with its first write's retention, unless written again.
-      multi.pexpireat(candidate, Number(stored) + this.#retentionMs, 'NX')
-    }
-    await multi.exec()
+    const pipeline = this.#redis.pipeline()
+    this.queueOutcome(pipeline, scope, outcome)
+    const [result] = (await pipeline.exec()) ?? []
+    if (result?.[0]) throw result[0]
+  }
+
+  /**
+   * Queues the outcome's update as one script on `pipeline`, so a callback can send it in the
+   * same round trip as its stream append (callbacks.ts). The script reads the write's time and
+   * updates its record and its candidate's index in one step: nothing happens for a write this
+   * relay did not record.
+   */
+  queueOutcome(pipeline: ChainableCommander, scope: Scope, outcome: MutationOutcome): void {
+    const fields = [
+      'outcome',
+      outcome.status,
+      'recordIds',
+      outcome.recordIds.join(' '),
+      'completedAt',
+      outcome.completedAt,
+    ]
+    if (outcome.error) fields.push('reason', `${outcome.error.code}: ${outcome.error.message}`)
+    const keys = [writeKey(scope, outcome.idempotencyKey)]
+    // A candidate created here learns its id only now.
+    if (outcome.candidateId !== null) keys.push(candidateKey(scope, outcome.candidateId))
+    pipeline.eval(
+      ATTACH_OUTCOME,
+      keys.length,
+      ...keys,
+      outcome.candidateId ?? '',
+      outcome.idempotencyKey,
+      String(this.#retentionMs),
+      ...fields,
+    )
   }
 
   async #load(scope: Scope, keys: readonly string[]): Promise<Stored[]> {

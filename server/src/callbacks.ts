@@ -158,35 +158,35 @@ export function callbackRoutes(
           return refuse(400, 'bad_body', 'Callback refused: the body is not a mutation outcome.')
         }
         const nonce = headers[CALLBACK_HEADERS.nonce] ?? ''
+        // Two scripts, sent together in one round trip and run by Redis in this order:
+        // 1. Nonce and entry in one step: a relay that dies in between cannot leave a nonce that
+        //    refuses the engine's next delivery of an outcome that never reached the stream.
+        // 2. The write's audit record learns the outcome after that step, not inside it, and also
+        //    when the nonce was seen before: the engine delivers the same signed bytes again, so a
+        //    delivery whose audit update failed (answered 503) completes it on the next try, and
+        //    writing the same fields twice changes nothing. The stream still gets the entry once.
+        const pipeline = redis.pipeline()
+        pipeline.eval(
+          APPEND_ONCE,
+          2,
+          nonceKey(scope, nonce),
+          eventsKey(scope),
+          config.nonceTtlSeconds,
+          config.streamMaxLength,
+          STREAM_FIELD,
+          JSON.stringify(outcome.data),
+          config.streamRetentionSeconds,
+        )
+        audit.queueOutcome(pipeline, scope, outcome.data)
         let id: unknown
         try {
-          // Nonce and entry in one step: a relay that dies in between cannot leave a nonce
-          // that refuses the engine's next delivery of an outcome that never reached the stream.
-          id = await redis.eval(
-            APPEND_ONCE,
-            2,
-            nonceKey(scope, nonce),
-            eventsKey(scope),
-            config.nonceTtlSeconds,
-            config.streamMaxLength,
-            STREAM_FIELD,
-            JSON.stringify(outcome.data),
-            config.streamRetentionSeconds,
-          )
+          const [appended, attached] = (await pipeline.exec()) ?? []
+          if (!appended || !attached) throw new Error('Redis answered no result')
+          if (appended[0]) throw appended[0]
+          id = appended[1]
+          if (attached[0]) throw attached[0]
         } catch (error) {
-          request.log.error({ err: error }, 'callback: Redis unavailable')
-          return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
-            retryAfterSeconds: 5,
-          })
-        }
-        // The write's audit record learns the outcome after that step, not inside it, and also
-        // when the nonce was seen before: the engine delivers the same signed bytes again, so a
-        // delivery whose audit update failed (answered 503) completes it on the next try, and
-        // writing the same fields twice changes nothing. The stream still gets the entry once.
-        try {
-          await audit.attachOutcome(scope, outcome.data)
-        } catch (error) {
-          request.log.error({ err: error }, 'callback: Redis unavailable for the audit trail')
+          request.log.error({ err: error }, 'callback: Redis unavailable (stream or audit trail)')
           return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
             retryAfterSeconds: 5,
           })
