@@ -48,8 +48,8 @@ function Page({ mountOnOpen = false }: { mountOnOpen?: boolean }) {
   )
 }
 
-// The dialog gives focus back itself, a frame after it left (useFocusReturn), instead of MUI's
-// trap doing it inside the render that closes it.
+// Where focus goes when a form dialog leaves: back to the button that opened it, from the pointer
+// and the keyboard, also for a dialog mounted open; never taken back from where it moved on.
 test('saving gives focus back to the button that opened the form', async () => {
   const user = userEvent.setup()
   render(<Page />)
@@ -96,14 +96,14 @@ test('focus that moved on before the dialog had left is not taken back', async (
   const elsewhere = screen.getByRole('button', { name: 'Somewhere else' })
   await user.click(screen.getByRole('button', { name: 'Open the form' }))
   const dialog = await screen.findByRole('dialog', { name: 'A form' })
-  // Saved (the dialog leaves in this render), and before the next frame focus is put somewhere
-  // on purpose, e.g. by a page's own handler.
+  // Saved (the dialog leaves in this render), and then focus is put somewhere on purpose, e.g.
+  // by a page's own handler.
   act(() => {
     screen.getByRole('button', { name: 'Save' }).click()
   })
   elsewhere.focus()
   await waitFor(() => expect(dialog).not.toBeVisible())
-  // Longer than the frame and the hidden-tab fallback the return waits for.
+  // Long enough for anything that would still move focus.
   await act(() => new Promise((resolve) => setTimeout(resolve, 250)))
   expect(elsewhere).toHaveFocus()
 })

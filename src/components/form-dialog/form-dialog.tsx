@@ -18,7 +18,6 @@ import {
   type SubmitEventHandler,
 } from 'react'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
-import { useFocusReturn } from '@/components/form-dialog/use-focus-return'
 import type { DialogPresence } from '@/components/form-dialog/use-form-submission'
 
 export type FormDialogProps = {
@@ -63,13 +62,10 @@ export function FormDialog(props: FormDialogProps) {
   const theme = useTheme()
   const titleId = useId()
   const subtitleId = useId()
-  const isShown = open && isPresent
-  const dialogRef = useFocusReturn(isShown)
 
   return (
     <Dialog
-      ref={dialogRef}
-      open={isShown}
+      open={open && isPresent}
       onClose={(_event, reason) => {
         if (reason === 'backdropClick' || isSubmitting) return
         onClose()
@@ -77,8 +73,6 @@ export function FormDialog(props: FormDialogProps) {
       // Leaving is instant, so the pending card behind it shows in the same frame; while closed
       // the form stays in the page, hidden, so a refused save comes back exactly as typed.
       keepMounted
-      // Focus goes back to the opener a frame later (useFocusReturn), not in the leaving render.
-      disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       fullScreen={isPhone}
       fullWidth

@@ -7,14 +7,14 @@ const wait = (ms: number) =>
     await new Promise((resolve) => setTimeout(resolve, ms))
   })
 
-test('a journaled dialog frees the open request once the frame is painted, and stays mounted', async () => {
+test('a journaled dialog frees the open request just after the event, and stays mounted', async () => {
   const request = { name: 'log' }
   const onClose = vi.fn()
   const { result } = renderHook(() => useDialogSlots(request, onClose))
   act(() => {
     result.current.journaled(request)
   })
-  // Not inside the click: the host re-renders for the freed request after the card's frame.
+  // Not inside the submit event: the host re-renders for the freed request just after it.
   expect(onClose).not.toHaveBeenCalled()
   await waitFor(() => {
     expect(onClose).toHaveBeenCalledTimes(1)
@@ -22,7 +22,7 @@ test('a journaled dialog frees the open request once the frame is painted, and s
   expect(result.current.slots).toMatchObject([{ request, isCurrent: false }])
 })
 
-test('an answer that comes before that frame wins: the late release does nothing', async () => {
+test('a dialog finished in the same event is not released after it', async () => {
   const request = { name: 'log' }
   const onClose = vi.fn()
   const { result } = renderHook(() => useDialogSlots(request, onClose))
@@ -31,8 +31,7 @@ test('an answer that comes before that frame wins: the late release does nothing
     result.current.finish(request)
   })
   expect(onClose).toHaveBeenCalledTimes(1)
-  // Past the frame and the hidden-tab fallback the release waits for.
-  await wait(250)
+  await wait(50)
   expect(onClose).toHaveBeenCalledTimes(1)
   // Not added back as a hidden dialog waiting for an answer that has already come.
   expect(result.current.slots.filter((slot) => !slot.isCurrent)).toEqual([])

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { startTransitionAfterPaint } from '@/lib/after-next-paint'
+import { startTransitionAfterEvent } from '@/lib/transition-after-event'
 
 /** One dialog the host renders: the open request, or one whose change is on its way. */
 export type DialogSlot<R> = {
@@ -36,7 +36,7 @@ export function useDialogSlots<R extends object>(
   const [submitted, setSubmitted] = useState<readonly R[]>([])
   // The callbacks run after renders (a submit's answer): they read what is true then.
   const latest = useRef({ submitted, request, onClose })
-  /** Journaled, its release waiting for the frame that shows the dialog gone. */
+  /** Journaled, its release waiting for the end of the submit event. */
   const releasing = useRef(new Set<R>())
   useEffect(() => {
     latest.current = { ...latest.current, request, onClose }
@@ -61,9 +61,11 @@ export function useDialogSlots<R extends object>(
       if (latest.current.submitted.includes(item)) return
       releasing.current.add(item)
       // Not urgent: the dialog has left already (its presence), in the frame that shows the
-      // pending card; the host and its page re-render for the freed request once it is painted.
-      startTransitionAfterPaint(() => {
-        // Finished meanwhile (its answer came first): nothing left to release.
+      // pending card; the host and its page re-render for the freed request in a transition.
+      // Started after the submit event, but before its answer can come: a 400 then brings the
+      // form back to a host that has already let its request go, as it always has.
+      startTransitionAfterEvent(() => {
+        // Finished meanwhile (closed in the same event): nothing left to release.
         if (!releasing.current.delete(item)) return
         const current = latest.current
         if (current.submitted.includes(item)) return

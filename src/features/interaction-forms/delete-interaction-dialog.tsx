@@ -8,7 +8,6 @@ import DialogTitle from '@mui/material/DialogTitle'
 import { useTheme } from '@mui/material/styles'
 import { useId, useRef, useState, useSyncExternalStore } from 'react'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
-import { useFocusReturn } from '@/components/form-dialog/use-focus-return'
 import {
   useDialogPresence,
   watchJournaled,
@@ -48,7 +47,6 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
   const [error, setError] = useState<SubmissionError | null>(null)
   const presence = useDialogPresence(props.onJournaled)
   const isPresent = useSyncExternalStore(presence.subscribe, presence.isOpen)
-  const dialogRef = useFocusReturn(isPresent)
   const held = useRef<string | null>(replaces?.key ?? null)
   const theme = useTheme()
   const titleId = useId()
@@ -97,11 +95,8 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
 
   return (
     <Dialog
-      ref={dialogRef}
       open={isPresent}
       keepMounted
-      // Focus goes back to the opener a frame later (useFocusReturn), not in the leaving render.
-      disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       onClose={() => {
         if (!isSubmitting) onClose()
