@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { Redis } from 'ioredis'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { AuditTrail, type WriteRecord } from '../src/audit.js'
 import { loadConfig } from '../src/config.js'
-import { testEnv, startRedis, type TestRedis } from './kit.js'
+import { testEnv, useRedisClient } from './kit.js'
 
 /**
  * The audit trail keeps a write for RELAY_AUDIT_RETENTION_DAYS: its record expires by Redis's
@@ -12,16 +12,10 @@ import { testEnv, startRedis, type TestRedis } from './kit.js'
  */
 const RETENTION_MS = 60_000
 const SCOPE = { region: 'utrecht', environment: 'production' } as const
-let redis: TestRedis
 let client: Redis
 
-beforeAll(async () => {
-  redis = await startRedis()
-  client = new Redis(redis.url, { protocol: 2 })
-})
-afterAll(async () => {
-  client.disconnect()
-  await redis.stop()
+useRedisClient((started) => {
+  client = started
 })
 beforeEach(async () => {
   await client.flushall()

@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Redis } from 'ioredis'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compareStreamIds, StreamHub, type StreamBatch } from '../src/hub.js'
 import { eventsKey, STREAM_FIELD } from '../src/keys.js'
-import { startRedis, type TestRedis } from './kit.js'
+import { useRedisClient } from './kit.js'
 
 describe('compareStreamIds', () => {
   it.each([
@@ -24,7 +24,6 @@ describe('compareStreamIds', () => {
 })
 
 describe('StreamHub', () => {
-  let redis: TestRedis
   let client: Redis
   let hub: StreamHub
   const UTRECHT = { region: 'utrecht', environment: 'production' } as const
@@ -41,13 +40,8 @@ describe('StreamHub', () => {
     return { subscription, got }
   }
 
-  beforeAll(async () => {
-    redis = await startRedis()
-    client = new Redis(redis.url, { protocol: 2 })
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await redis.stop()
+  useRedisClient((started) => {
+    client = started
   })
   beforeEach(() => {
     // Blocks far longer than a test may take: a scope the XREAD under way does not name reaches

@@ -495,6 +495,24 @@ type StageOptions<Login extends string> = {
   freshEachTest?: boolean
 }
 
+/**
+ * A private Redis and one client on it (RESP2), started before the first test of a file and
+ * stopped after the last, for tests of a relay part without a relay. `ready` gets the client.
+ */
+export function useRedisClient(ready: (client: Redis) => void): void {
+  let redis: TestRedis | null = null
+  let client: Redis | null = null
+  beforeAll(async () => {
+    redis = await startRedis()
+    client = new Redis(redis.url, { protocol: 2 })
+    ready(client)
+  })
+  afterAll(async () => {
+    client?.disconnect()
+    await redis?.stop()
+  })
+}
+
 type Closable = { url: string; close(): Promise<void> }
 
 /**
