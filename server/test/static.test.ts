@@ -44,6 +44,20 @@ describe('serving the production build', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
+  it('puts the same security headers on the answers of API, events and callback paths', async () => {
+    const page = await fetch(`${relay.url}/candidates`, { headers: { accept: 'text/html' } })
+    const csp = page.headers.get('content-security-policy')
+    expect(csp).toContain("frame-ancestors 'none'")
+    for (const path of ['/api/v2/unknown', '/events', '/callbacks/utrecht/production']) {
+      const answer = await fetch(`${relay.url}${path}`)
+      expect(answer.headers.get('content-security-policy')).toBe(csp)
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(answer.headers.get('strict-transport-security')).toContain('max-age=')
+      expect(answer.headers.get('cross-origin-embedder-policy')).toBeNull()
+    }
+  })
+
   it('never answers an API, events, sign-in, audit or callback path with the app', async () => {
     for (const path of ['/api/v2/unknown', '/events', '/auth/unknown', '/audit/unknown']) {
       const answer = await fetch(`${relay.url}${path}`, { headers: { accept: 'text/html' } })
