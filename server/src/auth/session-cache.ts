@@ -1,9 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
 
 /** Redis's channel for invalidation messages of client-side caching in RESP2 (redirect mode). */
 const INVALIDATE_CHANNEL = '__redis__:invalidate'
-/** How many session records one instance keeps (the least recently used go first). */
+/** How many session records one instance keeps by default (the least recently used go first). */
 const MAX_ENTRIES = 10_000
 /** The tracking connection is asked for a PONG this often… */
 const PING_EVERY_MS = 1000
@@ -40,12 +41,12 @@ export const SESSION_CACHE_TRUST_MS = 3000
  * A Redis that refuses `CLIENT TRACKING` (before 6, or a managed one that forbids it) leaves the
  * cache off; every lookup then reads Redis, as before.
  */
-export class SessionCache<T> {
+export class SessionCache<T extends object> {
   readonly #tracker: Redis
   readonly #prefix: string
   readonly #onError: (error: unknown) => void
-  /** Redis key → record; a Map keeps insertion order, oldest first (re-inserted when used). */
-  readonly #entries = new Map<string, T>()
+  /** Redis key → record, bounded (the least recently used go first). */
+  readonly #entries: LRUCache<string, T>
   #live = false
   #generation = 0
   /** Counts the tracking connection's drops: a switch-on that spans one does not count. */
@@ -55,7 +56,14 @@ export class SessionCache<T> {
   #pinger: NodeJS.Timeout | null = null
   #closed = false
 
-  constructor(options: { redis: Redis; prefix: string; onError: (error: unknown) => void }) {
+  constructor(options: {
+    redis: Redis
+    prefix: string
+    onError: (error: unknown) => void
+    /** Records kept at most (default MAX_ENTRIES). */
+    maxEntries?: number
+  }) {
+    this.#entries = new LRUCache<string, T>({ max: options.maxEntries ?? MAX_ENTRIES })
     this.#prefix = options.prefix
     this.#onError = options.onError
     this.#tracker = options.redis.duplicate({
@@ -130,22 +138,13 @@ export class SessionCache<T> {
   async lookup(key: string): Promise<T | undefined> {
     if (!this.#usable() || !this.#entries.has(key)) return undefined
     await nextTurn()
-    const record = this.#usable() ? this.#entries.get(key) : undefined
-    if (record === undefined) return undefined
-    this.#entries.delete(key) // most recently used last
-    this.#entries.set(key, record)
-    return record
+    return this.#usable() ? this.#entries.get(key) : undefined
   }
 
   /** Keeps what a Redis read started at `generation` returned, unless anything changed since. */
   store(key: string, record: T, generation: number): void {
     if (!this.#usable() || generation !== this.#generation) return
-    this.#entries.delete(key)
     this.#entries.set(key, record)
-    if (this.#entries.size > MAX_ENTRIES) {
-      const oldest = this.#entries.keys().next()
-      if (!oldest.done) this.#entries.delete(oldest.value)
-    }
   }
 
   /** Drops one record (this instance changed or removed it). */

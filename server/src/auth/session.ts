@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Redis } from 'ioredis'
+import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 import type { AuthConfig } from '../config.js'
 import type { SessionCache } from './session-cache.js'
@@ -96,7 +97,7 @@ export class SessionStore {
   readonly #now: Clock
   readonly #cookie: string
   /** Redis key → the record as last read from Redis, and when (see OUTAGE_GRACE_MS). */
-  readonly #remembered = new Map<string, Remembered>()
+  readonly #remembered = new LRUCache<string, Remembered>({ max: MAX_REMEMBERED })
   /** Records Redis keeps honest by invalidation (session-cache.ts); none when not given. */
   readonly #cache: SessionCache<SessionRecord> | null
   /**
@@ -104,7 +105,7 @@ export class SessionStore {
    * signature (HMAC) and hashing the id (SHA-256) give the same answer every time, so a tab's
    * requests do them once. Forged cookies are never kept, so only real sessions fill it.
    */
-  readonly #keysOfCookies = new Map<string, string>()
+  readonly #keysOfCookies = new LRUCache<string, string>({ max: MAX_REMEMBERED })
 
   constructor(
     redis: Redis,
@@ -229,20 +230,11 @@ export class SessionStore {
     if (!unsigned.valid) return null
     const key = sessionKey(unsigned.value)
     this.#keysOfCookies.set(raw, key)
-    if (this.#keysOfCookies.size > MAX_REMEMBERED) {
-      const oldest = this.#keysOfCookies.keys().next()
-      if (!oldest.done) this.#keysOfCookies.delete(oldest.value)
-    }
     return key
   }
 
   #remember(key: string, record: SessionRecord, checkedAt: number): void {
-    this.#remembered.delete(key) // re-inserted last: the Map's order is oldest first
     this.#remembered.set(key, { record, checkedAt })
-    if (this.#remembered.size > MAX_REMEMBERED) {
-      const oldest = this.#remembered.keys().next()
-      if (!oldest.done) this.#remembered.delete(oldest.value)
-    }
   }
 
   /** A session Redis confirmed at most OUTAGE_GRACE_MS ago and not expired since, or null. */
