@@ -402,6 +402,11 @@ function printLoad(result) {
     console.log(
       `    relay ${k}: Redis append → frame written to the socket: p50 ${ms(probe.fanout.p50)} · p99 ${ms(probe.fanout.p99)} · max ${ms(probe.fanout.max)} (${probe.fanout.count} writes); its event-loop delay ${delayText(probe.loop)}`,
     )
+    if (probe.gc !== undefined) {
+      console.log(
+        `      its garbage collection: ${probe.gc.count} pauses, ${ms(probe.gc.total)} in all, longest ${ms(probe.gc.max)}, ${probe.gc.over10} over 10 ms`,
+      )
+    }
   })
   console.log(
     `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,

@@ -2,19 +2,29 @@
 // production. It measures two things inside the relay and, on SIGUSR2, writes them as JSON to
 // RELAY_PROBE_FILE and starts over:
 // - the relay's event-loop delay (how late its callbacks ran: GC, long synchronous work);
+// - its garbage-collection pauses (count, total, longest), to tell a GC pause from other stalls;
 // - fan-out: Redis append → the event's frame handed to a client's socket. The stream id's
 //   milliseconds are Redis's wall clock at XADD; each `res.write` whose chunk starts with an
 //   `id:` line of a `mutation` event records now − that (one record per client and write; a
 //   write carrying a batch of events counts once, for its oldest).
 import { writeFileSync } from 'node:fs'
 import { ServerResponse } from 'node:http'
-import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks'
+import { createHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 
 const file = process.env.RELAY_PROBE_FILE
 if (file) {
   const loop = monitorEventLoopDelay({ resolution: 5 })
   loop.enable()
   const fanout = createHistogram()
+  let gc = { count: 0, total: 0, max: 0, over10: 0 }
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count += 1
+      gc.total += entry.duration
+      gc.max = Math.max(gc.max, entry.duration)
+      if (entry.duration > 10) gc.over10 += 1
+    }
+  }).observe({ entryTypes: ['gc'] })
   const write = ServerResponse.prototype.write
   ServerResponse.prototype.write = function probedWrite(chunk, ...rest) {
     const head =
@@ -48,7 +58,9 @@ if (file) {
         max: fanout.max / 1000,
       },
     }
+    stats.gc = gc
     writeFileSync(file, JSON.stringify(stats))
+    gc = { count: 0, total: 0, max: 0, over10: 0 }
     loop.reset()
     fanout.reset()
   })
