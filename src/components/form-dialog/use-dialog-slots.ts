@@ -59,18 +59,21 @@ export function useDialogSlots<R extends object>(
     /** The change is journaled: free the open request, keep the dialog mounted. */
     journaled: (item: R) => {
       if (latest.current.submitted.includes(item)) return
+      // Kept in the list at once (an urgent update, in the render that shows the pending card;
+      // the host alone re-renders, its dialogs are memoised). Were it part of the release below,
+      // a click opening the next dialog while that transition waits would render on a list
+      // without this dialog, unmount it, and lose the form a refusal comes back to.
+      update([...latest.current.submitted, item])
+      if (!releaseOnJournaled) return
       releasing.current.add(item)
       // Not urgent: the dialog has left already (its presence), in the frame that shows the
-      // pending card; the host and its page re-render for the freed request in a transition.
-      // Started after the submit event, but before its answer can come: a 400 then brings the
-      // form back to a host that has already let its request go, as it always has.
+      // pending card; the page re-renders for the freed request in a transition. Started after
+      // the submit event, but before its answer can come: a 400 then brings the form back to a
+      // host that has already let its request go, as it always has.
       startTransitionAfterEvent(() => {
         // Finished meanwhile (closed in the same event): nothing left to release.
         if (!releasing.current.delete(item)) return
-        const current = latest.current
-        if (current.submitted.includes(item)) return
-        update([...current.submitted, item])
-        if (releaseOnJournaled && current.request === item) current.onClose()
+        if (latest.current.request === item) latest.current.onClose()
       })
     },
     /** The dialog is done (saved or closed). */
