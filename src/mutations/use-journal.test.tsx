@@ -42,7 +42,7 @@ function setup(api: ApiClient = apiFor()) {
 }
 
 test('a form submits through the hook, sees isSubmitting, and the overlay shows it pending', async () => {
-  // The 202 comes late: "submitting" is set just after the submit, in a transition, not inside it.
+  // The 202 comes late: "submitting" is set once the click's frame is painted, not inside it.
   backend.setScenario({ stuckQueue: true, writeAnswerDelayMs: 300 })
   const { wrapper } = setup()
   const id = candidateId()

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import * as z from 'zod/mini'
 import type { EventStreamStatus } from '@/api/events'
-import { startTransitionAfterEvent } from '@/lib/transition-after-event'
+import { startTransitionAfterPaint } from '@/lib/after-next-paint'
 import { apiKeys, apiQueries } from '@/api/query-options'
 import type { JournalEntry, PayloadObject } from '@/mutations/journal-entry'
 import type { JournalSnapshot } from '@/mutations/journal-types'
@@ -98,7 +98,7 @@ function useSubmitter<Args extends unknown[]>(
       running.current = promise
       // Not urgent: the journal's entry (and the pending card) is what this click must show
       // first; a form re-rendering for "submitting" would delay that frame.
-      startTransitionAfterEvent(() => {
+      startTransitionAfterPaint(() => {
         if (running.current === promise) setIsSubmitting(true)
       })
       return promise

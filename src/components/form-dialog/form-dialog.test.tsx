@@ -1,9 +1,11 @@
 import { ThemeProvider } from '@mui/material/styles'
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
+import { flushSync } from 'react-dom'
 import { expect, test } from 'vitest'
 import { FormDialog } from '@/components/form-dialog/form-dialog'
+import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { theme } from '@/theme/theme'
 
 /**
@@ -106,4 +108,157 @@ test('focus that moved on before the dialog had left is not taken back', async (
   // Long enough for anything that would still move focus.
   await act(() => new Promise((resolve) => setTimeout(resolve, 250)))
   expect(elsewhere).toHaveFocus()
+})
+
+// The rules of the one focus owner (focus-owner.ts, decision 0091).
+
+test('focus goes back after the dialog has left, not inside the render that closes it', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  const opener = screen.getByRole('button', { name: 'Open the form' })
+  await user.click(opener)
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  act(() => {
+    screen.getByRole('button', { name: 'Save' }).click()
+  })
+  // Closed in this render, and nothing moved focus in it: that is the frame showing the result.
+  expect(dialog).not.toBeVisible()
+  expect(opener).not.toHaveFocus()
+  await waitFor(() => expect(opener).toHaveFocus())
+})
+
+test('Cancel gives focus back to the button that opened the form', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  await screen.findByRole('dialog', { name: 'A form' })
+  await user.click(screen.getByRole('button', { name: 'Cancel' }))
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
+})
+
+/** A form whose dialog leaves on Save and comes back at once, as when a refusal is quick. */
+function RefusedPage() {
+  const [isShown, setShown] = useState(false)
+  return (
+    <ThemeProvider theme={theme}>
+      <button
+        type="button"
+        onClick={() => {
+          setShown(true)
+        }}
+      >
+        Open the form
+      </button>
+      <FormDialog
+        open={isShown}
+        title="A form"
+        onClose={() => {
+          setShown(false)
+        }}
+        onSubmit={(event) => {
+          event.preventDefault()
+          const field = event.currentTarget.querySelector('input')
+          flushSync(() => {
+            setShown(false)
+          })
+          // The refusal: the same form back, focus on the field the server named.
+          flushSync(() => {
+            setShown(true)
+          })
+          field?.focus()
+        }}
+        isSubmitting={false}
+        submitLabel="Save"
+      >
+        <label>
+          Name
+          <input name="name" />
+        </label>
+      </FormDialog>
+    </ThemeProvider>
+  )
+}
+
+test('a form that comes back before focus went back keeps focus where it is', async () => {
+  const user = userEvent.setup()
+  render(<RefusedPage />)
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  const field = within(dialog).getByRole('textbox', { name: 'Name' })
+  expect(field).toHaveFocus()
+  // Long enough for a return that was not cancelled to have taken focus out of the form.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 250)))
+  expect(field).toHaveFocus()
+})
+
+/** A loading dialog first (the form's code on its way), then the form in its place. */
+function LoadingFirstPage() {
+  const [stage, setStage] = useState<'closed' | 'loading' | 'form'>('closed')
+  return (
+    <ThemeProvider theme={theme}>
+      <button
+        type="button"
+        onClick={() => {
+          setStage('loading')
+        }}
+      >
+        Open the form
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setStage('form')
+        }}
+      >
+        Code arrives
+      </button>
+      {stage === 'loading' ? (
+        <FormLoadingDialog
+          title="A form"
+          onClose={() => {
+            setStage('closed')
+          }}
+        />
+      ) : null}
+      {stage === 'form' ? (
+        <FormDialog
+          open
+          title="A form"
+          onClose={() => {
+            setStage('closed')
+          }}
+          onSubmit={(event) => {
+            event.preventDefault()
+            setStage('closed')
+          }}
+          isSubmitting={false}
+          submitLabel="Save"
+        >
+          <label>
+            Name
+            <input name="name" />
+          </label>
+        </FormDialog>
+      ) : null}
+    </ThemeProvider>
+  )
+}
+
+test('a form that replaced its loading dialog gives focus back to what opened the loading dialog', async () => {
+  const user = userEvent.setup()
+  render(<LoadingFirstPage />)
+  const arrives = screen.getByRole('button', { name: 'Code arrives' })
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  await screen.findByRole('dialog', { name: 'A form' })
+  // The code arrives (not a click of the user's: the page behind the dialog is inert to them).
+  act(() => {
+    arrives.click()
+  })
+  await screen.findByRole('button', { name: 'Save' })
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  await waitFor(() => {
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
 })

@@ -17,6 +17,7 @@ import {
   type ReactNode,
   type SubmitEventHandler,
 } from 'react'
+import { useFocusOwner } from '@/components/form-dialog/focus-owner'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import type { DialogPresence } from '@/components/form-dialog/use-form-submission'
 
@@ -62,10 +63,13 @@ export function FormDialog(props: FormDialogProps) {
   const theme = useTheme()
   const titleId = useId()
   const subtitleId = useId()
+  const isShown = open && isPresent
+  const rootRef = useFocusOwner(isShown)
 
   return (
     <Dialog
-      open={open && isPresent}
+      ref={rootRef}
+      open={isShown}
       onClose={(_event, reason) => {
         if (reason === 'backdropClick' || isSubmitting) return
         onClose()
@@ -73,6 +77,8 @@ export function FormDialog(props: FormDialogProps) {
       // Leaving is instant, so the pending card behind it shows in the same frame; while closed
       // the form stays in the page, hidden, so a refused save comes back exactly as typed.
       keepMounted
+      // Focus goes back to the opener after the next paint (focus-owner.ts), not in this render.
+      disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       fullScreen={isPhone}
       fullWidth

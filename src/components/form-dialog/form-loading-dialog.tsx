@@ -9,6 +9,7 @@ import DialogContent from '@mui/material/DialogContent'
 import DialogTitle from '@mui/material/DialogTitle'
 import Typography from '@mui/material/Typography'
 import { useId } from 'react'
+import { useFocusOwner } from '@/components/form-dialog/focus-owner'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 
 export type FormLoadingDialogProps = {
@@ -25,8 +26,18 @@ export function FormLoadingDialog(props: FormLoadingDialogProps) {
   const { title, onClose, error = null, onRetry, isRetrying = false } = props
   const { t } = useFormDialogTranslation()
   const titleId = useId()
+  // Its form takes over its opener when it replaces it (focus-owner.ts).
+  const rootRef = useFocusOwner(true)
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
+    <Dialog
+      ref={rootRef}
+      open
+      disableRestoreFocus
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby={titleId}
+    >
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         {error ? (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { startTransitionAfterEvent } from '@/lib/transition-after-event'
+import { startTransitionAfterPaint } from '@/lib/after-next-paint'
 
 /** One dialog the host renders: the open request, or one whose change is on its way. */
 export type DialogSlot<R> = {
@@ -36,7 +36,7 @@ export function useDialogSlots<R extends object>(
   const [submitted, setSubmitted] = useState<readonly R[]>([])
   // The callbacks run after renders (a submit's answer): they read what is true then.
   const latest = useRef({ submitted, request, onClose })
-  /** Journaled, its release waiting for the end of the submit event. */
+  /** Journaled, its release waiting for the frame that shows the dialog gone. */
   const releasing = useRef(new Set<R>())
   useEffect(() => {
     latest.current = { ...latest.current, request, onClose }
@@ -59,18 +59,21 @@ export function useDialogSlots<R extends object>(
     /** The change is journaled: free the open request, keep the dialog mounted. */
     journaled: (item: R) => {
       if (latest.current.submitted.includes(item)) return
+      // Kept in the list at once (an urgent update, in the render that shows the pending card;
+      // the host alone re-renders, its dialogs are memoised). Were it part of the release below,
+      // a click opening the next dialog while that transition waits would render on a list
+      // without this dialog, unmount it, and lose the form a refusal comes back to.
+      update([...latest.current.submitted, item])
+      if (!releaseOnJournaled) return
       releasing.current.add(item)
       // Not urgent: the dialog has left already (its presence), in the frame that shows the
-      // pending card; the host and its page re-render for the freed request in a transition.
-      // Started after the submit event, but before its answer can come: a 400 then brings the
-      // form back to a host that has already let its request go, as it always has.
-      startTransitionAfterEvent(() => {
-        // Finished meanwhile (closed in the same event): nothing left to release.
+      // pending card; the page re-renders for the freed request once that frame is painted. An
+      // answer may come first: a 202 finishes the dialog (nothing left to release); a refusal
+      // brings the form back, still in the list, and the page still lets its request go.
+      startTransitionAfterPaint(() => {
+        // Finished meanwhile (its 202 came first, or it was closed): nothing left to release.
         if (!releasing.current.delete(item)) return
-        const current = latest.current
-        if (current.submitted.includes(item)) return
-        update([...current.submitted, item])
-        if (releaseOnJournaled && current.request === item) current.onClose()
+        if (latest.current.request === item) latest.current.onClose()
       })
     },
     /** The dialog is done (saved or closed). */

@@ -7,6 +7,7 @@ import DialogContentText from '@mui/material/DialogContentText'
 import DialogTitle from '@mui/material/DialogTitle'
 import { useTheme } from '@mui/material/styles'
 import { useId, useRef, useState, useSyncExternalStore } from 'react'
+import { useFocusOwner } from '@/components/form-dialog/focus-owner'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
 import {
   useDialogPresence,
@@ -47,6 +48,7 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
   const [error, setError] = useState<SubmissionError | null>(null)
   const presence = useDialogPresence(props.onJournaled)
   const isPresent = useSyncExternalStore(presence.subscribe, presence.isOpen)
+  const rootRef = useFocusOwner(isPresent)
   const held = useRef<string | null>(replaces?.key ?? null)
   const theme = useTheme()
   const titleId = useId()
@@ -95,8 +97,11 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
 
   return (
     <Dialog
+      ref={rootRef}
       open={isPresent}
       keepMounted
+      // Focus goes back to the opener after the next paint (focus-owner.ts), not in this render.
+      disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
       onClose={() => {
         if (!isSubmitting) onClose()
