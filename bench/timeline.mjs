@@ -53,23 +53,50 @@ try {
   // How long a loaded page is left alone to see whether code keeps arriving after it showed.
   const SETTLE_MS = 3000
 
-  /** Every JS file a fresh profile fetches until `ready` resolves. */
-  async function coldLoad(path, ready) {
+  /**
+   * Every JS file a fresh profile starts fetching before the page shows what it is for: the
+   * first element matching `shown` in the DOM (`ready` waits for the same from the outside). The
+   * cut is the moment the element was inserted, as the page recorded it, against each request's
+   * start on the browser's clock. (Cutting where `ready` returned counted, on a slow machine,
+   * chunks the page asks for only once it has shown its data and the browser is idle.)
+   */
+  async function coldLoad(path, shown, ready) {
     const context = await browser.newContext()
     const page = await context.newPage()
-    const files = new Set()
+    await page.addInitScript((selector) => {
+      window.__shownAt = null
+      const observer = new MutationObserver(() => {
+        if (window.__shownAt === null && document.querySelector(selector) !== null) {
+          window.__shownAt = performance.timeOrigin + performance.now()
+          observer.disconnect()
+        }
+      })
+      observer.observe(document, { childList: true, subtree: true })
+    }, shown)
+    const requests = []
     page.on('request', (request) => {
       const url = new URL(request.url())
       if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) {
-        files.add(url.pathname.slice('/assets/'.length))
+        requests.push({ file: url.pathname.slice('/assets/'.length), request })
       }
     })
     await page.goto(`${server.url}${path}`)
     await ready(page)
-    const untilReady = [...files]
+    const shownAt = await page.evaluate(() => window.__shownAt)
+    if (typeof shownAt !== 'number') throw new Error(`${path}: "${shown}" was never inserted`)
     // Then the page is left alone: anything fetched now was deferred, not saved.
     await page.waitForTimeout(SETTLE_MS)
-    const later = [...files].filter((file) => !untilReady.includes(file))
+    // Every request has finished by now, so its timing (the browser's own clock) is known.
+    const untilReady = [
+      ...new Set(
+        requests
+          .filter(({ request }) => request.timing().startTime <= shownAt)
+          .map(({ file }) => file),
+      ),
+    ]
+    const later = [...new Set(requests.map(({ file }) => file))].filter(
+      (file) => !untilReady.includes(file),
+    )
     await context.close()
     const { app, mock } = splitAppAndMock(untilReady)
     const carries = Object.entries(MARKERS)
@@ -98,10 +125,10 @@ try {
   if (!busyId) throw new Error('the demo data has no candidate with over 100 interactions')
   const candidateUrl = `${server.url}/candidates/${busyId}`
 
-  const landing = await coldLoad('/candidates', (page) =>
+  const landing = await coldLoad('/candidates', 'a[href^="/candidates/"]', (page) =>
     page.getByRole('list', { name: 'Candidates' }).getByRole('link').first().waitFor(),
   )
-  const deepLink = await coldLoad(`/candidates/${busyId}`, (page) =>
+  const deepLink = await coldLoad(`/candidates/${busyId}`, 'article', (page) =>
     page.getByRole('article').first().waitFor(),
   )
 
