@@ -79,6 +79,13 @@ async function staleAfterDeadline(page: Page, ui: Ui) {
   await logInteraction(page, ui, summary)
   const card = feed.getByRole('article', { name: summary })
   await expect(card).toContainText(ui.pendingNew)
+  // The deadline counts from the 202. The card shows before it (the dialog closes once the
+  // change is journaled), so time jumps only once the change is queued. A jump while the request
+  // was still out let the 202 land after it (one CI run in two), and the two minutes then
+  // started later than this test counts.
+  await expect
+    .poll(async () => (await persistedJournal(page)).map((entry) => entry.phase))
+    .toEqual(['queued'])
 
   await page.clock.fastForward('01:50')
   await expect(card).toContainText(ui.pendingNew) // not before the deadline
