@@ -30,10 +30,20 @@
 // BENCH_SCOPES (regions the clients and callbacks spread over, 20; 1 = every client sees every
 // callback, the worst case for fan-out), BENCH_WORKERS (client threads, 2), BENCH_RESTART=0 (skip
 // run 4), BENCH_AB (below). Decision 0079 explains how to read the output.
+//
+// Side by side with a well-known SSE hub: BENCH_HUB=nchan runs runs 1 and 2 against nginx with
+// Nchan instead (Debian: apt-get install -y nginx-light libnginx-mod-nchan): two nginx servers of
+// one worker each sharing one Redis, as the two relays do; the same client threads, the same
+// callback bodies (posted to Nchan's publisher; unsigned, as Nchan checks no signature), the same
+// counts. Runs 3 (Nchan is no proxy) and 4 are the relay's only. Decision 0094 compares them.
 import { spawnSync } from 'node:child_process'
-import { cpus } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import {
+  deadline,
   delayText,
   directHeaders,
   epochNow,
@@ -44,9 +54,13 @@ import {
   percentile,
   processUsage,
   request,
+  nchanAvailable,
+  requireRedis,
   sleep,
   sortedOf,
   spread,
+  startNchanHubs,
+  startRedis,
   startStack,
 } from './relay-kit/stack.mjs'
 
@@ -67,6 +81,18 @@ const SKIP_RESTART = process.env.BENCH_RESTART === '0'
 // present)> runs instance 0 from that checkout's relay code and instance 1 from this one, so
 // both see the same load; the figures are then printed per instance.
 const AB = process.env.BENCH_AB ?? null
+/** `relay` (default) or `nchan`: which hub the SSE clients read and the callbacks go to. */
+const HUB = process.env.BENCH_HUB ?? 'relay'
+const isNchan = HUB === 'nchan'
+if (HUB !== 'relay' && !isNchan) {
+  console.log(`relay load bench: BENCH_HUB is relay or nchan, not ${HUB}`)
+  process.exit(1)
+}
+if (isNchan && !nchanAvailable()) {
+  console.log('relay load bench: nginx with Nchan is not installed here;')
+  console.log('apt-get install -y nginx-light libnginx-mod-nchan, then BENCH_HUB=nchan again')
+  process.exit(1)
+}
 const PROXY_RATE = 200
 const PROXY_SECONDS = 10
 const TARGETS = { p99: 50, memoryPer1000: 50, proxyP99: 5 }
@@ -92,16 +118,38 @@ const loadRegions = Array.from({ length: SCOPES }, (_, i) => ({
   apiKey: `bench-key-${i + 1}`,
   secret: `bench-callback-secret-${i + 1}-0123456789`,
 }))
+/** Two nginx + Nchan servers on one Redis, in the shape of the relay stack (what runs 1–2 use). */
+async function startNchanStack() {
+  requireRedis('relay load bench')
+  const cancelDeadline = deadline('relay load bench', 240)
+  const redis = await startRedis()
+  const nchan = await startNchanHubs(2, redis.url)
+  return {
+    redis,
+    relays: nchan.hubs,
+    publicUrl: nchan.hubs[0].url,
+    cookie: '',
+    interactions: '',
+    async stop() {
+      cancelDeadline()
+      await nchan.stop()
+    },
+  }
+}
 // Canned upstreams: the mock itself queues at hundreds of requests/s on this machine.
-const stack = await startStack({
-  name: 'relay load bench',
-  seconds: 360,
-  instances: 2,
-  canned: true,
-  extra: loadRegions,
-  ab: AB,
-})
+const stack = isNchan
+  ? await startNchanStack()
+  : await startStack({
+      name: 'relay load bench',
+      seconds: 360,
+      instances: 2,
+      canned: true,
+      extra: loadRegions,
+      ab: AB,
+    })
 const { redis, relays: instances, publicUrl, cookie, interactions } = stack
+/** What the hub is called in the report. */
+const HUB_NAME = isNchan ? 'nginx + Nchan' : 'relay'
 
 // --- clients, in worker threads ----------------------------------------------------------------
 const total = RATE * SECONDS
@@ -117,6 +165,7 @@ const workers = Array.from(
         regionIds: loadRegions.map((region) => region.id),
         scopes: SCOPES,
         sentAt: sentShared,
+        hub: HUB,
       },
     }),
 )
@@ -169,6 +218,23 @@ async function signAll(run) {
   const signed = []
   for (let i = 0; i < total; i += 1) {
     const region = loadRegions[i % SCOPES]
+    if (isNchan) {
+      // The same body to Nchan's publisher for the region's channel.
+      signed.push({
+        url: `${publicUrl}/pub/${region.id}`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          idempotencyKey: `bench${i}`,
+          status: 'succeeded',
+          operation: 'create',
+          resource: 'interaction',
+          candidateId: 'rec1',
+          recordIds: ['rec2'],
+          completedAt: new Date().toISOString(),
+        }),
+      })
+      continue
+    }
     signed.push(
       await signCallback({
         secret: region.secret,
@@ -206,8 +272,11 @@ async function deliver(signed, i) {
         headers: signed.headers,
         body: signed.body,
       })
-      if (response.status === 204 || response.status === 409)
-        return (i + attempt) % instances.length
+      // The relay: 204 taken, 409 taken before. Nchan: 201 or 202, the message is stored.
+      const taken = isNchan
+        ? response.status === 201 || response.status === 202
+        : response.status === 204 || response.status === 409
+      if (taken) return (i + attempt) % instances.length
     } catch {
       // instance down: the next attempt goes to the other one
     }
@@ -316,59 +385,75 @@ const steady = await runLoad(1, null)
 await ask({ type: 'close' })
 
 // --- 3: proxy overhead at 200 requests/s ---------------------------------------------------------
-let proxyFailures = 0
-async function timed(url, init) {
-  const t0 = now()
-  try {
-    const response = await request(url, init)
-    if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
-  } catch {
-    proxyFailures += 1
-    return NaN
+// (the relay's only: Nchan is no proxy)
+async function proxyRun() {
+  let proxyFailures = 0
+  async function timed(url, init) {
+    const t0 = now()
+    try {
+      const response = await request(url, init)
+      if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
+    } catch {
+      proxyFailures += 1
+      return NaN
+    }
+    return now() - t0
   }
-  return now() - t0
-}
-// Instance 0; with BENCH_AB both instances, so the two relays' figures compare.
-const proxied = AB !== null ? instances : [instances[0]]
-/** Every path at PROXY_RATE, interleaved tick by tick, so all see the same machine. */
-async function pacedPaths() {
-  const count = PROXY_RATE * PROXY_SECONDS
-  const started = now()
-  const direct = []
-  const relayed = proxied.map(() => [])
-  for (let i = 0; i < count; i += 1) {
-    const wait = started + (i * 1000) / PROXY_RATE - now()
-    if (wait > 0) await sleep(wait)
-    direct.push(timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders }))
-    proxied.forEach((instance, k) => {
-      relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
-    })
+  // Instance 0; with BENCH_AB both instances, so the two relays' figures compare.
+  const proxied = AB !== null ? instances : [instances[0]]
+  /** Every path at PROXY_RATE, interleaved tick by tick, so all see the same machine. */
+  async function pacedPaths() {
+    const count = PROXY_RATE * PROXY_SECONDS
+    const started = now()
+    const direct = []
+    const relayed = proxied.map(() => [])
+    for (let i = 0; i < count; i += 1) {
+      const wait = started + (i * 1000) / PROXY_RATE - now()
+      if (wait > 0) await sleep(wait)
+      direct.push(timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders }))
+      proxied.forEach((instance, k) => {
+        relayed[k].push(timed(`${instance.url}${interactions}`, { headers: { cookie } }))
+      })
+    }
+    const ok = (values) => values.filter((value) => !Number.isNaN(value))
+    return {
+      direct: sortedOf(ok(await Promise.all(direct))),
+      relayed: await Promise.all(
+        relayed.map(async (list) => sortedOf(ok(await Promise.all(list)))),
+      ),
+    }
   }
-  const ok = (values) => values.filter((value) => !Number.isNaN(value))
+  for (let i = 0; i < 100; i += 1) {
+    await timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders })
+    for (const instance of proxied)
+      await timed(`${instance.url}${interactions}`, { headers: { cookie } })
+  }
+  await Promise.all(proxied.map((instance) => instance.probe()))
+  senderLoop.reset()
+  const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
+  const connectionsBefore = stack.upstreamConnections()
+  const { direct, relayed } = await pacedPaths()
+  const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
+  const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
+  const upstreamConnections = stack.upstreamConnections() - connectionsBefore
+  const proxySender = senderLoop.read()
   return {
-    direct: sortedOf(ok(await Promise.all(direct))),
-    relayed: await Promise.all(relayed.map(async (list) => sortedOf(ok(await Promise.all(list))))),
+    proxied,
+    direct,
+    relayed,
+    proxyCpu,
+    proxyRelays,
+    upstreamConnections,
+    proxySender,
+    proxyFailures,
   }
 }
-for (let i = 0; i < 100; i += 1) {
-  await timed(`${stack.upstream.direct}${interactions}`, { headers: directHeaders })
-  for (const instance of proxied)
-    await timed(`${instance.url}${interactions}`, { headers: { cookie } })
-}
-await Promise.all(proxied.map((instance) => instance.probe()))
-senderLoop.reset()
-const proxyCpuBefore = proxied.map((instance) => instance.usage().cpuSeconds)
-const connectionsBefore = stack.upstreamConnections()
-const { direct, relayed } = await pacedPaths()
-const proxyCpu = proxied.map((instance, k) => instance.usage().cpuSeconds - proxyCpuBefore[k])
-const proxyRelays = await Promise.all(proxied.map((instance) => instance.probe()))
-const upstreamConnections = stack.upstreamConnections() - connectionsBefore
-const proxySender = senderLoop.read()
+const proxy = isNchan ? null : await proxyRun()
 
 // --- 4: the same load with instance 0 restarted in the middle -------------------------------------
 let stopSeconds = NaN
 let restarted = null
-if (!SKIP_RESTART) {
+if (!SKIP_RESTART && !isNchan) {
   await openClients(CLIENTS_PER_INSTANCE)
   restarted = await runLoad(2, async () => {
     const stopStarted = now()
@@ -396,7 +481,11 @@ function printLoad(result) {
     `  callback posted → parsed at the client: ${spread(result.latency, P3)} · max ${ms(result.latency.at(-1) ?? NaN)}`,
   )
   console.log('  where it goes (each leg measured where it happens; percentiles do not add up):')
-  console.log(`    callback posted → answered 204 (append done):  ${spread(result.answered, P3)}`)
+  console.log(
+    isNchan
+      ? `    callback posted → answered 201/202 (stored):   ${spread(result.answered, P3)}`
+      : `    callback posted → answered 204 (append done):  ${spread(result.answered, P3)}`,
+  )
   result.relays.forEach((probe, k) => {
     if (probe === null) return
     console.log(
@@ -408,9 +497,11 @@ function printLoad(result) {
       )
     }
   })
-  console.log(
-    `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,
-  )
+  if (result.fromAppend.length > 0) {
+    console.log(
+      `    Redis append → parsed at the client:          ${spread(result.fromAppend, P3)} (the relay's part above, then the kernel and the reading thread)`,
+    )
+  }
   if (AB !== null) {
     result.answeredBy.forEach((own, k) => {
       console.log(
@@ -427,18 +518,20 @@ function printLoad(result) {
   result.readers.forEach((loop, w) => {
     console.log(`    event-loop delay of client thread ${w}: ${delayText(loop)}`)
   })
-  console.log(
-    '    (stream ids carry whole milliseconds: legs measured from the append read up to 1 ms long)',
-  )
+  if (!isNchan) {
+    console.log(
+      '    (stream ids carry whole milliseconds: legs measured from the append read up to 1 ms long)',
+    )
+  }
   const pct = (share) => `${(share * 100).toFixed(0)} %`
-  const relaysCpu = result.cpu === null ? '' : `relays ${result.cpu.map(pct).join(' + ')}, `
+  const relaysCpu = result.cpu === null ? '' : `${HUB_NAME} ${result.cpu.map(pct).join(' + ')}, `
   console.log(
     `  CPU meanwhile, of the ${cpus().length * 100} % this machine has: ${relaysCpu}redis-server ${pct(result.redisCpu)}, this bench (sending and reading) ${pct(result.benchCpu)}; the rest went to other work on the machine`,
   )
 }
 console.log(machine)
 console.log(
-  `relay load: 2 instances, 1 Redis, ${CLIENTS_PER_INSTANCE} SSE clients per instance over ${SCOPES} region scopes (${fanout} clients per scope, so each callback fans out to ${fanout}), ${RATE} callbacks/s for ${SECONDS} s`,
+  `${isNchan ? 'nginx + Nchan load (BENCH_HUB=nchan): 2 servers of 1 worker each' : 'relay load: 2 instances'}, 1 Redis, ${CLIENTS_PER_INSTANCE} SSE clients per instance over ${SCOPES} region scopes (${fanout} clients per scope, so each callback fans out to ${fanout}), ${RATE} callbacks/s for ${SECONDS} s`,
 )
 console.log(
   `  clients read in ${WORKERS} worker thread(s) of this process (BENCH_WORKERS); callbacks are posted from its main thread (node:http, kept alive)`,
@@ -450,37 +543,108 @@ console.log(
 )
 const relayCpuSum = steady.cpu.reduce((a, b) => a + b, 0)
 console.log(
-  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((relayCpuSum * 100) / (RATE / 100)).toFixed(0)} % of a core; relay CPU per event delivered to a client (callback handling included): ${((relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length)).toFixed(1)} µs`,
+  `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((relayCpuSum * 100) / (RATE / 100)).toFixed(0)} % of a core; ${HUB_NAME} CPU per event delivered to a client (callback handling included): ${((relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length)).toFixed(1)} µs`,
 )
-console.log(
-  `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
-)
-console.log(`  failed requests: ${proxyFailures}`)
-console.log(
-  `  TCP connections the relay${proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
-)
-console.log(`  direct ${spread(direct)}`)
-proxied.forEach((instance, k) => {
-  const via = relayed[k]
-  const name = AB !== null ? `relay ${k} (${instance.cwd})` : 'relay'
-  console.log(`  via ${name}: ${spread(via)}`)
+if (proxy !== null) {
+  const {
+    proxied,
+    direct,
+    relayed,
+    proxyCpu,
+    proxyRelays,
+    upstreamConnections,
+    proxySender,
+    proxyFailures,
+  } = proxy
   console.log(
-    `    added p50 ${ms(percentile(via, 50) - percentile(direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+    `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
   )
+  console.log(`  failed requests: ${proxyFailures}`)
   console.log(
-    `    relay CPU per proxied request: ${((proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
+    `  TCP connections the relay${proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
   )
-  if (proxyRelays[k] !== null) {
-    console.log(`    its event-loop delay meanwhile: ${delayText(proxyRelays[k].loop)}`)
-  }
-})
-console.log(`  event-loop delay of this bench's thread meanwhile: ${delayText(proxySender)}`)
+  console.log(`  direct ${spread(direct)}`)
+  proxied.forEach((instance, k) => {
+    const via = relayed[k]
+    const name = AB !== null ? `relay ${k} (${instance.cwd})` : 'relay'
+    console.log(`  via ${name}: ${spread(via)}`)
+    console.log(
+      `    added p50 ${ms(percentile(via, 50) - percentile(direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+    )
+    console.log(
+      `    relay CPU per proxied request: ${((proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
+    )
+    if (proxyRelays[k] !== null) {
+      console.log(`    its event-loop delay meanwhile: ${delayText(proxyRelays[k].loop)}`)
+    }
+  })
+  console.log(`  event-loop delay of this bench's thread meanwhile: ${delayText(proxySender)}`)
+}
 if (restarted !== null) {
   console.log(
     `relay load with instance 0 restarted halfway (SIGTERM: stopped in ${stopSeconds.toFixed(1)} s, then started again):`,
   )
   printLoad(restarted)
   console.log(`  clients that reconnected: ${restarted.reopened}`)
+}
+// --- side by side: the same load on nginx + Nchan, when it is installed ---------------------------
+/** Run 1's headline figures, as the side-by-side table prints them. */
+const summary = {
+  p50: percentile(steady.latency, 50),
+  p95: percentile(steady.latency, 95),
+  p99: percentile(steady.latency, 99),
+  max: steady.latency.at(-1) ?? NaN,
+  answeredP99: percentile(steady.answered, 99),
+  lost: steady.lost,
+  doubled: steady.doubled,
+  outOfOrder: steady.outOfOrder,
+  cpuPerEventMicros: (relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length),
+  cpuShare: relayCpuSum / steady.cpu.length,
+  memoryPer1000: memoryPer1000.reduce((a, b) => a + b, 0) / memoryPer1000.length,
+  benchCpu: steady.benchCpu,
+}
+if (process.env.BENCH_SUMMARY_FILE)
+  writeFileSync(process.env.BENCH_SUMMARY_FILE, JSON.stringify(summary))
+if (!isNchan && process.env.BENCH_NCHAN !== '0') {
+  console.log('')
+  if (!nchanAvailable()) {
+    console.log(
+      'side by side: nginx with Nchan is not installed here (apt-get install -y nginx-light libnginx-mod-nchan); no comparison run',
+    )
+  } else {
+    console.log('side by side: the same run 1 on nginx + Nchan (BENCH_NCHAN=0 skips it)')
+    const file = join(mkdtempSync(join(tmpdir(), 'bench-summary-')), 'nchan.json')
+    spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_HUB: 'nchan', BENCH_SUMMARY_FILE: file },
+    })
+    const other = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
+    rmSync(dirname(file), { recursive: true, force: true })
+    if (other === null) console.log('  the nginx + Nchan run gave no figures (see above)')
+    else {
+      const rows = [
+        ['callback posted → parsed at the client, p50', (x) => ms(x.p50)],
+        ['… p95', (x) => ms(x.p95)],
+        [`… p99 (target ≤ ${TARGETS.p99} ms)`, (x) => ms(x.p99)],
+        ['… max', (x) => ms(x.max)],
+        ['callback posted → answered (stored), p99', (x) => ms(x.answeredP99)],
+        ['lost · twice · out of order', (x) => `${x.lost} · ${x.doubled} · ${x.outOfOrder}`],
+        [
+          'CPU per event delivered (callback included)',
+          (x) => `${x.cpuPerEventMicros.toFixed(1)} µs`,
+        ],
+        ['CPU of one instance under load', (x) => `${(x.cpuShare * 100).toFixed(0)} % of a core`],
+        ['memory per 1,000 idle SSE connections', (x) => mb(x.memoryPer1000)],
+        ["this bench's own CPU meanwhile", (x) => `${(x.benchCpu * 100).toFixed(0)} %`],
+      ]
+      console.log(`side by side (run 1, the same clients, bodies and counts):`)
+      console.log(`  ${''.padEnd(46)} ${'relay'.padStart(16)} ${'nginx + Nchan'.padStart(16)}`)
+      for (const [label, format] of rows)
+        console.log(
+          `  ${label.padEnd(46)} ${format(summary).padStart(16)} ${format(other).padStart(16)}`,
+        )
+    }
+  }
 }
 const ok =
   steady.lost === 0 &&

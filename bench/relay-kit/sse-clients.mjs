@@ -11,7 +11,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
 import { createParser } from 'eventsource-parser'
 
-const { instances, cookie, regionIds, scopes } = workerData
+const { instances, cookie, regionIds, scopes, hub } = workerData
+/** `relay`, or `nchan` (nginx + Nchan, BENCH_HUB): its stream path, and ids `<s>:<tag>`. */
+const isNchan = hub === 'nchan'
 /** Epoch ms at which callback i was posted (written by the sender thread). */
 const sentAt = new Float64Array(workerData.sentAt)
 const KEY_MARK = '"idempotencyKey":"bench'
@@ -21,12 +23,14 @@ const loop = monitorEventLoopDelay({ resolution: 5 })
 loop.enable()
 
 /**
- * A stream id (`<ms>-<seq>`; both parts fit a double here) as its two numbers. Parsed once per
- * event and kept as the client's last position: splitting both ids on every comparison was a
- * tenth of a reading thread's CPU, which this bench's relays then shared their cores with.
+ * A stream id (the relay's `<ms>-<seq>`, Nchan's `<seconds>:<tag>`; both parts fit a double
+ * here) as its two numbers. Parsed once per event and kept as the client's last position:
+ * splitting both ids on every comparison was a tenth of a reading thread's CPU, which this
+ * bench's relays then shared their cores with.
  */
+const ID_SEPARATOR = isNchan ? ':' : '-'
 function positionOf(id) {
-  const dash = id.indexOf('-')
+  const dash = id.indexOf(ID_SEPARATOR)
   return { ms: Number(id.slice(0, dash)), seq: Number(id.slice(dash + 1)) }
 }
 
@@ -74,7 +78,8 @@ function openClient(scope, home) {
       const index = Number(message.data.slice(start, message.data.indexOf('"', start)))
       client.received.push(index)
       total[reading].push(at - sentAt[index])
-      fromAppend[reading].push(at - position.ms)
+      // Nchan's ids carry whole seconds: no append → client leg there.
+      if (!isNchan) fromAppend[reading].push(at - position.ms)
     },
     onRetry(ms) {
       retry = ms
@@ -85,10 +90,13 @@ function openClient(scope, home) {
       const at = turn % instances.length
       const url = instances[at]
       turn += 1
-      const headers = { accept: 'text/event-stream', cookie, 'x-relay-region': regionIds[scope] }
+      const headers = isNchan
+        ? { accept: 'text/event-stream' }
+        : { accept: 'text/event-stream', cookie, 'x-relay-region': regionIds[scope] }
       if (client.lastId !== null) headers['last-event-id'] = client.lastId
       parser.reset()
-      request = httpGet(`${url}/api/v2/events`, { headers, agent: false }, (response) => {
+      const path = isNchan ? `/sub/${regionIds[scope]}` : '/api/v2/events'
+      request = httpGet(`${url}${path}`, { headers, agent: false }, (response) => {
         response.on('error', resolve)
         response.on('close', resolve)
         if (response.statusCode !== 200) {

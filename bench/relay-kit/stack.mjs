@@ -3,7 +3,7 @@
 // `npm run relay` starts it, with the bench probe preloaded), sign-in, and the small measuring
 // helpers. Every process started here is stopped when the bench exits, however it exits.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import {
   Agent as HttpAgent,
   createServer as createHttpServer,
@@ -331,6 +331,102 @@ export async function startStack({ name, seconds, instances = 1, canned = false,
       for (const server of replayed) server.close()
       if (!canned) mock.stop()
       await idp.close()
+    },
+  }
+}
+
+// --- a well-known SSE hub beside the relay: nginx with Nchan ------------------------------------
+const NCHAN_MODULE = '/usr/lib/nginx/modules/ngx_nchan_module.so'
+
+/** Debian's nginx with the Nchan module: `apt-get install -y nginx-light libnginx-mod-nchan`. */
+export function nchanAvailable() {
+  return !spawnSync('nginx', ['-v']).error && existsSync(NCHAN_MODULE)
+}
+
+/**
+ * `count` nginx servers with Nchan, one worker process each, sharing one Redis (Nchan's way to run
+ * several servers, as the relays share theirs): EventSource subscribers at `/sub/<channel>`,
+ * publishers (HTTP POST, the body is the event's data) at `/pub/<channel>`, events named
+ * `mutation` as the relay's are, and each channel's messages kept in Redis for 15 minutes (up to
+ * 20,000), so a client resumes by `Last-Event-ID` as it does at the relay.
+ */
+export async function startNchanHubs(count, redisUrl) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-nchan-'))
+  const hubs = []
+  for (let k = 0; k < count; k += 1) {
+    const port = await freePort()
+    const home = join(dir, String(k))
+    mkdirSync(home)
+    const conf = join(home, 'nginx.conf')
+    writeFileSync(
+      conf,
+      `load_module ${NCHAN_MODULE};
+user root;
+worker_processes 1;
+worker_rlimit_nofile 16384;
+error_log ${join(home, 'error.log')} warn;
+pid ${join(home, 'nginx.pid')};
+events { worker_connections 8192; }
+http {
+  access_log off;
+  client_body_temp_path ${join(home, 'body')};
+  proxy_temp_path ${join(home, 'proxy')};
+  fastcgi_temp_path ${join(home, 'fastcgi')};
+  uwsgi_temp_path ${join(home, 'uwsgi')};
+  scgi_temp_path ${join(home, 'scgi')};
+  upstream hub_redis { nchan_redis_server ${redisUrl}; }
+  server {
+    listen 127.0.0.1:${port};
+    location ~ ^/sub/([\\w-]+)$ {
+      nchan_subscriber eventsource;
+      nchan_channel_id $1;
+      nchan_eventsource_event mutation;
+      nchan_redis_pass hub_redis;
+    }
+    location ~ ^/pub/([\\w-]+)$ {
+      nchan_publisher;
+      nchan_channel_id $1;
+      nchan_message_buffer_length 20000;
+      nchan_message_timeout 15m;
+      nchan_redis_pass hub_redis;
+    }
+  }
+}
+`,
+    )
+    const child = spawn('nginx', ['-p', home, '-c', conf, '-g', 'daemon off;'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    children.add(child)
+    const url = `http://127.0.0.1:${port}`
+    await waitFor(`${url}/`) // 404: it listens
+    // The one worker does the work; the master only watches it.
+    const worker = Number(
+      spawnSync('pgrep', ['-P', String(child.pid)])
+        .stdout.toString()
+        .trim(),
+    )
+    hubs.push({
+      url,
+      cwd: 'nginx + Nchan',
+      child,
+      usage: () => processUsage(worker),
+      probe: async () => null,
+    })
+  }
+  return {
+    hubs,
+    async stop() {
+      await Promise.all(
+        hubs.map(
+          ({ child }) =>
+            new Promise((resolve) => {
+              child.once('exit', resolve)
+              child.kill('SIGQUIT')
+            }),
+        ),
+      )
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }
