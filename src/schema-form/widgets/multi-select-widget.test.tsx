@@ -1,5 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react'
-import { expect, test } from 'vitest'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { useLayoutEffect } from 'react'
+import { expect, test, vi } from 'vitest'
 import { lastPayload, renderSchemaForm } from '@/schema-form/render-schema-form.test-helpers'
 
 /**
@@ -79,4 +80,23 @@ test('using the field does not change its markup', async () => {
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument()
   })
   expect(field()).toBe(before)
+})
+
+test('focus given during a render (a dialog focusing its first field) hands over without a React warning', async () => {
+  const errors = vi.spyOn(console, 'error')
+  const { user } = renderSchemaForm({ schema, defaultValues: stored })
+  // Focus from a layout effect: React is committing when the focus event runs.
+  function FocusOnMount() {
+    useLayoutEffect(() => {
+      combobox().focus()
+    }, [])
+    return null
+  }
+  render(<FocusOnMount />)
+  expect(combobox()).toHaveFocus()
+  await user.keyboard('{ArrowDown}')
+  expect(await screen.findByRole('listbox')).toBeInTheDocument()
+  const warnings = errors.mock.calls.filter((call) => String(call[0]).includes('flushSync'))
+  errors.mockRestore()
+  expect(warnings).toEqual([])
 })

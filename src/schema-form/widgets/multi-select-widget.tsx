@@ -79,9 +79,16 @@ export function MultiSelectWidget(props: WidgetProps) {
       setRef(current.anchor, current.box)
     })
   }, [])
+  // Focus may come from a render: a dialog focusing its first field while React commits, where
+  // flushSync cannot run (React warns and skips it). Nothing of the Autocomplete's needs the
+  // anchor on focus (it opens on a press or a key, each handed over at once above), so a focus
+  // hands over right after the event instead.
+  const handOverAfterFocus = useCallback(() => {
+    queueMicrotask(handOver)
+  }, [handOver])
   return (
     <Autocomplete
-      onFocusCapture={handOver}
+      onFocusCapture={handOverAfterFocus}
       onMouseDownCapture={handOver}
       onClickCapture={handOver}
       onTouchStartCapture={handOver}
