@@ -55,6 +55,7 @@ import {
   processUsage,
   request,
   nchanAvailable,
+  outcomeBody,
   requireRedis,
   sleep,
   sortedOf,
@@ -218,20 +219,13 @@ async function signAll(run) {
   const signed = []
   for (let i = 0; i < total; i += 1) {
     const region = loadRegions[i % SCOPES]
+    const body = outcomeBody(`bench${i}`)
     if (isNchan) {
       // The same body to Nchan's publisher for the region's channel.
       signed.push({
         url: `${publicUrl}/pub/${region.id}`,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          idempotencyKey: `bench${i}`,
-          status: 'succeeded',
-          operation: 'create',
-          resource: 'interaction',
-          candidateId: 'rec1',
-          recordIds: ['rec2'],
-          completedAt: new Date().toISOString(),
-        }),
+        body: JSON.stringify(body),
       })
       continue
     }
@@ -239,15 +233,7 @@ async function signAll(run) {
       await signCallback({
         secret: region.secret,
         callbackUrl: `${publicUrl}/callbacks/${region.id}/production`,
-        body: {
-          idempotencyKey: `bench${i}`,
-          status: 'succeeded',
-          operation: 'create',
-          resource: 'interaction',
-          candidateId: 'rec1',
-          recordIds: ['rec2'],
-          completedAt: new Date().toISOString(),
-        },
+        body,
         timestamp: Math.floor(Date.now() / 1000),
         nonce: `run${run}-${i}-${Math.random().toString(36).slice(2)}`,
       }),
@@ -546,39 +532,31 @@ console.log(
   `  CPU per instance under load: ${steady.cpu.map((share) => `${(share * 100).toFixed(0)} %`).join(' · ')} of a core; per 100 callbacks/s (both instances): ${((relayCpuSum * 100) / (RATE / 100)).toFixed(0)} % of a core; ${HUB_NAME} CPU per event delivered to a client (callback handling included): ${((relayCpuSum * SECONDS * 1e6) / Math.max(1, steady.latency.length)).toFixed(1)} µs`,
 )
 if (proxy !== null) {
-  const {
-    proxied,
-    direct,
-    relayed,
-    proxyCpu,
-    proxyRelays,
-    upstreamConnections,
-    proxySender,
-    proxyFailures,
-  } = proxy
   console.log(
     `relay: proxy overhead on GET …/interactions at ${PROXY_RATE} requests/s for ${PROXY_SECONDS} s (direct = a plain Node server replaying one recorded answer of the mock)`,
   )
-  console.log(`  failed requests: ${proxyFailures}`)
+  console.log(`  failed requests: ${proxy.proxyFailures}`)
   console.log(
-    `  TCP connections the relay${proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
+    `  TCP connections the relay${proxy.proxied.length > 1 ? 's' : ''} opened to the upstream meanwhile: ${proxy.upstreamConnections}, for ${PROXY_RATE * PROXY_SECONDS * proxy.proxied.length} requests (a pool of kept-alive connections, at most 64 per relay)`,
   )
-  console.log(`  direct ${spread(direct)}`)
-  proxied.forEach((instance, k) => {
-    const via = relayed[k]
+  console.log(`  direct ${spread(proxy.direct)}`)
+  proxy.proxied.forEach((instance, k) => {
+    const via = proxy.relayed[k]
     const name = AB !== null ? `relay ${k} (${instance.cwd})` : 'relay'
     console.log(`  via ${name}: ${spread(via)}`)
     console.log(
-      `    added p50 ${ms(percentile(via, 50) - percentile(direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
+      `    added p50 ${ms(percentile(via, 50) - percentile(proxy.direct, 50))} · p99 ${ms(percentile(via, 99) - percentile(proxy.direct, 99))} (target p99 ≤ ${TARGETS.proxyP99} ms)`,
     )
     console.log(
-      `    relay CPU per proxied request: ${((proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
+      `    relay CPU per proxied request: ${((proxy.proxyCpu[k] / (PROXY_RATE * PROXY_SECONDS)) * 1e6).toFixed(0)} µs (CPU time: less affected by other load than the latencies, not immune to it)`,
     )
-    if (proxyRelays[k] !== null) {
-      console.log(`    its event-loop delay meanwhile: ${delayText(proxyRelays[k].loop)}`)
+    if (proxy.proxyRelays[k] !== null) {
+      console.log(`    its event-loop delay meanwhile: ${delayText(proxy.proxyRelays[k].loop)}`)
     }
   })
-  console.log(`  event-loop delay of this bench's thread meanwhile: ${delayText(proxySender)}`)
+  console.log(
+    `  event-loop delay of this bench's thread meanwhile: ${delayText(proxy.proxySender)}`,
+  )
 }
 if (restarted !== null) {
   console.log(

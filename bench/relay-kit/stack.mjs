@@ -431,6 +431,19 @@ http {
   }
 }
 
+/** The body of a succeeded create's outcome, as the Mutation Engine reports it (callback `key`). */
+export function outcomeBody(key) {
+  return {
+    idempotencyKey: key,
+    status: 'succeeded',
+    operation: 'create',
+    resource: 'interaction',
+    candidateId: 'rec1',
+    recordIds: ['rec2'],
+    completedAt: new Date().toISOString(),
+  }
+}
+
 /**
  * The bench's own HTTP client: node:http with one kept-alive pool per process (64 sockets an
  * origin). fetch costs several times its CPU per request, and the sending thread's delay adds to
