@@ -2,6 +2,7 @@ import { afterEach, expect, test, vi } from 'vitest'
 import { journalEntryItemKey } from '@/mutations/journal-storage-key'
 import {
   TEST_SCOPE,
+  TabStorageHub,
   TestLocks,
   entryLockName,
   makeEntry,
@@ -25,11 +26,14 @@ const POSTS = 'POST /candidates/:candidateId/interactions'
 const candidateId = () => backend.db.candidates('utrecht', 'production')[0]?.id ?? 'missing'
 const row = (summary: string) => ({ type: ['Telefonisch'], performedAt: '2026-03-09', summary })
 
-/** A "tab": a journal on the shared jsdom localStorage and the shared locks. */
-function openTab(locks: TestLocks): TestRig {
+/**
+ * A "tab": a journal on the shared jsdom localStorage (or on its own view of a
+ * {@link TabStorageHub}, which sends the other tabs storage events) and the shared locks.
+ */
+function openTab(locks: TestLocks, storage: Storage = window.localStorage): TestRig {
   const rig = startTestJournal({
     origin: ORIGIN,
-    options: { storage: window.localStorage, locks, isEventsEnabled: false, pollBaseMs: 5000 },
+    options: { storage, locks, isEventsEnabled: false, pollBaseMs: 5000 },
   })
   rigs.push(rig)
   return rig
@@ -139,4 +143,69 @@ test('a tab never wakes up for retries of an entry it does not send', async () =
   const zeroDelay = timeouts.mock.calls.filter(([, delay]) => (delay ?? 0) <= 1).length
   expect(zeroDelay).toBeLessThan(5)
   expect(tab.phaseOf('theirs')).toBe('sending')
+})
+
+test('two tabs that disagree about an entry one of them is sending do not write it back and forth', async () => {
+  const hub = new TabStorageHub(window)
+  const locks = new TestLocks()
+  const [sender, other] = [openTab(locks, hub.storageFor(0)), openTab(locks, hub.storageFor(1))]
+  // The engine runs the write at once; its 202 comes back a second later (a slow network).
+  backend.setScenario({ writeAnswerDelayMs: 1000 })
+  void sender.journal.submit({
+    resource: 'interaction',
+    operation: 'create',
+    candidateId: candidateId(),
+    payload: [row('slow answer')],
+    key: 'slow',
+  })
+  await backend.engine.idle()
+  await vi.waitFor(() => {
+    expect(backend.engine.outcomes).toHaveLength(1)
+    expect(other.phaseOf('slow')).toBe('sending')
+  })
+  const outcome = backend.engine.outcomes[0]?.outcome
+  if (!outcome) throw new Error('no outcome')
+  // The other tab hears the outcome first (each tab has its own /events): its version of the
+  // entry is newer than the one of the tab still waiting for its 202.
+  other.journal.applyOutcome(outcome)
+  const before = hub.writes.length
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const writes = hub.writes.slice(before).filter((write) => write.key.endsWith('slow'))
+  expect(writes.length, `${writes.length} writes of the entry in 200 ms`).toBeLessThan(4)
+  expect(sender.phaseOf('slow')).toBe('confirmed')
+  expect(other.phaseOf('slow')).toBe('confirmed')
+})
+
+test('while its request is out, a tab keeps what its send knows over news that the change was not accepted', async () => {
+  const hub = new TabStorageHub(window)
+  const locks = new TestLocks()
+  const sender = openTab(locks, hub.storageFor(0))
+  backend.setScenario({ writeAnswerDelayMs: 300 })
+  void sender.journal.submit({
+    resource: 'interaction',
+    operation: 'create',
+    candidateId: candidateId(),
+    payload: [row('slow answer')],
+    key: 'slow',
+  })
+  await vi.waitFor(() => {
+    expect(sender.entry('slow')?.sentAt).not.toBeNull()
+  })
+  const sent = sender.entry('slow')
+  if (!sent) throw new Error('not journaled')
+  expect(sent.mayHaveReached).toBe(true)
+  // A newer version that says nothing reached the upstream (a tab with a wrong view of it):
+  // taken now, it would let the counsellor resubmit under a new key while this request is out.
+  const item = journalEntryItemKey(TEST_SCOPE, 'slow')
+  const theirs = { ...sent, phase: 'unsent', mayHaveReached: false, updatedAt: sent.updatedAt + 50 }
+  hub.storageFor(1).setItem(item, JSON.stringify(theirs))
+  const before = hub.writes.length
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(sender.entry('slow')).toMatchObject({ phase: 'sending', mayHaveReached: true })
+  expect(hub.writes.slice(before).filter((write) => write.tab === 0)).toEqual([])
+  // Its answer settles it, in this tab and in storage.
+  await vi.waitFor(() => {
+    expect(sender.phaseOf('slow')).toBe('queued')
+  })
+  expect(JSON.parse(hub.items.get(item) ?? '{}')).toMatchObject({ phase: 'queued' })
 })

@@ -61,6 +61,69 @@ export class MemoryStorage implements Storage {
   }
 }
 
+/**
+ * One origin's `localStorage` as several tabs see it: one set of items, and for every change
+ * the `storage` event a browser sends the OTHER tabs, later (a task), carrying the value written
+ * then — which may be stale by the time it is handled. Like a browser, writing the value an
+ * item already holds, or removing an item that is not there, changes nothing and sends nothing.
+ */
+export class TabStorageHub {
+  readonly items = new Map<string, string>()
+  readonly #tabs: TabStorage[] = []
+  /** Every write and removal by any tab, in order (what a test counts). */
+  readonly writes: { tab: number; key: string; value: string | null }[] = []
+  constructor(readonly events: EventTarget) {}
+
+  storageFor(tab: number): TabStorage {
+    this.#tabs[tab] ??= new TabStorage(this, tab)
+    return this.#tabs[tab]
+  }
+
+  change(from: number, key: string, value: string | null): void {
+    if ((this.items.get(key) ?? null) === value) return
+    if (value === null) this.items.delete(key)
+    else this.items.set(key, value)
+    this.writes.push({ tab: from, key, value })
+    for (const storage of this.#tabs) {
+      if (storage.tab === from) continue
+      setTimeout(() => {
+        this.events.dispatchEvent(
+          Object.assign(new Event('storage'), { key, newValue: value, storageArea: storage }),
+        )
+      }, 0)
+    }
+  }
+}
+
+/** One tab's `localStorage` on a {@link TabStorageHub}. */
+export class TabStorage extends MemoryStorage {
+  constructor(
+    private readonly hub: TabStorageHub,
+    readonly tab: number,
+  ) {
+    super()
+  }
+  override get length(): number {
+    return this.hub.items.size
+  }
+  override clear(): void {
+    for (const key of [...this.hub.items.keys()]) this.hub.change(this.tab, key, null)
+  }
+  override getItem(key: string): string | null {
+    return this.hub.items.get(key) ?? null
+  }
+  override key(index: number): string | null {
+    return [...this.hub.items.keys()][index] ?? null
+  }
+  override setItem(key: string, value: string): void {
+    super.setItem(key, value) // throws like a full or blocked storage when told to
+    this.hub.change(this.tab, key, value)
+  }
+  override removeItem(key: string): void {
+    this.hub.change(this.tab, key, null)
+  }
+}
+
 /** Puts entries in storage as a tab (or a closed one) would have left them. */
 export function storeEntries(storage: Storage, entries: readonly JournalEntry[]): void {
   for (const entry of entries) {

@@ -62,6 +62,12 @@ function createWaiter(): Waiter {
 const DISCARDABLE = new Set(['unsent', 'failed', 'stale', 'confirmed'])
 
 const byCreated = (a: JournalEntry, b: JournalEntry) => a.createdAt - b.createdAt
+/** The entry shows its change was accepted: a 202 came back, or the engine or the data told. */
+const wasAccepted = (entry: JournalEntry) =>
+  entry.phase === 'queued' ||
+  entry.phase === 'confirmed' ||
+  entry.phase === 'stale' ||
+  (entry.phase === 'failed' && entry.error?.kind === 'outcome')
 
 /** "Edit & resubmit" of a change that is not (or no longer) failed or safely unsent. */
 export class NotResubmittableError extends Error {
@@ -307,10 +313,17 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
         if (mine && !isMineNow(mine.key)) commit(entries.filter((e) => e.key !== change.key))
       } else if (!mine) {
         commit([...entries, theirs].sort(byCreated))
-      } else if (theirs.updatedAt >= mine.updatedAt && !inFlight.has(mine.key)) {
-        commit(entries.map((entry) => (entry.key === theirs.key ? theirs : entry)))
+      } else if (theirs.updatedAt >= mine.updatedAt) {
+        // While this tab's request is out, only news that the change was accepted is taken:
+        // anything else would lose what this send knows (its attempt may have reached the
+        // upstream). Nor is ours stored back over it: a tab holding the newer version would
+        // store its own again, and the two would write back and forth until the answer came.
+        // The answer's own write settles it (a late 202 leaves an accepted entry as it is).
+        if (!inFlight.has(mine.key) || wasAccepted(theirs)) {
+          commit(entries.map((entry) => (entry.key === theirs.key ? theirs : entry)))
+        }
       } else {
-        commit(entries) // ours is newer: stored again
+        commit(entries) // ours is newer: stored again (each such write is newer, so it ends)
       }
     }
     applyEvents([])
