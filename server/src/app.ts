@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import { CALLBACK_HEADERS, HEADER_API_KEY } from '../../src/api/contract.js'
 import { AuditTrail, auditRoutes } from './audit.js'
 import { authRoutes, OidcClient } from './auth/routes.js'
@@ -12,6 +12,7 @@ import { relayRefusal } from './errors.js'
 import { eventsRoutes, type EventsOptions } from './events.js'
 import { healthRoutes } from './health.js'
 import { StreamHub } from './hub.js'
+import { connectRedis } from './redis.js'
 import { proxyRoutes } from './proxy.js'
 import { staticRoutes } from './static.js'
 
@@ -121,7 +122,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
     return relayRefusal(reply, status, 'bad_request', 'The request was refused.')
   })
 
-  const redis = new Redis(config.redisUrl, {
+  const redis = connectRedis(config.redis, {
     lazyConnect: true,
     // A command while Redis is down fails at once (a callback then answers 503) instead of
     // waiting in a queue while the Mutation Engine's request times out.

@@ -26,7 +26,7 @@ export type RelayConfig = {
   regions: RegionConfig[]
   /** Region used when a request names none (`x-relay-region`); null: requests must name one. */
   defaultRegion: string | null
-  redisUrl: string
+  redis: RedisTarget
   sessionSecret: string
   host: string
   port: number
@@ -53,6 +53,23 @@ export type RelayConfig = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   auth: AuthConfig
 }
+
+/**
+ * Where Redis is: one server (RELAY_REDIS_URL), or a primary that Redis Sentinel names and moves
+ * on a failover (RELAY_REDIS_SENTINELS + RELAY_REDIS_SENTINEL_NAME).
+ */
+export type RedisTarget =
+  | { kind: 'url'; url: string }
+  | {
+      kind: 'sentinel'
+      sentinels: { host: string; port: number }[]
+      /** The primary's name in the sentinels' configuration (`sentinel monitor <name> …`). */
+      name: string
+      /** Of the Redis servers (`requirepass`); null: none. */
+      password: string | null
+      /** Of the sentinels themselves; null: none. */
+      sentinelPassword: string | null
+    }
 
 /** What one value of the access claim grants (RELAY_ACCESS_RULES). */
 export type AccessRule = { regions: string[]; sandbox: boolean; roles: string[] }
@@ -135,6 +152,72 @@ const httpUrlWithoutQuery = z.url({ protocol: /^https?$/ }).refine((value) => {
   )
 })
 const redisUrl = z.url({ protocol: /^rediss?$/ })
+const HOST_PORT = /^(?<host>[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):(?<port>\d{1,5})$/
+
+/** RELAY_REDIS_URL, or the Sentinel settings; exactly one of the two. */
+function loadRedisTarget(env: Env, readFile: (path: string) => string): RedisTarget {
+  const url = readSetting(env, 'RELAY_REDIS_URL', readFile)
+  const sentinels = env.RELAY_REDIS_SENTINELS?.trim() ?? ''
+  if (sentinels === '') {
+    if (url === null) {
+      throw new ConfigError(
+        'RELAY_REDIS_URL is missing: set it, or RELAY_REDIS_SENTINELS (see README, "The relay").',
+      )
+    }
+    return {
+      kind: 'url',
+      url: parseWith(
+        'RELAY_REDIS_URL',
+        redisUrl,
+        url,
+        'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+      ),
+    }
+  }
+  if (url !== null) {
+    throw new ConfigError(
+      'Set either RELAY_REDIS_URL (one Redis) or RELAY_REDIS_SENTINELS (Redis Sentinel), not both.',
+    )
+  }
+  const addresses = sentinels.split(',').map((part) => {
+    const match = HOST_PORT.exec(part.trim())
+    const port = Number(match?.groups?.port)
+    const host = match?.groups?.host?.replace(/^\[|\]$/g, '')
+    if (!host || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new ConfigError(
+        `RELAY_REDIS_SENTINELS is not valid: "${part.trim()}" is not host:port (e.g. 10.0.0.5:26379).`,
+      )
+    }
+    return { host, port }
+  })
+  const name = env.RELAY_REDIS_SENTINEL_NAME?.trim() ?? ''
+  if (name === '') {
+    throw new ConfigError(
+      'RELAY_REDIS_SENTINEL_NAME is missing: the name the sentinels monitor the primary under.',
+    )
+  }
+  return {
+    kind: 'sentinel',
+    sentinels: addresses,
+    name,
+    password: readSetting(env, 'RELAY_REDIS_PASSWORD', readFile),
+    sentinelPassword: readSetting(env, 'RELAY_REDIS_SENTINEL_PASSWORD', readFile),
+  }
+}
+
+/** Secrets inside the Redis setting (a URL's password, Sentinel passwords). */
+function redisSecrets(target: RedisTarget): string[] {
+  if (target.kind === 'sentinel') {
+    return [target.password, target.sentinelPassword].filter((value) => value !== null)
+  }
+  const password = asUrl(target.url)?.password ?? ''
+  if (password === '') return []
+  try {
+    return [password, decodeURIComponent(password)]
+  } catch {
+    return [password]
+  }
+}
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 function optionalInt(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -323,12 +406,7 @@ export function loadConfig(
   const defaultRegion =
     defaultRegionSetting ?? (regions.length === 1 ? (regions[0]?.id ?? null) : null)
 
-  const redis = parseWith(
-    'RELAY_REDIS_URL',
-    redisUrl,
-    required(env, 'RELAY_REDIS_URL', readFile),
-    'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
-  )
+  const redis = loadRedisTarget(env, readFile)
   const sessionSecret = required(env, 'RELAY_SESSION_SECRET', readFile)
   if (sessionSecret.length < 32) {
     throw new ConfigError('RELAY_SESSION_SECRET is not valid: it must be at least 32 characters.')
@@ -352,7 +430,7 @@ export function loadConfig(
     publicUrl,
     regions,
     defaultRegion,
-    redisUrl: redis,
+    redis,
     sessionSecret,
     host,
     port: optionalInt(env, 'RELAY_PORT', 8080, 0, 65535),
@@ -389,5 +467,6 @@ export function configuredSecrets(config: RelayConfig): string[] {
     config.sessionSecret,
     config.auth.clientSecret,
     ...config.regions.flatMap((region) => [region.apiKey, region.callbackSecret]),
+    ...redisSecrets(config.redis),
   ]
 }

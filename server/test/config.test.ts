@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig, type Env } from '../src/config.js'
+import { ConfigError, configuredSecrets, loadConfig, type Env } from '../src/config.js'
 import { testEnv } from './kit.js'
 
 function messageOf(env: Env, readFile?: (path: string) => string): string {
@@ -27,7 +27,6 @@ describe('relay configuration', () => {
     'RELAY_REGIONS',
     'RELAY_REGION_UTRECHT_API_KEY',
     'RELAY_REGION_RIJNMOND_CALLBACK_SECRET',
-    'RELAY_REDIS_URL',
     'RELAY_SESSION_SECRET',
     'RELAY_OIDC_ISSUER',
     'RELAY_OIDC_CLIENT_ID',
@@ -72,6 +71,62 @@ describe('relay configuration', () => {
     const message = messageOf(testEnv({ [name]: value }))
     expect(message.startsWith(`${name} is not valid: `)).toBe(true)
     expect(message).not.toContain('\n')
+  })
+
+  it('takes one Redis URL, or Redis Sentinel, and says which is missing or doubled', () => {
+    expect(loadConfig(testEnv()).redis).toEqual({ kind: 'url', url: 'redis://127.0.0.1:6379' })
+    const sentinel = {
+      RELAY_REDIS_URL: undefined,
+      RELAY_REDIS_SENTINELS: '10.0.0.5:26379, sentinel-2.internal:26380,[fd00::7]:26379',
+      RELAY_REDIS_SENTINEL_NAME: 'relay-primary',
+    }
+    expect(loadConfig(testEnv(sentinel)).redis).toEqual({
+      kind: 'sentinel',
+      sentinels: [
+        { host: '10.0.0.5', port: 26379 },
+        { host: 'sentinel-2.internal', port: 26380 },
+        { host: 'fd00::7', port: 26379 },
+      ],
+      name: 'relay-primary',
+      password: null,
+      sentinelPassword: null,
+    })
+    expect(messageOf(testEnv({ RELAY_REDIS_URL: undefined }))).toBe(
+      'RELAY_REDIS_URL is missing: set it, or RELAY_REDIS_SENTINELS (see README, "The relay").',
+    )
+    expect(messageOf(testEnv({ ...sentinel, RELAY_REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe(
+      'Set either RELAY_REDIS_URL (one Redis) or RELAY_REDIS_SENTINELS (Redis Sentinel), not both.',
+    )
+    expect(messageOf(testEnv({ ...sentinel, RELAY_REDIS_SENTINEL_NAME: ' ' }))).toBe(
+      'RELAY_REDIS_SENTINEL_NAME is missing: the name the sentinels monitor the primary under.',
+    )
+    for (const bad of ['10.0.0.5', '10.0.0.5:0', 'sentinel:26379:1', 'a b:26379']) {
+      expect(
+        messageOf(testEnv({ ...sentinel, RELAY_REDIS_SENTINELS: `10.0.0.4:26379,${bad}` })),
+      ).toBe(`RELAY_REDIS_SENTINELS is not valid: "${bad}" is not host:port (e.g. 10.0.0.5:26379).`)
+    }
+  })
+
+  it('keeps the Redis passwords out of the logs like every other secret', () => {
+    const fromUrl = loadConfig(testEnv({ RELAY_REDIS_URL: 'redis://relay:s3cr%40t@10.0.0.5:6379' }))
+    expect(configuredSecrets(fromUrl)).toEqual(expect.arrayContaining(['s3cr%40t', 's3cr@t']))
+    const sentinel = loadConfig(
+      testEnv({
+        RELAY_REDIS_URL: undefined,
+        RELAY_REDIS_SENTINELS: '10.0.0.5:26379',
+        RELAY_REDIS_SENTINEL_NAME: 'relay-primary',
+        RELAY_REDIS_PASSWORD_FILE: '/run/secrets/redis',
+        RELAY_REDIS_SENTINEL_PASSWORD: 'sentinel-pass',
+      }),
+      () => 'data-pass\n',
+    )
+    expect(sentinel.redis).toMatchObject({
+      password: 'data-pass',
+      sentinelPassword: 'sentinel-pass',
+    })
+    expect(configuredSecrets(sentinel)).toEqual(
+      expect.arrayContaining(['data-pass', 'sentinel-pass']),
+    )
   })
 
   it('listens beyond loopback now that sign-in is configured, but wants https there', () => {

@@ -47,7 +47,7 @@ export type TestRedis = {
  * production); fails plainly when it is not installed.
  */
 export async function startRedis(
-  options: { dir?: string; port?: number } = {},
+  options: { dir?: string; port?: number; args?: readonly string[] } = {},
 ): Promise<TestRedis> {
   const port = options.port ?? (await freePort())
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'relay-redis-'))
@@ -64,6 +64,7 @@ export async function startRedis(
       'yes',
       '--dir',
       dir,
+      ...(options.args ?? []),
     ],
     { stdio: 'ignore' },
   )
