@@ -209,3 +209,33 @@ test('while its request is out, a tab keeps what its send knows over news that t
   })
   expect(JSON.parse(hub.items.get(item) ?? '{}')).toMatchObject({ phase: 'queued' })
 })
+
+test('a tab whose request fails after another tab heard the change confirmed tells its form so, and sends nothing more', async () => {
+  const hub = new TabStorageHub(window)
+  const locks = new TestLocks()
+  const [sender, other] = [openTab(locks, hub.storageFor(0)), openTab(locks, hub.storageFor(1))]
+  // Queued at once; the answer comes late and is lost (a dropped connection).
+  backend.setScenario({ writeAnswerDelayMs: 300, dropNextWrite: true })
+  const submitted = sender.journal.submit({
+    resource: 'interaction',
+    operation: 'create',
+    candidateId: candidateId(),
+    payload: [row('lost answer')],
+    key: 'lost',
+  })
+  await vi.waitFor(() => {
+    expect(backend.engine.outcomes).toHaveLength(1)
+    expect(other.phaseOf('lost')).toBe('sending')
+  })
+  const outcome = backend.engine.outcomes[0]?.outcome
+  if (!outcome) throw new Error('no outcome')
+  other.journal.applyOutcome(outcome)
+  await vi.waitFor(() => {
+    expect(sender.phaseOf('lost')).toBe('confirmed')
+  })
+  // The form hears that the change is in, not that it was never sent.
+  expect(await submitted).toEqual({ key: 'lost', status: 'settled' })
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  expect(sender.phaseOf('lost')).toBe('confirmed')
+  expect(backend.requestCounts()[POSTS]).toBe(1)
+})

@@ -269,7 +269,10 @@ export function createJournal(api: ApiClient, options: JournalOptions = {}): Jou
       const event = sendErrorEvent(error, reachedBefore)
       if (event.type === 'relay-refused' && event.retry === 'after-sign-in') isHeldForSignIn = true
       applyEvents([{ key, event }])
-      settle(key, find(key)?.phase === 'sending' ? 'retrying' : 'unsent')
+      const current = find(key)
+      // Accepted meanwhile (another tab, or this one, heard the outcome): the form hears that.
+      if (current && wasAccepted(current)) settle(key, statusOf(current))
+      else settle(key, current?.phase === 'sending' ? 'retrying' : 'unsent')
     }
   }
 
