@@ -172,7 +172,17 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
 
   await staticRoutes(app, config.staticDir)
   healthRoutes(app, config, redis)
-  callbackRoutes(app, { config, redis, audit })
+  // `WAIT` holds its connection until the replicas answer: callbacks get their own then, so
+  // nothing else waits behind them when a replica is slow or gone.
+  const callbackRedis =
+    config.callbackReplicas > 0 ? redis.duplicate({ connectionName: 'relay-callbacks' }) : redis
+  if (callbackRedis !== redis) {
+    callbackRedis.on('error', (error: Error) => {
+      app.log.warn({ err: { message: error.message } }, 'redis (callbacks) connection trouble')
+    })
+    callbackRedis.connect().catch(() => undefined) // retried in the background, like the main one
+  }
+  callbackRoutes(app, { config, redis: callbackRedis, audit })
   await authRoutes(app, { config, redis, sessions, client: new OidcClient(config) })
   const streams = eventsRoutes(app, { config, hub, sessions }, options.events)
   auditRoutes(app, { config, sessions, audit })
@@ -194,6 +204,7 @@ export async function buildRelay(config: RelayConfig, options: RelayOptions = {}
       await app.close()
       await hub.close()
       sessionCache.close()
+      if (callbackRedis !== redis) callbackRedis.disconnect()
       redis.disconnect()
     },
   }

@@ -33,9 +33,17 @@ export const CALLBACK_PATH_PREFIX = '/callbacks'
  * trim runs with `pcall`: should it ever fail, the entry is kept longer and the callback is still
  * taken. It is part of the script (not a second command after it) so a callback costs the relay
  * one Redis round trip less before it answers (decision 0087).
+ *
+ * A nonce seen before renews its own expiry: a write, so that a `WAIT` after the script (see
+ * RELAY_CALLBACK_REPLICAS) also covers the first delivery's append, whichever connection made it.
+ * (`WAIT` is documented to count this connection's writes only; Redis 7.0 waited for a lagging
+ * replica here even without the renewal, but the documentation does not promise that.)
  */
 const APPEND_ONCE = `
-if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then return false end
+if not redis.call('SET', KEYS[1], '1', 'EX', ARGV[1], 'NX') then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  return false
+end
 local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', ARGV[3], ARGV[4])
 local ms = tonumber(string.match(id, '^%d+'))
 if ms then
@@ -44,6 +52,9 @@ if ms then
 end
 return id
 `
+
+/** How long a callback waits for its replicas (RELAY_CALLBACK_REPLICAS) before it answers 503. */
+export const REPLICA_WAIT_MS = 1000
 
 /** Path of the callback endpoint of one region+environment (below the relay's public URL). */
 export function callbackPath(scope: Scope): string {
@@ -178,15 +189,32 @@ export function callbackRoutes(
           config.streamRetentionSeconds,
         )
         audit.queueOutcome(pipeline, scope, outcome.data)
+        // 3. With RELAY_CALLBACK_REPLICAS: this connection's writes, so the append (now or at
+        //    the first delivery; the script writes either way), on that many replicas.
+        if (config.callbackReplicas > 0) pipeline.wait(config.callbackReplicas, REPLICA_WAIT_MS)
         let id: unknown
+        let replicas = 0
         try {
-          const [appended, attached] = (await pipeline.exec()) ?? []
+          const [appended, attached, waited] = (await pipeline.exec()) ?? []
           if (!appended || !attached) throw new Error('Redis answered no result')
           if (appended[0]) throw appended[0]
           id = appended[1]
           if (attached[0]) throw attached[0]
+          if (waited?.[0]) throw waited[0]
+          replicas = typeof waited?.[1] === 'number' ? waited[1] : 0
         } catch (error) {
           request.log.error({ err: error }, 'callback: Redis unavailable (stream or audit trail)')
+          return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
+            retryAfterSeconds: 5,
+          })
+        }
+        // Taken, but only the primary holds it: a failover now would lose it, so the engine is
+        // asked to deliver again (the same nonce then waits for the replicas, not a new append).
+        if (replicas < config.callbackReplicas) {
+          request.log.warn(
+            { replicas, wanted: config.callbackReplicas },
+            'callback: not on enough Redis replicas yet',
+          )
           return relayRefusal(reply, 503, 'unavailable', 'Try again later.', {
             retryAfterSeconds: 5,
           })

@@ -41,6 +41,11 @@ export type RelayConfig = {
   heartbeatSeconds: number
   /** How long a callback nonce is remembered; at least twice the 5-minute timestamp window. */
   nonceTtlSeconds: number
+  /**
+   * Replicas that must hold a callback's outcome before it is answered 204 (RELAY_CALLBACK_REPLICAS,
+   * `WAIT`); 0: the primary's word is enough, and a failover can lose what it had not copied yet.
+   */
+  callbackReplicas: number
   upstreamTimeoutMs: number
   /**
    * Addresses or CIDR ranges of the load balancers / reverse proxies in front of the relay
@@ -447,6 +452,7 @@ export function loadConfig(
     streamRetentionSeconds: optionalInt(env, 'RELAY_STREAM_RETENTION_SECONDS', 900, 900, 604_800),
     heartbeatSeconds: optionalInt(env, 'RELAY_HEARTBEAT_SECONDS', 15, 1, 300),
     nonceTtlSeconds: optionalInt(env, 'RELAY_NONCE_TTL_SECONDS', 900, 600, 86_400),
+    callbackReplicas: optionalInt(env, 'RELAY_CALLBACK_REPLICAS', 0, 0, 10),
     upstreamTimeoutMs: optionalInt(env, 'RELAY_UPSTREAM_TIMEOUT_MS', 15_000, 100, 120_000),
     trustedProxies: trustedProxiesOf(env),
     auditRetentionDays: optionalInt(

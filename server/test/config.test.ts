@@ -67,6 +67,8 @@ describe('relay configuration', () => {
     ['RELAY_TRUSTED_PROXIES', 'load-balancer.internal'],
     ['RELAY_TRUSTED_PROXIES', '10.0.0.0/8,10.0.0.300'],
     ['RELAY_AUDIT_RETENTION_DAYS', '0'],
+    ['RELAY_CALLBACK_REPLICAS', '11'],
+    ['RELAY_CALLBACK_REPLICAS', 'all'],
   ])('stops with a sentence naming %s when it is %j', (name, value) => {
     const message = messageOf(testEnv({ [name]: value }))
     expect(message.startsWith(`${name} is not valid: `)).toBe(true)

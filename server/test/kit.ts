@@ -103,8 +103,12 @@ export async function startRedis(
           resolve()
         }),
       )
+      // Redis refuses a SIGTERM while it writes its first append-only file (a replica right
+      // after a full copy: "Writing initial AOF, can't exit"), so it is asked again until it goes.
       child.kill('SIGTERM')
+      const again = setInterval(() => child.kill('SIGTERM'), 250)
       await exited
+      clearInterval(again)
       if (!stopOptions.keepData) rmSync(dir, { recursive: true, force: true })
     },
   }

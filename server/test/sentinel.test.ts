@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventsKey } from '../src/keys.js'
 import {
   deliverTo,
   keysOf,
@@ -320,4 +321,104 @@ describe('one Redis URL whose server turns into a replica', () => {
       await server.stop()
     }
   })
+})
+
+describe('RELAY_CALLBACK_REPLICAS', () => {
+  it('answers 204 only once a replica holds the outcome; until then 503, also to the same bytes again, with nothing appended twice', async () => {
+    // A replica that comes back is sent a full copy at once (Redis waits 5 s for more by default).
+    const primary = await startRedis({ args: ['--repl-diskless-sync-delay', '0'] })
+    const primaryPort = new URL(primary.url).port
+    let replica = await startRedis({ args: ['--replicaof', '127.0.0.1', primaryPort] })
+    const onPrimary = new Redis(primary.url, { protocol: 2 })
+    const relay = await startRelay({
+      RELAY_REDIS_URL: primary.url,
+      RELAY_UPSTREAM_ORIGIN: upstream.url,
+      RELAY_CALLBACK_REPLICAS: '1',
+    })
+    const stream = eventsKey({ region: 'utrecht', environment: 'production' })
+    const keysIn = async (server: Redis) =>
+      (await server.xrange(stream, '-', '+')).map(([, fields]) => {
+        const json: unknown = JSON.parse(fields[1] ?? '{}')
+        return json && typeof json === 'object' && 'idempotencyKey' in json
+          ? json.idempotencyKey
+          : null
+      })
+    try {
+      await eventually(async () => (await onPrimary.call('WAIT', '1', '100')) === 1)
+      expect((await deliverTo(relay.url, 'copied')).status).toBe(204)
+      const onReplica = new Redis(replica.url, { protocol: 2 })
+      expect(await keysIn(onReplica)).toEqual(['copied']) // there the moment 204 was sent
+      onReplica.disconnect()
+
+      await replica.stop({ keepData: true })
+      const alone = await signedCallback('alone')
+      // The wait holds only the callbacks' own connection: the relay's other work goes on.
+      const first = postSigned(relay.url, alone).then((response) => response.status)
+      const ready = fetch(`${relay.url}/readyz`).then((response) => response.status)
+      expect(await Promise.race([first.then(() => 'callback'), ready.then(() => 'ready')])).toBe(
+        'ready',
+      )
+      expect(await ready).toBe(200)
+      expect(await first).toBe(503)
+      // Delivered again: the nonce is known, but it is still only on the primary.
+      expect((await postSigned(relay.url, alone)).status).toBe(503)
+
+      replica = await startRedis({
+        port: Number(new URL(replica.url).port),
+        dir: replica.dir,
+        args: ['--replicaof', '127.0.0.1', primaryPort],
+      })
+      // Now it is on the replica too: the same bytes are a replay, refused as always.
+      await eventually(async () => (await postSigned(relay.url, alone)).status === 409)
+      expect(await keysIn(onPrimary)).toEqual(['copied', 'alone'])
+    } finally {
+      await relay.close()
+      onPrimary.disconnect()
+      await replica.stop()
+      await primary.stop()
+    }
+  }, 30_000)
+
+  it('a delivery again at another instance also waits until the replica has the first one', async () => {
+    const primary = await startRedis()
+    const replica = await startRedis({
+      args: [
+        '--replicaof',
+        '127.0.0.1',
+        new URL(primary.url).port,
+        '--enable-debug-command',
+        'yes',
+      ],
+    })
+    const onPrimary = new Redis(primary.url, { protocol: 2 })
+    const onReplica = new Redis(replica.url, { protocol: 2 })
+    const env = {
+      RELAY_REDIS_URL: primary.url,
+      RELAY_UPSTREAM_ORIGIN: upstream.url,
+      RELAY_CALLBACK_REPLICAS: '1',
+    }
+    const a = await startRelay(env)
+    const b = await startRelay(env, { idp: a.idp })
+    try {
+      await eventually(async () => (await onPrimary.call('WAIT', '1', '100')) === 1)
+      // B has written (and been copied) before: its connection's own writes are all on the replica.
+      expect((await deliverTo(b.url, 'earlier')).status).toBe(204)
+      // The replica stalls (connected, but copying nothing) for 3 s.
+      const stalled = onReplica.call('DEBUG', 'SLEEP', '3')
+      const late = await signedCallback('late')
+      expect((await postSigned(a.url, late)).status).toBe(503) // on the primary only
+      // At B the nonce is known; B made no write of it, yet it waits for the replica too,
+      // instead of answering "seen" for what a failover could still lose.
+      expect((await postSigned(b.url, late)).status).toBe(503)
+      await stalled
+      await eventually(async () => (await postSigned(b.url, late)).status === 409)
+    } finally {
+      await b.close()
+      await a.close()
+      onPrimary.disconnect()
+      onReplica.disconnect()
+      await replica.stop()
+      await primary.stop()
+    }
+  }, 30_000)
 })
