@@ -145,29 +145,41 @@ test('a tab never wakes up for retries of an entry it does not send', async () =
   expect(tab.phaseOf('theirs')).toBe('sending')
 })
 
-test('two tabs that disagree about an entry one of them is sending do not write it back and forth', async () => {
+/**
+ * Two tabs on a {@link TabStorageHub}; tab 0 submits `key`, which the engine runs at once while
+ * its answer is held back (`scenario`); tab 1 hears the outcome first (each tab has its own
+ * /events), so its version of the entry is newer than the sender's, still waiting for its 202.
+ */
+async function otherTabHearsTheOutcomeFirst(
+  key: string,
+  scenario: Parameters<typeof backend.setScenario>[0],
+) {
   const hub = new TabStorageHub(window)
   const locks = new TestLocks()
   const [sender, other] = [openTab(locks, hub.storageFor(0)), openTab(locks, hub.storageFor(1))]
-  // The engine runs the write at once; its 202 comes back a second later (a slow network).
-  backend.setScenario({ writeAnswerDelayMs: 1000 })
-  void sender.journal.submit({
+  backend.setScenario(scenario)
+  const submitted = sender.journal.submit({
     resource: 'interaction',
     operation: 'create',
     candidateId: candidateId(),
-    payload: [row('slow answer')],
-    key: 'slow',
+    payload: [row(key)],
+    key,
   })
-  await backend.engine.idle()
   await vi.waitFor(() => {
     expect(backend.engine.outcomes).toHaveLength(1)
-    expect(other.phaseOf('slow')).toBe('sending')
+    expect(other.phaseOf(key)).toBe('sending')
   })
   const outcome = backend.engine.outcomes[0]?.outcome
   if (!outcome) throw new Error('no outcome')
-  // The other tab hears the outcome first (each tab has its own /events): its version of the
-  // entry is newer than the one of the tab still waiting for its 202.
   other.journal.applyOutcome(outcome)
+  return { hub, sender, other, submitted }
+}
+
+test('two tabs that disagree about an entry one of them is sending do not write it back and forth', async () => {
+  // The engine runs the write at once; its 202 comes back a second later (a slow network).
+  const { hub, sender, other } = await otherTabHearsTheOutcomeFirst('slow', {
+    writeAnswerDelayMs: 1000,
+  })
   const before = hub.writes.length
   await new Promise((resolve) => setTimeout(resolve, 200))
   const writes = hub.writes.slice(before).filter((write) => write.key.endsWith('slow'))
@@ -211,25 +223,11 @@ test('while its request is out, a tab keeps what its send knows over news that t
 })
 
 test('a tab whose request fails after another tab heard the change confirmed tells its form so, and sends nothing more', async () => {
-  const hub = new TabStorageHub(window)
-  const locks = new TestLocks()
-  const [sender, other] = [openTab(locks, hub.storageFor(0)), openTab(locks, hub.storageFor(1))]
   // Queued at once; the answer comes late and is lost (a dropped connection).
-  backend.setScenario({ writeAnswerDelayMs: 300, dropNextWrite: true })
-  const submitted = sender.journal.submit({
-    resource: 'interaction',
-    operation: 'create',
-    candidateId: candidateId(),
-    payload: [row('lost answer')],
-    key: 'lost',
+  const { sender, submitted } = await otherTabHearsTheOutcomeFirst('lost', {
+    writeAnswerDelayMs: 300,
+    dropNextWrite: true,
   })
-  await vi.waitFor(() => {
-    expect(backend.engine.outcomes).toHaveLength(1)
-    expect(other.phaseOf('lost')).toBe('sending')
-  })
-  const outcome = backend.engine.outcomes[0]?.outcome
-  if (!outcome) throw new Error('no outcome')
-  other.journal.applyOutcome(outcome)
   await vi.waitFor(() => {
     expect(sender.phaseOf('lost')).toBe('confirmed')
   })
