@@ -175,6 +175,14 @@ test('a queued entry with no news goes stale after the deadline; a late success 
   await vi.waitFor(() => {
     expect(rigged.phaseOf('stuck')).toBe('stale')
   })
+  // The same action again (a form that kept its key): it was accepted, so nothing is sent and
+  // the form hears 'accepted', never 'unsent' (which would let it discard and send a new key).
+  const posts = backend.requestCounts()['POST /candidates/:candidateId/interactions']
+  expect(await create(rigged, candidateId(), 'stuck', 'stuck')).toEqual({
+    key: 'stuck',
+    status: 'accepted',
+  })
+  expect(backend.requestCounts()['POST /candidates/:candidateId/interactions']).toBe(posts)
   backend.setScenario({ stuckQueue: false })
   await vi.waitFor(() => {
     expect(rigged.phaseOf('stuck')).toBe('confirmed')

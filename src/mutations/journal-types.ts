@@ -70,7 +70,8 @@ export const DEFAULT_HIGHLIGHT_MS = 4000
 export const DEFAULT_CONFIRMED_TTL_MS = 5 * 60_000
 
 export function statusOf(entry: JournalEntry): SubmitStatus {
-  if (entry.phase === 'queued') return 'accepted'
+  // Stale is accepted too (no news yet): never 'unsent', which a form may discard and resend.
+  if (entry.phase === 'queued' || entry.phase === 'stale') return 'accepted'
   if (entry.phase === 'confirmed') return 'settled'
   if (entry.phase === 'sending') return 'waiting'
   return 'unsent'
