@@ -41,6 +41,11 @@ export type PendingTimelineItem = {
   previous: PayloadObject | null
   error: JournalError | null
   changedFields: readonly string[]
+  /**
+   * A create the server has not shown yet: when it was saved (ISO), so it sorts above records
+   * of the same minute that were made before it, as the server's `createdAt` will sort it.
+   */
+  savedAt?: string
 }
 
 export type TimelineItem = ServerTimelineItem | PendingTimelineItem
@@ -93,6 +98,7 @@ export function overlayInteractions(
         previous: null,
         error: entry.error,
         changedFields: [],
+        savedAt: new Date(entry.createdAt).toISOString(),
       })
     })
   }

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { groupEntries } from '@/features/timeline/group-entries'
+import { entriesFromOverlay } from '@/features/timeline/timeline-entry'
 import { entry } from '@/features/timeline/timeline-entry.test-helpers'
+import { makeEntry } from '@/mutations/journal.test-helpers'
+import { overlayInteractions } from '@/mutations/overlay'
 
 const originalTz = process.env.TZ
 beforeEach(() => {
@@ -84,4 +87,22 @@ test('entries on the same moment keep a stable order: newest logged first', () =
     NOW,
   )
   expect(shape(groups)).toEqual([['day', '2025-05-01', ['second', 'first']]])
+})
+
+test('a pending create sorts above a record of the same minute logged before it', () => {
+  // The form fills in the minute: two calls logged in one minute share their performedAt.
+  const performedAt = '2025-06-02T11:58:00+02:00'
+  const earlier = {
+    id: 'earlier',
+    candidateId: 'cand-1',
+    type: ['Telefonisch'],
+    performedAt,
+    createdAt: '2025-06-02T09:58:10Z',
+  }
+  const pending = makeEntry(
+    { key: 'now', phase: 'queued', createdAt: Date.parse('2025-06-02T09:58:40Z') },
+    { payload: [{ type: ['Telefonisch'], performedAt }] },
+  )
+  const entries = entriesFromOverlay(overlayInteractions([earlier], [pending], NOW))
+  expect(shape(groupEntries(entries, NOW))).toEqual([['today', '2025-06-02', ['now:0', 'earlier']]])
 })

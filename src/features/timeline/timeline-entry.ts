@@ -158,7 +158,8 @@ function readOverlayItem(item: TimelineItem): TimelineEntry {
   const record = item.record
   const common = {
     item,
-    createdAt: timestamp(record?.createdAt),
+    createdAt:
+      timestamp(record?.createdAt) ?? (item.kind === 'pending' ? item.savedAt : null) ?? null,
     updatedAt: timestamp(record?.updatedAt),
   }
   if (item.kind === 'server') {
