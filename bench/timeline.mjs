@@ -174,9 +174,10 @@ try {
       window.__firstEntry = null
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
-          if (entry.identifier === 'timeline-first-entry' && window.__firstEntry === null) {
-            window.__firstEntry = entry.renderTime || entry.loadTime
-          }
+          // Every entry is marked: the first frame that shows any of them.
+          if (entry.identifier !== 'timeline-entry') continue
+          const at = entry.renderTime || entry.loadTime
+          if (window.__firstEntry === null || at < window.__firstEntry) window.__firstEntry = at
         }
       }).observe({ type: 'element', buffered: true })
     })

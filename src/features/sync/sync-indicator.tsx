@@ -3,7 +3,7 @@ import CloudSyncOutlined from '@mui/icons-material/CloudSyncOutlined'
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined'
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined'
 import Button from '@mui/material/Button'
-import { Suspense, lazy, useId, useState } from 'react'
+import { Suspense, lazy, useDeferredValue, useId, useMemo, useState } from 'react'
 import { LazyTooltip } from '@/components/lazy-tooltip'
 import '@/features/sync/sync-indicator.css'
 import { countEntries, type SyncCounts } from '@/features/sync/sync-counts'
@@ -35,7 +35,9 @@ export function SyncIndicator({ onEdit, hasColleagueFailures = false }: SyncIndi
   // Mounted from the first open on, so closing plays the popover's exit transition.
   const [hasOpened, setHasOpened] = useState(false)
   const panelId = useId()
-  const counts = countEntries(entries)
+  // The words follow a render later: the render that shows a new pending card stays small.
+  const lazyEntries = useDeferredValue(entries)
+  const counts = useMemo(() => countEntries(lazyEntries), [lazyEntries])
   const summary = summarize(counts, t)
   const label = t('indicator.label', { summary })
   const isOpen = anchor !== null
@@ -50,9 +52,10 @@ export function SyncIndicator({ onEdit, hasColleagueFailures = false }: SyncIndi
     void loadPanel()
   }
 
-  return (
-    <>
-      {/* On a phone only the icon shows; its name and tooltip carry the words. */}
+  // Kept while nothing it shows changed, so a journal change alone does not re-render it.
+  const button = useMemo(
+    () => (
+      // On a phone only the icon shows; its name and tooltip carry the words.
       <LazyTooltip title={label}>
         <Button
           color={counts.failed > 0 ? 'error' : counts.stale > 0 ? 'warning' : 'inherit'}
@@ -73,6 +76,13 @@ export function SyncIndicator({ onEdit, hasColleagueFailures = false }: SyncIndi
           <span className="sync-status-words">{summary}</span>
         </Button>
       </LazyTooltip>
+    ),
+    [counts, label, summary, isOpen, panelId],
+  )
+
+  return (
+    <>
+      {button}
       {hasOpened && (
         <Suspense fallback={null}>
           <SyncPanel

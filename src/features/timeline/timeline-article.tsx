@@ -8,6 +8,9 @@ import { HighlightedText } from '@/features/timeline/highlighted-text'
 import type { TimelineEntry } from '@/features/timeline/timeline-entry'
 import { TypeIcon } from '@/features/timeline/type-icon'
 
+/** Not in React's types: spread in as a plain attribute. */
+const ELEMENT_TIMING = { elementtiming: 'timeline-entry' }
+
 export type RenderEntryActions = (entry: TimelineEntry) => ReactNode
 
 /** What every entry of one render shares; one object so the memo comparison stays cheap. */
@@ -62,8 +65,6 @@ type TimelineArticleProps = {
   /** 1-based among the visible entries. */
   position: number
   setSize: number
-  /** Marks the first entry for Element Timing (the bench's "first entry painted"). */
-  isFirst: boolean
 }
 
 /**
@@ -79,7 +80,6 @@ export const TimelineArticle = memo(function TimelineArticle({
   isExpanded,
   position,
   setSize,
-  isFirst,
 }: TimelineArticleProps) {
   const baseId = useId()
   const classes = ['tl-entry']
@@ -97,13 +97,7 @@ export const TimelineArticle = memo(function TimelineArticle({
       aria-describedby={`${baseId}-meta`}
       data-entry-id={entry.id}
     >
-      <EntryContent
-        entry={entry}
-        context={context}
-        isExpanded={isExpanded}
-        baseId={baseId}
-        isFirst={isFirst}
-      />
+      <EntryContent entry={entry} context={context} isExpanded={isExpanded} baseId={baseId} />
     </article>
   )
 })
@@ -113,7 +107,6 @@ type EntryContentProps = {
   context: EntryContext
   isExpanded: boolean
   baseId: string
-  isFirst: boolean
 }
 
 const EntryContent = memo(function EntryContent({
@@ -121,7 +114,6 @@ const EntryContent = memo(function EntryContent({
   context,
   isExpanded,
   baseId,
-  isFirst,
 }: EntryContentProps) {
   const { now, t, labels, durationText, format, renderActions, onToggle } = context
   const relative = format.relative(entry.performedAt, now)
@@ -182,7 +174,9 @@ const EntryContent = memo(function EntryContent({
         <h3
           className={entry.summary ? 'tl-summary' : 'tl-summary tl-summary--empty'}
           id={`${baseId}-title`}
-          {...(isFirst ? { elementtiming: 'timeline-first-entry' } : {})}
+          // Element Timing for the benches (first entry painted, a new card painted). Every entry
+          // has it, so no entry re-renders because another became first.
+          {...ELEMENT_TIMING}
         >
           {entry.summary ? <HighlightedText text={entry.summary} /> : labels.noSummary}
         </h3>

@@ -136,7 +136,6 @@ export const TimelineFeed = memo(function TimelineFeed({
                     isExpanded={expanded.has(entry.id)}
                     position={position ?? 0}
                     setSize={order.length}
-                    isFirst={entry.id === order[0]}
                   />
                 )
               })}

@@ -1,7 +1,7 @@
 import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined'
 import Box from '@mui/material/Box'
 import Button from '@mui/material/Button'
-import { Fragment, useCallback, useId, useMemo, useState, type ReactNode } from 'react'
+import { Fragment, memo, useCallback, useId, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField, preloadDatePicker } from '@/features/timeline/date-field'
 import { FilterChips, type FilterChipOption } from '@/features/timeline/filter-chips'
@@ -34,7 +34,7 @@ const toggle = <T extends string>(list: readonly T[], value: T): T[] =>
  * Search, date range, type and status. Every control is memoised with stable handlers, so a
  * change re-renders the control that changed and the counts, not the whole bar.
  */
-export function TimelineFilterBar({
+export const TimelineFilterBar = memo(function TimelineFilterBar({
   filters,
   setFilters,
   result,
@@ -191,4 +191,4 @@ export function TimelineFilterBar({
       )}
     </Box>
   )
-}
+})

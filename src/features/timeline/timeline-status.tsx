@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type TimelineStatusProps = {
@@ -9,7 +10,10 @@ type TimelineStatusProps = {
 }
 
 /** The polite status line, and the keyboard hint the feed is described by. */
-export function TimelineStatus({ message, hintId }: TimelineStatusProps) {
+export const TimelineStatus = memo(function TimelineStatus({
+  message,
+  hintId,
+}: TimelineStatusProps) {
   const { t } = useTranslation()
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, alignItems: 'baseline', mb: 1 }}>
@@ -31,4 +35,4 @@ export function TimelineStatus({ message, hintId }: TimelineStatusProps) {
       </Typography>
     </Box>
   )
-}
+})

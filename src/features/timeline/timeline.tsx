@@ -2,11 +2,20 @@ import Alert from '@mui/material/Alert'
 import AlertTitle from '@mui/material/AlertTitle'
 import Box from '@mui/material/Box'
 import Typography from '@mui/material/Typography'
-import { useCallback, useId, useMemo, useState } from 'react'
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTERACTIONS_LIST_LIMIT } from '@/api/contract'
 import { ApiErrorAlert } from '@/components/api-error-alert'
-import { createPerformedAtFormat } from '@/lib/relative-time'
+import { createPerformedAtFormat, type PerformedAtFormat } from '@/lib/relative-time'
 import { describeFilter } from '@/features/timeline/describe-filter'
 import { filtersKey } from '@/features/timeline/filter-search-params'
 import { groupEntries } from '@/features/timeline/group-entries'
@@ -26,6 +35,7 @@ import {
   applyFilters,
   clearFilter,
   type FilterName,
+  type TimelineFilters,
 } from '@/features/timeline/timeline-filters'
 import { TimelineHeader } from '@/features/timeline/timeline-header'
 import { TimelineNoMatch } from '@/features/timeline/timeline-no-match'
@@ -108,6 +118,11 @@ export function Timeline({
   )
   const active = activeFilters(filters)
   const describe = (name: FilterName) => describeFilter(name, filters, t, format)
+  // What only counts or tells (the filter bar's counts, the status line) follows a render later:
+  // the render that shows a new pending card stays small enough for the frame after the click.
+  const lazyResult = useDeferredValue(result)
+  const lazyTypeOptions = useDeferredValue(typeOptions)
+  const lazyTotal = useDeferredValue(all.length)
 
   const handleClear = useCallback(
     (name: FilterName) => {
@@ -120,7 +135,14 @@ export function Timeline({
   }, [setFilters])
 
   // What the counsellor sees is what the file holds: the filtered entries, in timeline order.
+  // One handler for the page's life (it reads the latest render), so the header never re-renders
+  // because an entry came or went.
+  const exportInput = useRef({ groups, result, t, locale, schemaInfo, exportName })
+  useEffect(() => {
+    exportInput.current = { groups, result, t, locale, schemaInfo, exportName }
+  })
   const handleExport = useCallback(() => {
+    const { groups, result, t, locale, schemaInfo, exportName } = exportInput.current
     const shown = groups.flatMap((group) =>
       group.entries.filter((entry) => result.visibleIds.has(entry.id)),
     )
@@ -129,15 +151,15 @@ export function Timeline({
       const file = exportTimeline(shown, options)
       setExportMessage(t('timeline.export.done', { count: shown.length, file }))
     })
-  }, [groups, result, t, locale, schemaInfo.fieldTitles, exportName])
+  }, [])
 
   const isLoaded = entries !== undefined
   const hasEntries = all.length > 0
   let status = ''
   if (!isLoaded) status = error ? '' : t('timeline.loading')
   else if (hasEntries && active.length > 0)
-    status = t('timeline.filters.shown', { shown: result.visibleCount, total: all.length })
-  else if (hasEntries) status = t('timeline.filters.allShown', { count: all.length })
+    status = t('timeline.filters.shown', { shown: lazyResult.visibleCount, total: lazyTotal })
+  else if (hasEntries) status = t('timeline.filters.allShown', { count: lazyTotal })
   if (liveChange) {
     const announce = t(`live.announce.${liveChange.operation}`, {
       count: liveChange.count,
@@ -178,23 +200,14 @@ export function Timeline({
         <TimelineFilterBar
           filters={filters}
           setFilters={setFilters}
-          result={result}
-          typeOptions={typeOptions}
+          result={lazyResult}
+          typeOptions={lazyTypeOptions}
           hasStatusFilter={hasStatusFilter}
           onClearAll={handleClearAll}
         />
       )}
 
-      <Box data-print="only" sx={{ mb: 1 }}>
-        <Typography variant="body2">
-          {t('timeline.print.printedAt', { date: format.exact(new Date(now).toISOString()) })}
-        </Typography>
-        {active.length > 0 && (
-          <Typography variant="body2">
-            {t('timeline.print.filteredBy', { filters: active.map(describe).join('; ') })}
-          </Typography>
-        )}
-      </Box>
+      <PrintHeading filters={filters} format={format} now={now} />
 
       <TimelineStatus
         message={exportMessage ? `${status} ${exportMessage}` : status}
@@ -238,3 +251,29 @@ export function Timeline({
     </Box>
   )
 }
+
+type PrintHeadingProps = {
+  filters: TimelineFilters
+  format: PerformedAtFormat
+  now: number
+}
+
+/** On paper only: when it was printed and which filters narrowed it. */
+const PrintHeading = memo(function PrintHeading({ filters, format, now }: PrintHeadingProps) {
+  const { t } = useTranslation()
+  const active = activeFilters(filters)
+  return (
+    <Box data-print="only" sx={{ mb: 1 }}>
+      <Typography variant="body2">
+        {t('timeline.print.printedAt', { date: format.exact(new Date(now).toISOString()) })}
+      </Typography>
+      {active.length > 0 && (
+        <Typography variant="body2">
+          {t('timeline.print.filteredBy', {
+            filters: active.map((name) => describeFilter(name, filters, t, format)).join('; '),
+          })}
+        </Typography>
+      )}
+    </Box>
+  )
+})
