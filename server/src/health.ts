@@ -19,32 +19,53 @@ async function upstreamReachable(origin: string): Promise<boolean> {
   }
 }
 
+function withinCheckTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) =>
+      setTimeout(() => {
+        reject(new Error('timeout'))
+      }, CHECK_TIMEOUT_MS),
+    ),
+  ])
+}
+
 async function redisReachable(redis: Redis): Promise<boolean> {
   try {
-    const pong = await Promise.race([
-      redis.ping(),
-      new Promise<never>((_resolve, reject) =>
-        setTimeout(() => {
-          reject(new Error('timeout'))
-        }, CHECK_TIMEOUT_MS),
-      ),
-    ])
+    const pong = await withinCheckTimeout(redis.ping())
     return pong.length > 0
   } catch {
     return false
   }
 }
 
+/** Replicas the primary reports online (`INFO replication`: `slaveN:…,state=online,…`). */
+async function onlineReplicas(redis: Redis): Promise<number> {
+  try {
+    const info = await withinCheckTimeout(redis.info('replication'))
+    return info.split('\n').filter((line) => /^slave\d+:.*\bstate=online\b/.test(line)).length
+  } catch {
+    return 0
+  }
+}
+
 /**
  * `/healthz`: the process answers. `/readyz`: configuration loaded (it is, or the process would
  * not have started), Redis answers PING, the upstream answers HTTP. For a load balancer.
+ *
+ * With `RELAY_CALLBACK_REPLICAS` it also says whether Redis has that many replicas online. Too
+ * few is shown, not made unready: every relay shares the Redis, so a load balancer would take
+ * them all out, reads and open streams included, while only callbacks wait (they get `503` and
+ * are delivered again). Monitoring reads `checks.replicas`.
  */
 export function healthRoutes(app: FastifyInstance, config: RelayConfig, redis: Redis): void {
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }))
   app.get('/readyz', async (_request, reply) => {
-    const [redisOk, upstreamOk] = await Promise.all([
+    const wantsReplicas = config.callbackReplicas > 0
+    const [redisOk, upstreamOk, replicas] = await Promise.all([
       redisReachable(redis),
       upstreamReachable(config.upstreamOrigin),
+      wantsReplicas ? onlineReplicas(redis) : Promise.resolve(0),
     ])
     const ready = redisOk && upstreamOk
     return reply.code(ready ? 200 : 503).send({
@@ -53,6 +74,10 @@ export function healthRoutes(app: FastifyInstance, config: RelayConfig, redis: R
         config: 'ok',
         redis: redisOk ? 'ok' : 'failing',
         upstream: upstreamOk ? 'ok' : 'failing',
+        ...(wantsReplicas && {
+          replicas: replicas >= config.callbackReplicas ? 'ok' : 'failing',
+          replicasOnline: replicas,
+        }),
       },
     })
   })

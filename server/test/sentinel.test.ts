@@ -346,8 +346,16 @@ describe('RELAY_CALLBACK_REPLICAS', () => {
           ? json.idempotencyKey
           : null
       })
+    const health = async () => {
+      const response = await fetch(`${relay.url}/readyz`)
+      return { status: response.status, body: (await response.json()) as unknown }
+    }
     try {
       await eventually(async () => (await onPrimary.call('WAIT', '1', '100')) === 1)
+      expect(await health()).toMatchObject({
+        status: 200,
+        body: { checks: { replicas: 'ok', replicasOnline: 1 } },
+      })
       expect((await deliverTo(relay.url, 'copied')).status).toBe(204)
       const onReplica = new Redis(replica.url, { protocol: 2 })
       expect(await keysIn(onReplica)).toEqual(['copied']) // there the moment 204 was sent
@@ -365,6 +373,11 @@ describe('RELAY_CALLBACK_REPLICAS', () => {
       expect(await first).toBe(503)
       // Delivered again: the nonce is known, but it is still only on the primary.
       expect((await postSigned(relay.url, alone)).status).toBe(503)
+      // Shown to monitoring, yet still ready: reads and open streams do not need the replica.
+      expect(await health()).toMatchObject({
+        status: 200,
+        body: { status: 'ready', checks: { redis: 'ok', replicas: 'failing', replicasOnline: 0 } },
+      })
 
       replica = await startRedis({
         port: Number(new URL(replica.url).port),
