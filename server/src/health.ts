@@ -20,14 +20,15 @@ async function upstreamReachable(origin: string): Promise<boolean> {
 }
 
 function withinCheckTimeout<T>(promise: Promise<T>): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_resolve, reject) =>
-      setTimeout(() => {
-        reject(new Error('timeout'))
-      }, CHECK_TIMEOUT_MS),
-    ),
-  ])
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error('timeout'))
+    }, CHECK_TIMEOUT_MS)
+  })
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer)
+  })
 }
 
 async function redisReachable(redis: Redis): Promise<boolean> {

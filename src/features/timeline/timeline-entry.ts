@@ -158,8 +158,8 @@ function readOverlayItem(item: TimelineItem): TimelineEntry {
   const record = item.record
   const common = {
     item,
-    createdAt:
-      timestamp(record?.createdAt) ?? (item.kind === 'pending' ? item.savedAt : null) ?? null,
+    // A create the server has not shown yet sorts by when it was saved.
+    createdAt: timestamp(record?.createdAt ?? (item.kind === 'pending' ? item.savedAt : null)),
     updatedAt: timestamp(record?.updatedAt),
   }
   if (item.kind === 'server') {
