@@ -110,6 +110,42 @@ test('focus that moved on before the dialog had left is not taken back', async (
   expect(elsewhere).toHaveFocus()
 })
 
+// Nothing animates under the press of Save, and a dialog that has left is out of the layout
+// (leaving-dialog.ts, decision 0098).
+
+test('pressing Save with the pointer leaves focus in the field, and its release still saves', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  await user.click(screen.getByRole('button', { name: 'Open the form' }))
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  const field = screen.getByRole('textbox', { name: 'Name' })
+  await user.type(field, 'Anna')
+  const save = screen.getByRole('button', { name: 'Save' })
+  await user.pointer({ keys: '[MouseLeft>]', target: save })
+  expect(field).toHaveFocus()
+  expect(save.querySelector('.MuiTouchRipple-ripple')).toBeNull()
+  await user.pointer({ keys: '[/MouseLeft]', target: save })
+  await waitFor(() => expect(dialog).not.toBeVisible())
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Open the form' })).toHaveFocus())
+})
+
+test('a dialog that has left is out of the layout, and comes back into it when opened again', async () => {
+  const user = userEvent.setup()
+  render(<Page />)
+  const opener = screen.getByRole('button', { name: 'Open the form' })
+  await user.click(opener)
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  const root = dialog.closest('.MuiModal-root')
+  expect(root).not.toBeNull()
+  expect(root).not.toHaveStyle({ display: 'none' })
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  expect(root).toHaveStyle({ display: 'none' })
+  await waitFor(() => expect(opener).toHaveFocus())
+  await user.click(opener)
+  expect(await screen.findByRole('dialog', { name: 'A form' })).toBe(dialog)
+  expect(root).not.toHaveStyle({ display: 'none' })
+})
+
 // The rules of the one focus owner (focus-owner.ts, decision 0091).
 
 test('focus goes back after the dialog has left, not inside the render that closes it', async () => {

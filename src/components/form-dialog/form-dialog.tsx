@@ -18,6 +18,7 @@ import {
   type SubmitEventHandler,
 } from 'react'
 import { useFocusOwner } from '@/components/form-dialog/focus-owner'
+import { leavingButtonProps, leftDialogStyle } from '@/components/form-dialog/leaving-dialog'
 import { useFormDialogTranslation } from '@/components/form-dialog/messages'
 import type { DialogPresence } from '@/components/form-dialog/use-form-submission'
 
@@ -77,6 +78,7 @@ export function FormDialog(props: FormDialogProps) {
       // Leaving is instant, so the pending card behind it shows in the same frame; while closed
       // the form stays in the page, hidden, so a refused save comes back exactly as typed.
       keepMounted
+      style={leftDialogStyle(isShown)}
       // Focus goes back to the opener after the next paint (focus-owner.ts), not in this render.
       disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
@@ -158,6 +160,7 @@ const FormDialogBody = memo(function FormDialogBody(props: FormDialogBodyProps) 
           disabled={!canSubmit}
           loading={isSubmitting}
           loadingPosition="start"
+          {...leavingButtonProps}
           aria-describedby={disabledReason !== null ? reasonId : undefined}
         >
           {isSubmitting ? t('saving') : submitLabel}

@@ -8,6 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle'
 import { useTheme } from '@mui/material/styles'
 import { useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useFocusOwner } from '@/components/form-dialog/focus-owner'
+import { leavingButtonProps, leftDialogStyle } from '@/components/form-dialog/leaving-dialog'
 import { ResubmitNotice, SubmissionAlert } from '@/components/form-dialog/submission-alert'
 import {
   useDialogPresence,
@@ -100,6 +101,7 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
       ref={rootRef}
       open={isPresent}
       keepMounted
+      style={leftDialogStyle(isPresent)}
       // Focus goes back to the opener after the next paint (focus-owner.ts), not in this render.
       disableRestoreFocus
       transitionDuration={{ enter: theme.transitions.duration.enteringScreen, exit: 0 }}
@@ -137,6 +139,7 @@ export function DeleteInteractionDialog(props: DeleteInteractionDialogProps) {
           onClick={() => void handleDelete()}
           loading={isSubmitting}
           loadingPosition="start"
+          {...leavingButtonProps}
         >
           {isSubmitting ? t('delete.deleting') : t('delete.confirm')}
         </Button>

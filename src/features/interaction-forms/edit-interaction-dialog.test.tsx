@@ -153,7 +153,11 @@ test('counsellor confirms a permanent delete that names the interaction, startin
 
   await user.click(within(article).getByRole('button', { name: 'Delete' }))
   const again = await screen.findByRole('alertdialog', { name: 'Delete this interaction?' })
-  await user.click(within(again).getByRole('button', { name: 'Delete permanently' }))
+  // The press leaves focus on Cancel (nothing restyles under it, decision 0098); the release deletes.
+  const deleteButton = within(again).getByRole('button', { name: 'Delete permanently' })
+  await user.pointer({ keys: '[MouseLeft>]', target: deleteButton })
+  expect(within(again).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+  await user.pointer({ keys: '[/MouseLeft]', target: deleteButton })
   await waitFor(() => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
   })
