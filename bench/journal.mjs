@@ -15,8 +15,10 @@
 //  3. requests per confirmed create (the mock's request counts, before the click → the record
 //     shown), with /events and with polling (`mock.events=off`).
 // Every press is a person's (decision 0098): the pointer comes to rest on the button 300 ms after
-// the typing ends, stays 300 ms, and holds it down for 90 ms. A machine's press (down and up back
-// to back, one frame after the pointer arrived: the bench's press before 0098) is reported too.
+// the typing ends, stays 300 ms, and holds it down for 82–99 ms, so the click lands anywhere in a
+// frame. A machine's press (down and up back to back, one frame after the pointer arrived: the
+// bench's press before 0098) is reported too. The verdicts on the pending card are on medians:
+// a click at a random moment waits up to a whole frame for the next one, whatever it does.
 // Every figure is measured here; one that cannot be measured is reported with the reason.
 import { build, launch, median, ms, p95, serve } from './lib.mjs'
 
@@ -49,11 +51,26 @@ const MODES = {
  * go, as in use. A machine's press lets go within a millisecond of pressing: the frame the press
  * itself caused is still on its way when the click arrives (decision 0098).
  */
+const FRAME_MS = 1000 / 60
 const PRESSES = {
-  person: { settleMs: 300, hoverMs: 300, holdMs: 90 },
-  machine: { settleMs: 0, hoverMs: 0, holdMs: 0 },
+  // Held 82 ms plus a fraction of a frame: the click's moment within the frame is spread evenly
+  // (a fixed hold after a frame would put every click at the same moment of it).
+  person: { settleMs: 300, hoverMs: 300, holdMs: () => 82 + FRAME_MS * random() },
+  machine: { settleMs: 0, hoverMs: 0, holdMs: () => 0 },
 }
 const sleep = (duration) => new Promise((resolve) => setTimeout(resolve, duration))
+
+/** A seeded generator (mulberry32), so a run's holds are the same every time. */
+function seeded(seed) {
+  let state = seed
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const random = seeded(98)
 
 async function press(page, x, y, kind) {
   const { settleMs, hoverMs, holdMs } = PRESSES[kind]
@@ -62,7 +79,7 @@ async function press(page, x, y, kind) {
   await sleep(hoverMs)
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())))
   await page.mouse.down()
-  await sleep(holdMs)
+  await sleep(holdMs())
   await page.mouse.up()
 }
 
@@ -70,16 +87,24 @@ if (!process.env.BENCH_BUILT) build()
 const server = await serve()
 const browser = await launch()
 
-/** One figure per line, with its target when it has one. */
-function line(label, values, limit, unit = 'ms') {
+/**
+ * One figure per line, with its target when it has one: met when the median and the p95 are
+ * within it, or only the median (`onMedian`).
+ */
+function line(label, values, limit, unit = 'ms', onMedian = false) {
   if (values.length === 0) {
     console.log(`${label.padEnd(60)} not measured (no samples)`)
     return
   }
   const format = unit === 'ms' ? ms : (value) => value.toFixed(1)
-  const target = limit === undefined ? '' : ` (target ≤ ${format(limit)})`
+  const target =
+    limit === undefined ? '' : ` (target: ${onMedian ? 'median ' : ''}≤ ${format(limit)})`
   const verdict =
-    limit === undefined ? '' : median(values) <= limit && p95(values) <= limit ? '  ok' : '  OVER'
+    limit === undefined
+      ? ''
+      : median(values) <= limit && (onMedian || p95(values) <= limit)
+        ? '  ok'
+        : '  OVER'
   console.log(
     `${label.padEnd(60)} median ${format(median(values))}, p95 ${format(p95(values))} over ${values.length}${target}${verdict}`,
   )
@@ -105,6 +130,7 @@ function instrument() {
         handlerAt: null,
         journalAt: null,
         visibleAt: null,
+        frameTime: null,
         paintedAt: null,
         messageAt: null,
         eventDuration: null,
@@ -126,13 +152,15 @@ function instrument() {
     })
   // From the frame the card entered the DOM in: the first frame it is uncovered, then its paint.
   const watchFrames = (current) => {
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameTime) => {
       if (bench.current !== current || current.visibleAt !== null) return
       if (isDialogShown()) {
         watchFrames(current)
         return
       }
       current.visibleAt = performance.now()
+      // The frame's own time: when its vsync came (it may run later, after the click's work).
+      current.frameTime = frameTime
       scheduler.postTask(
         () => {
           current.paintedAt = performance.now()
@@ -401,11 +429,22 @@ function report(mode, { samples }) {
       'submit click → card on screen (first rAF with it uncovered)',
       of((s) => s.visibleAt - s.clickAt),
       target,
+      'ms',
+      true,
     )
     line(
       'submit click → pending card painted (rAF + user-blocking task)',
       of((s) => s.paintedAt - s.clickAt),
       target,
+      'ms',
+      true,
+    )
+    // Free of the click's moment within the frame: the frame that shows the card uncovered is the
+    // first one whose vsync came after the click (its rAF time is less than a frame later).
+    const framed = samples.filter((s) => Number.isFinite(s.frameTime))
+    const first = framed.filter((s) => s.frameTime - s.clickAt < FRAME_MS).length
+    console.log(
+      `${'  in the first frame after the click (vsync < 16.7 ms later)'.padEnd(60)} ${first} of ${framed.length}${target === undefined ? '' : first === framed.length ? '  ok' : '  OVER'}`,
     )
     line(
       '  the same with an ordinary message (counts earlier tasks too)',
