@@ -1,11 +1,11 @@
 import type { CSSProperties, MouseEvent } from 'react'
 
 /**
- * A form dialog leaves the screen in the render that shows its pending card (decision 0091). For
- * the card to be in the very next frame, nothing may be animating when the counsellor lets go of
- * the button that saves: Chromium first draws a frame the page committed just before the click,
- * so an animation running at the press (the button's ripple, a field's label fading as it loses
- * focus) keeps such frames coming and puts the card one frame later. Decision 0098.
+ * A form dialog leaves the screen in the render that shows its pending card (decision 0091).
+ * Nothing should be animating when the counsellor lets go of the button that saves: Chromium
+ * first draws a frame the page committed just before the click, and an animation running at the
+ * press (the button's ripple, a field's label fading as it loses focus) keeps such frames coming.
+ * For a click late in a frame, that puts the card one frame later. Decision 0098.
  */
 export const leavingButtonProps = {
   /** The ripple would grow for half a second over a dialog that has already gone. */
