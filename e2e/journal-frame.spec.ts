@@ -3,10 +3,12 @@ import { expect, test } from '@playwright/test'
 import {
   control,
   en,
+  fillLogDialog,
   logInteraction,
   openCandidate,
   persistedJournal,
   pickCandidate,
+  POST_INTERACTIONS,
   quiet,
   uniqueSummary,
 } from './journal.test-helpers'
@@ -44,4 +46,33 @@ test('with a slow 202 the dialog is gone and the card pending at once; the 202 t
   await expect(feed.getByRole('article', { name: summary })).toHaveCount(1)
   await expect(card).toContainText(en.pendingNew)
   await expect(page.getByRole('dialog')).toHaveCount(0)
+})
+
+/**
+ * Save's click saves without the browser submitting the form (decision 0099). In Chromium, Enter
+ * in a field submits by clicking Save: both ways send the change once, under one key.
+ */
+test('Enter in a field saves once, like a click on Save', async ({ page }) => {
+  const { candidate } = await pickCandidate(page, quiet)
+  const feed = await openCandidate(page, en, candidate.id, { 'mock.latency': '600000' })
+  const mock = control(page)
+  const writes = () => mock.count(POST_INTERACTIONS)
+  const before = await writes()
+
+  const byEnter = uniqueSummary('Saved by Enter')
+  const { dialog } = await fillLogDialog(page, en, byEnter)
+  await dialog.getByRole('textbox', { name: en.summary }).press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(feed.getByRole('article', { name: byEnter })).toContainText(en.pendingNew)
+  await expect.poll(writes).toBe(before + 1)
+
+  const byClick = uniqueSummary('Saved by a click')
+  await logInteraction(page, en, byClick)
+  await expect(feed.getByRole('article', { name: byClick })).toContainText(en.pendingNew)
+  await expect.poll(writes).toBe(before + 2)
+  // Each change once, each under its own key; nothing else went out.
+  const keys = (await persistedJournal(page)).map((entry) => entry.key)
+  expect(new Set(keys).size).toBe(2)
+  expect((await mock.queued()).filter((key) => keys.includes(key))).toHaveLength(2)
+  expect(await writes()).toBe(before + 2)
 })

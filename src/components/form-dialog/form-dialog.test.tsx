@@ -146,6 +146,79 @@ test('a dialog that has left is out of the layout, and comes back into it when o
   expect(root).not.toHaveStyle({ display: 'none' })
 })
 
+/** A form that counts its saves, and the browser's own submissions of it. */
+function CountingForm({ onSave }: { onSave: () => void }) {
+  return (
+    <ThemeProvider theme={theme}>
+      <FormDialog
+        open
+        title="A form"
+        onClose={() => undefined}
+        onSubmit={(event) => {
+          event.preventDefault()
+          onSave()
+        }}
+        isSubmitting={false}
+        submitLabel="Save"
+      >
+        <label>
+          Name
+          <input name="name" />
+        </label>
+        <label>
+          Place
+          <input name="place" />
+        </label>
+      </FormDialog>
+    </ThemeProvider>
+  )
+}
+
+async function renderCountingForm() {
+  const saves = { handler: 0, native: 0 }
+  render(
+    <CountingForm
+      onSave={() => {
+        saves.handler += 1
+      }}
+    />,
+  )
+  const dialog = await screen.findByRole('dialog', { name: 'A form' })
+  const form = dialog.querySelector('form')
+  if (form === null) throw new Error('the dialog has no form')
+  form.addEventListener('submit', () => {
+    saves.native += 1
+  })
+  return saves
+}
+
+// Save's click saves without the browser submitting the form (decision 0099); every way of
+// saving still saves exactly once.
+test('a click on Save saves once, without the browser submitting the form', async () => {
+  const user = userEvent.setup()
+  const saves = await renderCountingForm()
+  await user.click(screen.getByRole('button', { name: 'Save' }))
+  expect(saves).toEqual({ handler: 1, native: 0 })
+})
+
+test('Enter in a field and Ctrl+Enter each save once', async () => {
+  const user = userEvent.setup()
+  const saves = await renderCountingForm()
+  await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Anna{Enter}')
+  expect(saves.handler).toBe(1)
+  await user.type(screen.getByRole('textbox', { name: 'Place' }), 'Gouda')
+  await user.keyboard('{Control>}{Enter}{/Control}')
+  expect(saves.handler).toBe(2)
+})
+
+test('Save from the keyboard (Space on the button) saves once', async () => {
+  const user = userEvent.setup()
+  const saves = await renderCountingForm()
+  screen.getByRole('button', { name: 'Save' }).focus()
+  await user.keyboard(' ')
+  expect(saves).toEqual({ handler: 1, native: 0 })
+})
+
 // The rules of the one focus owner (focus-owner.ts, decision 0091).
 
 test('focus goes back after the dialog has left, not inside the render that closes it', async () => {
@@ -193,7 +266,7 @@ function RefusedPage() {
         }}
         onSubmit={(event) => {
           event.preventDefault()
-          const field = event.currentTarget.querySelector('input')
+          const field = event.currentTarget.closest('form')?.querySelector('input')
           flushSync(() => {
             setShown(false)
           })

@@ -14,8 +14,9 @@ import {
   useRef,
   useSyncExternalStore,
   type KeyboardEvent,
+  type MouseEvent,
   type ReactNode,
-  type SubmitEventHandler,
+  type SyntheticEvent,
 } from 'react'
 import { useFocusOwner } from '@/components/form-dialog/focus-owner'
 import { leavingButtonProps, leftDialogStyle } from '@/components/form-dialog/leaving-dialog'
@@ -28,7 +29,11 @@ export type FormDialogProps = {
   /** A line under the title, e.g. whose timeline this is for. */
   subtitle?: string
   onClose: () => void
-  onSubmit: SubmitEventHandler<HTMLFormElement>
+  /**
+   * Saves: from the form's submit event (Ctrl/Cmd+Enter) or from Save's own click, which does
+   * not submit the form natively (see `handleSaveClick`). Either way the event's default is off.
+   */
+  onSubmit: (event: SyntheticEvent) => void
   isSubmitting: boolean
   submitLabel: string
   /** Why saving is not possible right now: disables the button and says so beside it. */
@@ -109,6 +114,15 @@ const FormDialogBody = memo(function FormDialogBody(props: FormDialogBodyProps) 
     if (canSubmit) event.currentTarget.requestSubmit()
   }
 
+  // Save's click saves by itself and keeps the browser from submitting the form: the browser's
+  // own submission steps (a forced layout among them) cost about a millisecond of the click that
+  // must show the pending card (decision 0099). Enter in a field still saves: the browser's
+  // implicit submission is a click on this button.
+  const handleSaveClick = (event: MouseEvent<HTMLButtonElement>) => {
+    event.preventDefault()
+    onSubmit(event)
+  }
+
   return (
     <Box
       component="form"
@@ -161,6 +175,7 @@ const FormDialogBody = memo(function FormDialogBody(props: FormDialogBodyProps) 
           loading={isSubmitting}
           loadingPosition="start"
           {...leavingButtonProps}
+          onClick={handleSaveClick}
           aria-describedby={disabledReason !== null ? reasonId : undefined}
         >
           {isSubmitting ? t('saving') : submitLabel}
