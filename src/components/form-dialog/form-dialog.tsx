@@ -31,7 +31,7 @@ export type FormDialogProps = {
   onClose: () => void
   /**
    * Saves: from the form's submit event (Ctrl/Cmd+Enter) or from Save's own click, which does
-   * not submit the form natively (see `handleSaveClick`). Either way the event's default is off.
+   * not submit the form natively (see `handleSaveClick`). It calls `preventDefault()` on either.
    */
   onSubmit: (event: SyntheticEvent) => void
   isSubmitting: boolean
