@@ -8,6 +8,18 @@ import { FormDialog } from '@/components/form-dialog/form-dialog'
 import { FormLoadingDialog } from '@/components/form-dialog/form-loading-dialog'
 import { theme } from '@/theme/theme'
 
+/** What every form dialog here has besides its behaviour: a title, a Save and one field. */
+const formBasics = { title: 'A form', isSubmitting: false, submitLabel: 'Save' } as const
+
+function NameField() {
+  return (
+    <label>
+      Name
+      <input name="name" />
+    </label>
+  )
+}
+
 /**
  * A page with the button that opens the dialog and one more control elsewhere. `mountOnOpen`: the
  * dialog is only rendered while open, as when its code has just loaded (it then mounts open, and
@@ -28,8 +40,8 @@ function Page({ mountOnOpen = false }: { mountOnOpen?: boolean }) {
       <button type="button">Somewhere else</button>
       {mountOnOpen && !isOpen ? null : (
         <FormDialog
+          {...formBasics}
           open={isOpen}
-          title="A form"
           onClose={() => {
             setOpen(false)
           }}
@@ -37,13 +49,8 @@ function Page({ mountOnOpen = false }: { mountOnOpen?: boolean }) {
             event.preventDefault()
             setOpen(false)
           }}
-          isSubmitting={false}
-          submitLabel="Save"
         >
-          <label>
-            Name
-            <input name="name" />
-          </label>
+          <NameField />
         </FormDialog>
       )}
     </ThemeProvider>
@@ -151,20 +158,15 @@ function CountingForm({ onSave }: { onSave: () => void }) {
   return (
     <ThemeProvider theme={theme}>
       <FormDialog
+        {...formBasics}
         open
-        title="A form"
         onClose={() => undefined}
         onSubmit={(event) => {
           event.preventDefault()
           onSave()
         }}
-        isSubmitting={false}
-        submitLabel="Save"
       >
-        <label>
-          Name
-          <input name="name" />
-        </label>
+        <NameField />
         <label>
           Place
           <input name="place" />
@@ -259,8 +261,8 @@ function RefusedPage() {
         Open the form
       </button>
       <FormDialog
+        {...formBasics}
         open={isShown}
-        title="A form"
         onClose={() => {
           setShown(false)
         }}
@@ -276,13 +278,8 @@ function RefusedPage() {
           })
           field?.focus()
         }}
-        isSubmitting={false}
-        submitLabel="Save"
       >
-        <label>
-          Name
-          <input name="name" />
-        </label>
+        <NameField />
       </FormDialog>
     </ThemeProvider>
   )
@@ -324,7 +321,7 @@ function LoadingFirstPage() {
       </button>
       {stage === 'loading' ? (
         <FormLoadingDialog
-          title="A form"
+          title={formBasics.title}
           onClose={() => {
             setStage('closed')
           }}
@@ -332,8 +329,8 @@ function LoadingFirstPage() {
       ) : null}
       {stage === 'form' ? (
         <FormDialog
+          {...formBasics}
           open
-          title="A form"
           onClose={() => {
             setStage('closed')
           }}
@@ -341,13 +338,8 @@ function LoadingFirstPage() {
             event.preventDefault()
             setStage('closed')
           }}
-          isSubmitting={false}
-          submitLabel="Save"
         >
-          <label>
-            Name
-            <input name="name" />
-          </label>
+          <NameField />
         </FormDialog>
       ) : null}
     </ThemeProvider>
